@@ -1,0 +1,371 @@
+//! The charts of chapter 4: projects by status per Landkreis, technology
+//! shares, operating models, and VZÄ against the number of projects.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{Abbildung, Datentabelle, SCHRIFT, ZeichenFehler};
+use crate::figures::{BETRIEBSMODELLE, Kennzahlen, TECHNOLOGIEN, format, korrelation};
+use crate::model::Edition;
+
+const BREITE: u32 = 1000;
+/// Status colours: one hue, three clearly different lightnesses.
+const DUNKEL: RGBColor = RGBColor(0x08, 0x51, 0x9c);
+const MITTEL: RGBColor = RGBColor(0x42, 0x92, 0xc6);
+const HELL: RGBColor = RGBColor(0xc6, 0xdb, 0xef);
+const TEXT: RGBColor = RGBColor(0x20, 0x20, 0x20);
+
+fn schrift(groesse: u32) -> TextStyle<'static> {
+    (SCHRIFT, groesse).into_font().color(&TEXT)
+}
+
+fn svg_fehler<E: std::fmt::Display>(name: &str) -> impl Fn(E) -> ZeichenFehler + '_ {
+    move |e| ZeichenFehler::Zeichnen(name.to_owned(), e.to_string())
+}
+
+/// Horizontal bars of shares with their value printed at the bar's end.
+fn balken_anteile(id: &str, eintraege: &[(String, f64, String)]) -> Result<String, ZeichenFehler> {
+    let fehler = svg_fehler::<String>(id);
+    let hoehe = 90 + 56 * eintraege.len() as u32;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (BREITE, hoehe)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| fehler(e.to_string()))?;
+        let n = eintraege.len() as u32;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(16)
+            .margin_right(110)
+            .x_label_area_size(50)
+            .y_label_area_size(260)
+            .build_cartesian_2d(0f64..100f64, (0u32..n).into_segmented())
+            .map_err(|e| fehler(e.to_string()))?;
+        let namen: Vec<String> = eintraege.iter().map(|e| e.0.clone()).collect();
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(RGBColor(0xe4, 0xe4, 0xe4))
+            .bold_line_style(RGBColor(0xd0, 0xd0, 0xd0))
+            .x_desc("Anteil in Prozent")
+            .x_label_formatter(&|v| format!("{v:.0}\u{202f}%"))
+            .y_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => namen.get(*i as usize).cloned().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .label_style(schrift(20))
+            .axis_desc_style(schrift(20))
+            .draw()
+            .map_err(|e| fehler(e.to_string()))?;
+        for (i, (_, wert, text)) in eintraege.iter().enumerate() {
+            let i = i as u32;
+            let x = wert * 100.0;
+            chart
+                .draw_series(std::iter::once(
+                    Rectangle::new(
+                        [
+                            (0.0, SegmentValue::Exact(i)),
+                            (x, SegmentValue::Exact(i + 1)),
+                        ],
+                        DUNKEL.filled(),
+                    )
+                    .into_dyn(),
+                ))
+                .map_err(|e| fehler(e.to_string()))?;
+            let pos = chart.backend_coord(&(x, SegmentValue::CenterOf(i)));
+            root.draw(&Text::new(
+                text.clone(),
+                (pos.0 + 8, pos.1),
+                schrift(20).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(|e| fehler(e.to_string()))?;
+        }
+        root.present().map_err(|e| fehler(e.to_string()))?;
+    }
+    Ok(svg)
+}
+
+/// Stacked bars: projects per Landkreis by status (Tabelle 1).
+pub fn projekte_status(e: &Edition) -> Result<Abbildung, ZeichenFehler> {
+    let fehler = svg_fehler::<String>("projekte-status");
+    let lk = &e.landkreise;
+    let n = lk.len() as u32;
+    let max = lk
+        .iter()
+        .map(|l| l.projekte.summe())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let hoehe = 140 + 38 * n;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (BREITE, hoehe)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| fehler(e.to_string()))?;
+        let namen: Vec<String> = lk.iter().map(|l| l.name.clone()).collect();
+        let mut chart = ChartBuilder::on(&root)
+            .margin(16)
+            .margin_right(40)
+            .x_label_area_size(50)
+            .y_label_area_size(200)
+            .build_cartesian_2d(0f64..f64::from(max + 1), (0u32..n).into_segmented())
+            .map_err(|e| fehler(e.to_string()))?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(RGBColor(0xe4, 0xe4, 0xe4))
+            .bold_line_style(RGBColor(0xd0, 0xd0, 0xd0))
+            .x_desc("Zahl der Projekte")
+            .x_labels((max + 2) as usize)
+            .x_label_formatter(&|v| format!("{v:.0}"))
+            .y_labels(n as usize)
+            .y_label_formatter(&|v| match v {
+                // Top to bottom in the order of Tabelle 1.
+                SegmentValue::CenterOf(i) => (n - 1)
+                    .checked_sub(*i)
+                    .and_then(|j| namen.get(j as usize))
+                    .cloned()
+                    .unwrap_or_default(),
+                _ => String::new(),
+            })
+            .label_style(schrift(19))
+            .axis_desc_style(schrift(20))
+            .draw()
+            .map_err(|e| fehler(e.to_string()))?;
+        let stufen = [
+            ("abgeschlossen", DUNKEL),
+            ("in Umsetzung", MITTEL),
+            ("geplant", HELL),
+        ];
+        for (s, (name, farbe)) in stufen.iter().enumerate() {
+            let balken: Vec<_> = lk
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let p = &l.projekte;
+                    let teile = [p.abgeschlossen, p.in_umsetzung, p.geplant];
+                    let von: u32 = teile[..s].iter().sum();
+                    let bis = von + teile[s];
+                    let y = n - 1 - i as u32;
+                    let mut r = Rectangle::new(
+                        [
+                            (f64::from(von), SegmentValue::Exact(y)),
+                            (f64::from(bis), SegmentValue::Exact(y + 1)),
+                        ],
+                        farbe.filled(),
+                    );
+                    r.set_margin(5, 5, 0, 0);
+                    r
+                })
+                .collect();
+            let farbe = *farbe;
+            chart
+                .draw_series(balken)
+                .map_err(|e| fehler(e.to_string()))?
+                .label(*name)
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 9), (x + 22, y + 9)], farbe.filled())
+                });
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(0xb0, 0xb0, 0xb0))
+            .label_font(schrift(19))
+            .draw()
+            .map_err(|e| fehler(e.to_string()))?;
+        root.present().map_err(|e| fehler(e.to_string()))?;
+    }
+    let werte = lk
+        .iter()
+        .flat_map(|l| {
+            [
+                (
+                    format!("{} abgeschlossen", l.name),
+                    f64::from(l.projekte.abgeschlossen),
+                ),
+                (
+                    format!("{} in Umsetzung", l.name),
+                    f64::from(l.projekte.in_umsetzung),
+                ),
+                (format!("{} geplant", l.name), f64::from(l.projekte.geplant)),
+            ]
+        })
+        .collect();
+    Ok(Abbildung {
+        id: "projekte-status".into(),
+        titel: "Projekte je Landkreis nach Status".into(),
+        alt: format!(
+            "Gestapeltes Balkendiagramm: für jeden der {} Landkreise der Tabelle 1 die Zahl der \
+             abgeschlossenen, in Umsetzung befindlichen und geplanten Projekte. Die Werte stehen \
+             in Tabelle 1.",
+            lk.len()
+        ),
+        quelle: Some("Tabelle 1".into()),
+        werte,
+        tabelle: None,
+        svg,
+    })
+}
+
+fn anteil_eintraege(k: &Kennzahlen, liste: &[(&str, &str)]) -> Vec<(String, f64, String)> {
+    liste
+        .iter()
+        .filter_map(|(name, kurz)| {
+            let z = k.get(name)?;
+            Some((
+                (*kurz).to_owned(),
+                z.wert,
+                format!(
+                    "{} ({} von {})",
+                    format::prozent(z.wert, 0),
+                    z.zaehler.unwrap_or(0),
+                    z.nenner.unwrap_or(0)
+                ),
+            ))
+        })
+        .collect()
+}
+
+fn als_tabelle(eintraege: &[(String, f64, String)], spalte: &str) -> Datentabelle {
+    Datentabelle {
+        kopf: vec![spalte.into(), "Anteil".into(), "Steckbriefe".into()],
+        zeilen: eintraege
+            .iter()
+            .map(|(n, w, t)| {
+                let anzahl = t
+                    .split_once('(')
+                    .map_or("", |(_, r)| r.trim_end_matches(')'));
+                vec![n.clone(), format::prozent(*w, 1), anzahl.to_owned()]
+            })
+            .collect(),
+    }
+}
+
+/// Shares of the technologies named in the fact sheets.
+pub fn technologien(k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
+    let eintraege = anteil_eintraege(k, TECHNOLOGIEN);
+    let svg = balken_anteile("technologien", &eintraege)?;
+    let basis = k.wert("steckbriefe_mit_technologie") as u32;
+    Ok(Abbildung {
+        id: "technologien".into(),
+        titel: format!(
+            "Eingesetzte Technologien: Anteil an den {basis} Steckbriefen mit Angabe der Technologie (Mehrfachnennung möglich)"
+        ),
+        alt: format!(
+            "Balkendiagramm der Technologien in den Projektsteckbriefen: {}.",
+            eintraege
+                .iter()
+                .map(|e| format!("{} {}", e.0, e.2))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        quelle: Some("Projektsteckbriefe, Feld „Technologien“".into()),
+        werte: eintraege.iter().map(|e| (e.0.clone(), e.1)).collect(),
+        tabelle: Some(als_tabelle(&eintraege, "Technologie")),
+        svg,
+    })
+}
+
+/// Shares of the operating models.
+pub fn betriebsmodelle(_e: &Edition, k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
+    let eintraege: Vec<_> = anteil_eintraege(k, BETRIEBSMODELLE);
+    let svg = balken_anteile("betriebsmodelle", &eintraege)?;
+    let basis = eintraege
+        .first()
+        .and_then(|e| e.2.rsplit(' ').next())
+        .map(|s| s.trim_end_matches(')').to_owned())
+        .unwrap_or_default();
+    Ok(Abbildung {
+        id: "betriebsmodelle".into(),
+        titel: format!(
+            "Betriebsmodelle: Anteil an den {basis} Steckbriefen mit Angabe des Betriebsmodells"
+        ),
+        alt: format!(
+            "Balkendiagramm der Betriebsmodelle in den Projektsteckbriefen: {}.",
+            eintraege
+                .iter()
+                .map(|e| format!("{} {}", e.0, e.2))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        quelle: Some("Projektsteckbriefe, Feld „Betriebsmodell“".into()),
+        werte: eintraege.iter().map(|e| (e.0.clone(), e.1)).collect(),
+        tabelle: Some(als_tabelle(&eintraege, "Betriebsmodell")),
+        svg,
+    })
+}
+
+/// VZÄ against the number of projects, one point per Landkreis.
+pub fn vzae_projekte(e: &Edition, k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
+    let fehler = svg_fehler::<String>("vzae-projekte");
+    let punkte: Vec<(f64, f64)> = e
+        .landkreise
+        .iter()
+        .map(|l| (l.vzae.0, f64::from(l.projekte.summe())))
+        .collect();
+    let r = k.wert("korrelation_vzae_projekte");
+    debug_assert!((korrelation(&punkte) - r).abs() < 1e-12);
+    let xmax = punkte
+        .iter()
+        .map(|p| p.0)
+        .fold(0.0, f64::max)
+        .ceil()
+        .max(1.0);
+    let ymax = punkte.iter().map(|p| p.1).fold(0.0, f64::max) + 2.0;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (BREITE, 560)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| fehler(e.to_string()))?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(20)
+            .margin_right(40)
+            .x_label_area_size(60)
+            .y_label_area_size(80)
+            .build_cartesian_2d(-0.1f64..xmax + 0.1, 0f64..ymax)
+            .map_err(|e| fehler(e.to_string()))?;
+        chart
+            .configure_mesh()
+            .light_line_style(RGBColor(0xee, 0xee, 0xee))
+            .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
+            .x_desc("VZÄ für KI")
+            .y_desc("Zahl der Projekte")
+            .x_label_formatter(&|v| format::dezimal(*v, 1))
+            .y_label_formatter(&|v| format!("{v:.0}"))
+            .label_style(schrift(19))
+            .axis_desc_style(schrift(20))
+            .draw()
+            .map_err(|e| fehler(e.to_string()))?;
+        chart
+            .draw_series(punkte.iter().map(|p| Circle::new(*p, 9, DUNKEL.filled())))
+            .map_err(|e| fehler(e.to_string()))?;
+        chart
+            .draw_series(
+                punkte
+                    .iter()
+                    .map(|p| Circle::new(*p, 9, WHITE.stroke_width(2))),
+            )
+            .map_err(|e| fehler(e.to_string()))?;
+        root.present().map_err(|e| fehler(e.to_string()))?;
+    }
+    let werte = e
+        .landkreise
+        .iter()
+        .map(|l| (l.name.clone(), f64::from(l.projekte.summe())))
+        .collect();
+    Ok(Abbildung {
+        id: "vzae-projekte".into(),
+        titel: format!(
+            "VZÄ für KI und Zahl der Projekte je Landkreis (Korrelationskoeffizient r = {})",
+            format::dezimal(r, 2)
+        ),
+        alt: format!(
+            "Streudiagramm: je Landkreis der Tabelle 1 ein Punkt mit den VZÄ für KI (waagerecht) \
+             und der Zahl der Projekte (senkrecht). Der Korrelationskoeffizient nach Pearson \
+             beträgt {}. Die Werte stehen in Tabelle 1.",
+            format::dezimal(r, 2)
+        ),
+        quelle: Some("Tabelle 1".into()),
+        werte,
+        tabelle: None,
+        svg,
+    })
+}

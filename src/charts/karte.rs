@@ -1,0 +1,193 @@
+//! Abbildung 1: Lower Saxony's 45 districts; responding Landkreise coloured
+//! by their number of projects (Tabelle 1) with the number on the district.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::geo::{Geodaten, Kreis, flaeche};
+use super::{Abbildung, SCHRIFT, ZeichenFehler};
+use crate::model::Edition;
+
+/// Width of the drawing in SVG units; Typst scales it to the column.
+const BREITE: u32 = 1000;
+const RAND: f64 = 12.0;
+const LEGENDE: f64 = 210.0;
+
+/// Class limits of the colour scale (upper bounds, inclusive) and colours:
+/// one hue, lightness falling with the count, so it survives grey-scale
+/// printing and is safe for colour-blind readers (ColorBrewer "Blues").
+pub const KLASSEN: &[(u32, &str, RGBColor)] = &[
+    (0, "0", RGBColor(0xde, 0xeb, 0xf7)),
+    (3, "1–3", RGBColor(0x9e, 0xca, 0xe1)),
+    (6, "4–6", RGBColor(0x6b, 0xae, 0xd6)),
+    (10, "7–10", RGBColor(0x31, 0x82, 0xbd)),
+    (u32::MAX, "über 10", RGBColor(0x08, 0x51, 0x9c)),
+];
+/// Districts that did not take part.
+pub const OHNE: RGBColor = RGBColor(0xf2, 0xf2, 0xf2);
+const GRENZE: RGBColor = RGBColor(0x70, 0x70, 0x70);
+
+/// The fill colour for a number of projects.
+pub fn farbe(anzahl: u32) -> RGBColor {
+    KLASSEN
+        .iter()
+        .find(|(bis, _, _)| anzahl <= *bis)
+        .map_or(KLASSEN[KLASSEN.len() - 1].2, |k| k.2)
+}
+
+fn zeichne(
+    e: &Edition,
+    geo: &Geodaten,
+    flaeche_: &DrawingArea<SVGBackend, Shift>,
+    hoehe: u32,
+) -> Result<(), String> {
+    let fehler = |e: DrawingAreaErrorKind<std::io::Error>| e.to_string();
+    flaeche_.fill(&WHITE).map_err(fehler)?;
+    let (x0, y0, x1, y1) = geo.grenzen();
+    let nutzbar_b = f64::from(BREITE) - 2.0 * RAND - LEGENDE;
+    let nutzbar_h = f64::from(hoehe) - 2.0 * RAND;
+    let mass = (nutzbar_b / (x1 - x0)).min(nutzbar_h / (y1 - y0));
+    let px = |(x, y): (f64, f64)| -> (i32, i32) {
+        (
+            (RAND + (x - x0) * mass).round() as i32,
+            (RAND + (y1 - y) * mass).round() as i32,
+        )
+    };
+
+    // Larger districts first, so that a city inside a Landkreis is drawn on top.
+    let mut reihenfolge: Vec<&Kreis> = geo.kreise.iter().collect();
+    let groesse = |k: &Kreis| -> f64 { k.polygone.iter().map(|p| flaeche(&p[0])).sum() };
+    reihenfolge.sort_by(|a, b| groesse(b).total_cmp(&groesse(a)).then(a.rs.cmp(&b.rs)));
+
+    for kreis in &reihenfolge {
+        let anzahl = teilnehmer(e, kreis);
+        let fuellung = anzahl.map_or(OHNE, farbe);
+        for poly in &kreis.polygone {
+            let aussen: Vec<(i32, i32)> = poly[0].iter().copied().map(px).collect();
+            flaeche_
+                .draw(&Polygon::new(aussen.clone(), fuellung.filled()))
+                .map_err(fehler)?;
+            for loch in &poly[1..] {
+                let l: Vec<(i32, i32)> = loch.iter().copied().map(px).collect();
+                flaeche_
+                    .draw(&Polygon::new(l.clone(), WHITE.filled()))
+                    .map_err(fehler)?;
+                flaeche_
+                    .draw(&PathElement::new(l, GRENZE.stroke_width(1)))
+                    .map_err(fehler)?;
+            }
+            flaeche_
+                .draw(&PathElement::new(aussen, GRENZE.stroke_width(1)))
+                .map_err(fehler)?;
+        }
+    }
+
+    // Numbers on the responding districts.
+    for kreis in &geo.kreise {
+        if let Some(n) = teilnehmer(e, kreis) {
+            let hell = n > KLASSEN[2].0;
+            let stil = (SCHRIFT, 24)
+                .into_font()
+                .style(FontStyle::Bold)
+                .color(if hell { &WHITE } else { &BLACK })
+                .pos(Pos::new(HPos::Center, VPos::Center));
+            flaeche_
+                .draw(&Text::new(n.to_string(), px(kreis.label), stil))
+                .map_err(fehler)?;
+        }
+    }
+
+    // Legend.
+    let lx = (f64::from(BREITE) - LEGENDE + 10.0) as i32;
+    let mut ly =
+        (f64::from(hoehe) - 2.0 * RAND - 46.0 * (KLASSEN.len() as f64 + 1.0) - 40.0) as i32;
+    let titel = (SCHRIFT, 22)
+        .into_font()
+        .style(FontStyle::Bold)
+        .color(&BLACK);
+    flaeche_
+        .draw(&Text::new("Projekte", (lx, ly), titel))
+        .map_err(fehler)?;
+    ly += 40;
+    let eintraege = KLASSEN
+        .iter()
+        .map(|(_, t, c)| (t.to_string(), *c))
+        .chain(std::iter::once(("keine Teilnahme".to_string(), OHNE)));
+    for (text, c) in eintraege {
+        flaeche_
+            .draw(&Rectangle::new([(lx, ly), (lx + 34, ly + 30)], c.filled()))
+            .map_err(fehler)?;
+        flaeche_
+            .draw(&Rectangle::new(
+                [(lx, ly), (lx + 34, ly + 30)],
+                GRENZE.stroke_width(1),
+            ))
+            .map_err(fehler)?;
+        let stil = (SCHRIFT, 20)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        flaeche_
+            .draw(&Text::new(text, (lx + 46, ly + 15), stil))
+            .map_err(fehler)?;
+        ly += 46;
+    }
+    Ok(())
+}
+
+/// The number of projects of a district that responded, else `None`.
+fn teilnehmer(e: &Edition, kreis: &Kreis) -> Option<u32> {
+    if kreis.art == "Kreisfreie Stadt" {
+        return None;
+    }
+    e.landkreise
+        .iter()
+        .find(|l| l.name == kreis.name)
+        .map(|l| l.projekte.summe())
+}
+
+pub fn karte(e: &Edition, geo: &Geodaten) -> Result<Abbildung, ZeichenFehler> {
+    let (x0, y0, x1, y1) = geo.grenzen();
+    let nutzbar_b = f64::from(BREITE) - 2.0 * RAND - LEGENDE;
+    let hoehe = ((y1 - y0) / (x1 - x0) * nutzbar_b + 2.0 * RAND).round() as u32;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (BREITE, hoehe)).into_drawing_area();
+        zeichne(e, geo, &root, hoehe).map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m))?;
+        root.present()
+            .map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m.to_string()))?;
+    }
+    let mut werte: Vec<(String, f64)> = e
+        .landkreise
+        .iter()
+        .map(|l| (l.name.clone(), f64::from(l.projekte.summe())))
+        .collect();
+    werte.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let liste = werte
+        .iter()
+        .map(|(n, v)| format!("{n} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let alt = format!(
+        "Karte Niedersachsens mit den {} Landkreisen, der Region Hannover und den kreisfreien \
+         Städten. Eingefärbt sind die {} Landkreise, die an der Umfrage teilgenommen haben, je \
+         dunkler, desto mehr Projekte. Gemeldete Projekte: {liste}. Alle übrigen Gebiete haben \
+         nicht teilgenommen.",
+        geo.kreise.iter().filter(|k| k.art == "Landkreis").count(),
+        e.landkreise.len(),
+    );
+    Ok(Abbildung {
+        id: "karte".into(),
+        titel: "Anzahl der KI-Projekte bei den Teilnehmern der Umfrage".into(),
+        alt,
+        quelle: Some(
+            "Tabelle 1; Kartengrundlage © GeoBasis-DE / BKG 2016 (Daten verändert), \
+             Datenlizenz Deutschland – Namensnennung – Version 2.0"
+                .into(),
+        ),
+        werte,
+        tabelle: None,
+        svg,
+    })
+}

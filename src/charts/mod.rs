@@ -1,0 +1,93 @@
+//! Abbildung 1 (the map) and the charts of chapter 4, drawn with plotters as
+//! SVG. Values come from the figures module and Tabelle 1 only; text uses the
+//! report's font, which Typst resolves from `fonts/` when it embeds the SVG.
+
+pub mod diagramme;
+pub mod geo;
+pub mod karte;
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::figures::Kennzahlen;
+use crate::model::Edition;
+
+/// The font family name the SVGs use (the report's font in `fonts/`).
+pub const SCHRIFT: &str = "Inter";
+
+/// A rendered figure with what a reader needs besides the picture.
+#[derive(Debug, Clone, Serialize)]
+pub struct Abbildung {
+    /// Also the file name: `/generiert/abb/<id>.svg`.
+    pub id: String,
+    /// Caption (without "Abbildung N:").
+    pub titel: String,
+    /// Alternative text stating what the figure shows.
+    pub alt: String,
+    /// Source attribution, printed under the caption.
+    pub quelle: Option<String>,
+    /// The values drawn, as (label, value) pairs, for tests and the data table.
+    pub werte: Vec<(String, f64)>,
+    /// Table with the data behind the chart: header and rows, as printed.
+    pub tabelle: Option<Datentabelle>,
+    #[serde(skip)]
+    pub svg: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Datentabelle {
+    pub kopf: Vec<String>,
+    pub zeilen: Vec<Vec<String>>,
+}
+
+impl Abbildung {
+    pub fn pfad(&self) -> String {
+        format!("/generiert/abb/{}.svg", self.id)
+    }
+}
+
+/// Problems drawing a figure (bad geodata, a font that will not load).
+#[derive(Debug, thiserror::Error)]
+pub enum ZeichenFehler {
+    #[error("Geodaten {pfad}: {meldung}")]
+    Geodaten { pfad: String, meldung: String },
+    #[error("Schrift für Abbildungen: {0}")]
+    Schrift(String),
+    #[error("Zeichnen von {0}: {1}")]
+    Zeichnen(String, String),
+}
+
+/// Registers the report font with plotters once (for measuring text).
+pub fn schrift_registrieren(bytes: &[u8]) -> Result<(), ZeichenFehler> {
+    static REGISTRIERT: OnceLock<Result<(), String>> = OnceLock::new();
+    REGISTRIERT
+        .get_or_init(|| {
+            let statisch: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
+            for stil in [
+                plotters::style::FontStyle::Normal,
+                plotters::style::FontStyle::Bold,
+            ] {
+                plotters::style::register_font(SCHRIFT, stil, statisch)
+                    .map_err(|_| "Inter-Regular.otf ist keine gültige Schrift".to_owned())?;
+            }
+            Ok(())
+        })
+        .clone()
+        .map_err(ZeichenFehler::Schrift)
+}
+
+/// Every figure of the report, in the order they appear.
+pub fn alle(
+    e: &Edition,
+    k: &Kennzahlen,
+    geodaten: &geo::Geodaten,
+) -> Result<Vec<Abbildung>, ZeichenFehler> {
+    Ok(vec![
+        karte::karte(e, geodaten)?,
+        diagramme::projekte_status(e)?,
+        diagramme::technologien(k)?,
+        diagramme::betriebsmodelle(e, k)?,
+        diagramme::vzae_projekte(e, k)?,
+    ])
+}

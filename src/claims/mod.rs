@@ -1,0 +1,337 @@
+//! Claims: numbers the prose states in words ("mehr als 40 Prozent",
+//! "etwa ein Drittel", "zwei"), bound to a figure with a comparison. `check`
+//! evaluates each one, honours acknowledged deviations and reports stale
+//! acknowledgements; the lint finds numbers typed by hand.
+
+mod lint;
+
+pub use lint::{TypischerZahlfehler, pruefe_zahlen};
+
+use serde::Serialize;
+
+use crate::diagnostics::Diagnose;
+use crate::figures::{Einheit, Kennzahl, Kennzahlen};
+use crate::model::Abweichung;
+use crate::templates::{Kapitel, Platzhalter, platzhalter};
+
+/// The comparison a claim makes. What the vague words mean:
+/// - `etwa` (about): within ±10 % of the stated value, relative;
+/// - `rund` (roughly, rounded): the value rounded to the precision the
+///   words state equals the stated value;
+/// - `knapp` (just under): below the stated value, by at most 10 %;
+/// - `mehr_als`/`weniger_als`: strictly above/below; `mindestens`/
+///   `hoechstens`: at or above/below; `gleich`: exactly;
+/// - `zwischen a b`: the value (for a range: both its ends) lies in [a, b].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Vergleich {
+    Gleich,
+    MehrAls,
+    WenigerAls,
+    Mindestens,
+    Hoechstens,
+    Etwa,
+    Rund,
+    Knapp,
+    Zwischen,
+}
+
+/// Relative tolerance of `etwa` and `knapp`.
+pub const TOLERANZ: f64 = 0.10;
+
+impl Vergleich {
+    pub const ALLE: &'static [(&'static str, Vergleich)] = &[
+        ("gleich", Vergleich::Gleich),
+        ("mehr_als", Vergleich::MehrAls),
+        ("weniger_als", Vergleich::WenigerAls),
+        ("mindestens", Vergleich::Mindestens),
+        ("hoechstens", Vergleich::Hoechstens),
+        ("etwa", Vergleich::Etwa),
+        ("rund", Vergleich::Rund),
+        ("knapp", Vergleich::Knapp),
+        ("zwischen", Vergleich::Zwischen),
+    ];
+
+    pub fn aus_text(s: &str) -> Option<Vergleich> {
+        Self::ALLE.iter().find(|(n, _)| *n == s).map(|(_, v)| *v)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::ALLE
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map_or("", |(n, _)| n)
+    }
+
+    /// How the comparison reads in a report line, e.g. "mehr als 0,4".
+    pub fn beschreibung(self, werte: &[f64]) -> String {
+        let z = |i: usize| werte.get(i).map_or(String::new(), |v| zahl_text(*v));
+        match self {
+            Vergleich::Gleich => format!("gleich {}", z(0)),
+            Vergleich::MehrAls => format!("mehr als {}", z(0)),
+            Vergleich::WenigerAls => format!("weniger als {}", z(0)),
+            Vergleich::Mindestens => format!("mindestens {}", z(0)),
+            Vergleich::Hoechstens => format!("höchstens {}", z(0)),
+            Vergleich::Etwa => format!("etwa {} (±10 %)", z(0)),
+            Vergleich::Rund => format!("gerundet {}", z(0)),
+            Vergleich::Knapp => format!("knapp unter {}", z(0)),
+            Vergleich::Zwischen => format!("zwischen {} und {}", z(0), z(1)),
+        }
+    }
+}
+
+fn zahl_text(v: f64) -> String {
+    let s = format!("{v}");
+    s.replace('.', ",")
+}
+
+/// Decimal places a stated value has (0.49 → 2, 5 → 0).
+fn stellen(v: f64) -> i32 {
+    let s = format!("{v}");
+    s.split_once('.').map_or(0, |(_, b)| b.len() as i32)
+}
+
+fn gerundet(x: f64, stellen: i32) -> f64 {
+    let f = 10f64.powi(stellen);
+    (x * f).round() / f
+}
+
+/// Whether `k` satisfies the comparison with the stated values.
+pub fn gilt(k: &Kennzahl, vergleich: Vergleich, werte: &[f64]) -> bool {
+    let x = k.wert;
+    let v = werte.first().copied().unwrap_or(f64::NAN);
+    const EPS: f64 = 1e-9;
+    match vergleich {
+        Vergleich::Gleich => (x - v).abs() < EPS && k.bis.is_none_or(|b| (b - v).abs() < EPS),
+        Vergleich::MehrAls => x > v + EPS,
+        Vergleich::WenigerAls => x < v - EPS,
+        Vergleich::Mindestens => x >= v - EPS,
+        Vergleich::Hoechstens => x <= v + EPS,
+        Vergleich::Etwa => (x - v).abs() <= TOLERANZ * v.abs() + EPS,
+        Vergleich::Rund => (gerundet(x, stellen(v)) - v).abs() < EPS,
+        Vergleich::Knapp => x < v - EPS && x >= v * (1.0 - TOLERANZ) - EPS,
+        Vergleich::Zwischen => {
+            let b = werte.get(1).copied().unwrap_or(f64::NAN);
+            let p = stellen(v).max(stellen(b));
+            let lo = gerundet(x, p);
+            let hi = gerundet(k.bis.unwrap_or(x), p);
+            lo >= v - EPS && hi <= b + EPS
+        }
+    }
+}
+
+/// Outcome of one claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ergebnis {
+    pub id: String,
+    pub datei: String,
+    pub zeile: usize,
+    pub wortlaut: String,
+    pub kennzahl: String,
+    pub definition: String,
+    pub vergleich: String,
+    pub berechnet: String,
+    pub gilt: bool,
+    pub anerkannt: bool,
+    /// Reason of the acknowledgement, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub begruendung: Option<String>,
+}
+
+/// Everything `check` found about the prose.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Pruefbericht {
+    pub behauptungen: Vec<Ergebnis>,
+    /// Acknowledgements that no longer fit (claim holds, value changed, gone).
+    pub veraltet: Vec<String>,
+    /// Placeholders that are malformed (unknown comparison, missing values).
+    pub fehler: Vec<Diagnose>,
+    /// Numbers typed by hand next to a counted noun.
+    pub zahlen: Vec<TypischerZahlfehler>,
+}
+
+impl Pruefbericht {
+    pub fn fehlgeschlagen(&self) -> impl Iterator<Item = &Ergebnis> {
+        self.behauptungen.iter().filter(|e| !e.gilt && !e.anerkannt)
+    }
+    pub fn anerkannt(&self) -> impl Iterator<Item = &Ergebnis> {
+        self.behauptungen.iter().filter(|e| !e.gilt && e.anerkannt)
+    }
+    pub fn bestanden(&self) -> bool {
+        self.fehlgeschlagen().next().is_none()
+            && self.veraltet.is_empty()
+            && self.fehler.is_empty()
+            && self.zahlen.is_empty()
+    }
+}
+
+fn normalisiert(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A claim placeholder read into its parts, or a diagnostic why not.
+fn lies(p: &Platzhalter) -> Result<(String, Vergleich, Vec<f64>), Diagnose> {
+    let name = p.name().unwrap_or_default().to_owned();
+    let vergleich_text = p
+        .parameter
+        .get(1)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    let Some(vergleich) = Vergleich::aus_text(vergleich_text) else {
+        let namen: Vec<&str> = Vergleich::ALLE.iter().map(|(n, _)| *n).collect();
+        let d = p.diagnose(format!("unbekannter Vergleich „{vergleich_text}“"));
+        return Err(
+            match crate::diagnostics::vorschlag(vergleich_text, namen.iter().copied()) {
+                Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
+                None => d.hilfe(format!("Erlaubt: {}", namen.join(", "))),
+            },
+        );
+    };
+    let werte: Vec<f64> = p
+        .parameter
+        .iter()
+        .skip(2)
+        .filter_map(|v| v.as_f64())
+        .collect();
+    let noetig = if vergleich == Vergleich::Zwischen {
+        2
+    } else {
+        1
+    };
+    if werte.len() != noetig || p.parameter.len() != 2 + noetig {
+        return Err(p
+            .diagnose(format!(
+                "„{}“ braucht {noetig} Zahl(en) mit Dezimalpunkt, z. B. 0.4",
+                vergleich.name()
+            ))
+            .hilfe("Beispiel: {{#behauptung \"anteil_rpa\" \"mehr_als\" 0.4}}mehr als 40 Prozent{{/behauptung}}"));
+    }
+    Ok((name, vergleich, werte))
+}
+
+/// Evaluates every claim of the chapters against the figures.
+pub fn pruefe(
+    kapitel: &[Kapitel],
+    kennzahlen: &Kennzahlen,
+    abweichungen: &[Abweichung],
+) -> Pruefbericht {
+    let mut bericht = Pruefbericht::default();
+    let mut benutzt = vec![false; abweichungen.len()];
+    for k in kapitel {
+        for p in platzhalter(k)
+            .into_iter()
+            .filter(|p| p.helfer == "behauptung")
+        {
+            let (name, vergleich, werte) = match lies(&p) {
+                Ok(t) => t,
+                Err(d) => {
+                    bericht.fehler.push(d);
+                    continue;
+                }
+            };
+            let Some(kz) = kennzahlen.get(&name) else {
+                continue; // reported by templates::pruefe_platzhalter
+            };
+            let gilt = gilt(kz, vergleich, &werte);
+            let berechnet = kz.text_genau();
+            let wortlaut = normalisiert(&p.wortlaut);
+            let passend = abweichungen.iter().position(|a| {
+                a.kapitel == k.name && a.kennzahl == name && normalisiert(&a.wortlaut) == wortlaut
+            });
+            let mut anerkannt = false;
+            let mut begruendung = None;
+            if let Some(i) = passend {
+                benutzt[i] = true;
+                let a = &abweichungen[i];
+                if gilt {
+                    bericht.veraltet.push(format!(
+                        "{}:{}: „{}“ ({name}) ist als Abweichung anerkannt, gilt aber inzwischen \
+                         (berechnet {berechnet}). Entfernen Sie den Eintrag aus abweichungen.yaml.",
+                        p.pfad.display(),
+                        p.zeile,
+                        wortlaut
+                    ));
+                } else if a.berechnet != berechnet {
+                    bericht.veraltet.push(format!(
+                        "{}:{}: „{}“ ({name}): anerkannt wurde der Wert {}, berechnet wird jetzt \
+                         {berechnet}. Prüfen Sie die Aussage und tragen Sie den neuen Wert ein.",
+                        p.pfad.display(),
+                        p.zeile,
+                        wortlaut,
+                        a.berechnet
+                    ));
+                } else {
+                    anerkannt = true;
+                    begruendung = Some(a.begruendung.clone());
+                }
+            }
+            let kurz = k.name.trim_end_matches(".typ.hbs");
+            bericht.behauptungen.push(Ergebnis {
+                id: format!("{kurz}:{}:{name}", p.zeile),
+                datei: p.pfad.display().to_string(),
+                zeile: p.zeile,
+                wortlaut,
+                kennzahl: name,
+                definition: kz.definition.clone(),
+                vergleich: vergleich.beschreibung(&werte),
+                berechnet,
+                gilt,
+                anerkannt,
+                begruendung,
+            });
+        }
+    }
+    for (a, b) in abweichungen.iter().zip(benutzt) {
+        if !b {
+            bericht.veraltet.push(format!(
+                "abweichungen.yaml: keine Aussage „{}“ ({}) in {} – der Eintrag ist veraltet.",
+                a.wortlaut, a.kennzahl, a.kapitel
+            ));
+        }
+    }
+    bericht
+}
+
+/// The figure's unit, for callers that print claims.
+pub fn ist_anteil(k: &Kennzahl) -> bool {
+    k.einheit == Einheit::Anteil
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(wert: f64) -> Kennzahl {
+        Kennzahl {
+            name: "x".into(),
+            titel: String::new(),
+            definition: String::new(),
+            einheit: Einheit::Anteil,
+            wert,
+            bis: None,
+            zaehler: None,
+            nenner: None,
+        }
+    }
+
+    #[test]
+    fn vergleiche_bedeuten_was_dokumentiert_ist() {
+        assert!(gilt(&k(0.486), Vergleich::Etwa, &[0.49]));
+        assert!(gilt(&k(0.486), Vergleich::Rund, &[0.49]));
+        assert!(!gilt(&k(0.514), Vergleich::Rund, &[0.49]));
+        assert!(gilt(&k(0.526), Vergleich::Rund, &[0.5]));
+        assert!(!gilt(&k(0.556), Vergleich::Rund, &[0.5]));
+        assert!(!gilt(&k(0.386), Vergleich::MehrAls, &[0.4]));
+        assert!(gilt(&k(0.42), Vergleich::MehrAls, &[0.4]));
+        assert!(gilt(&k(0.47), Vergleich::Knapp, &[0.5]));
+        assert!(!gilt(&k(0.5), Vergleich::Knapp, &[0.5]));
+        assert!(!gilt(&k(0.30), Vergleich::Knapp, &[0.5]));
+        assert!(!gilt(&k(5.61), Vergleich::Etwa, &[5.0]));
+        assert!(gilt(&k(5.3), Vergleich::Etwa, &[5.0]));
+        let mut spanne = k(0.1);
+        spanne.bis = Some(0.5);
+        assert!(!gilt(&spanne, Vergleich::Zwischen, &[0.2, 0.5]));
+        spanne.wert = 0.2;
+        assert!(gilt(&spanne, Vergleich::Zwischen, &[0.2, 0.5]));
+    }
+}

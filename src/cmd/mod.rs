@@ -1,0 +1,51 @@
+//! The subcommands, one file each.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod build;
+mod check;
+mod schema;
+
+/// kataster-report: erzeugt den Bericht „KI- und RPA-Projekte der
+/// niedersächsischen Landkreise“ aus Daten und prüft seine Zahlen.
+#[derive(Parser, Debug)]
+#[command(name = "kataster-report", version, about)]
+pub struct Cli {
+    /// Projektordner (mit data/, report/, fonts/); Vorgabe: aktueller Ordner.
+    #[arg(long, global = true, default_value = ".")]
+    pub projekt: PathBuf,
+    #[command(subcommand)]
+    pub befehl: Befehl,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Befehl {
+    /// Baut das PDF einer Ausgabe nach dist/.
+    Build(build::Args),
+    /// Prüft die Daten einer Ausgabe (und die Zahlen im Text).
+    Check(check::Args),
+    /// Schreibt die JSON-Schemas der Datendateien nach data/schema/.
+    Schema,
+}
+
+pub fn ausfuehren(cli: Cli) -> ExitCode {
+    match cli.befehl {
+        Befehl::Build(a) => build::ausfuehren(&cli.projekt, a),
+        Befehl::Check(a) => check::ausfuehren(&cli.projekt, a),
+        Befehl::Schema => schema::ausfuehren(&cli.projekt),
+    }
+}
+
+/// The edition to work on: the one asked for, else the newest in `data/`.
+pub fn edition_waehlen(projekt: &std::path::Path, gewuenscht: Option<String>) -> Option<String> {
+    gewuenscht.or_else(|| kataster_report::load::editionen(projekt).pop())
+}
+
+/// Colour only on a terminal.
+pub fn farbe() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}

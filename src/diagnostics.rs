@@ -1,0 +1,216 @@
+//! Diagnostics for editors: every problem names the file, the line and column,
+//! the field and what to do, in German, rendered with the source line.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// One problem found in the project's files.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Diagnose {
+    /// Path relative to the project root, as the editor knows it.
+    pub datei: PathBuf,
+    /// 1-based line and column; 0 when the problem concerns the whole file.
+    pub zeile: usize,
+    pub spalte: usize,
+    /// The field, as a path like `steckbriefe[2].ziele[1]`; empty for a file.
+    pub feld: String,
+    pub meldung: String,
+    /// What to do about it, e.g. "meinten Sie „Geplant“?".
+    pub hilfe: Option<String>,
+    /// Byte range in the file, for the underline.
+    pub bytes: Range<usize>,
+}
+
+impl Diagnose {
+    pub fn neu(datei: impl Into<PathBuf>, meldung: impl Into<String>) -> Self {
+        Diagnose {
+            datei: datei.into(),
+            zeile: 0,
+            spalte: 0,
+            feld: String::new(),
+            meldung: meldung.into(),
+            hilfe: None,
+            bytes: 0..0,
+        }
+    }
+
+    pub fn an(mut self, zeile: usize, spalte: usize, bytes: Range<usize>) -> Self {
+        self.zeile = zeile;
+        self.spalte = spalte;
+        self.bytes = bytes;
+        self
+    }
+
+    pub fn feld(mut self, feld: impl Into<String>) -> Self {
+        self.feld = feld.into();
+        self
+    }
+
+    pub fn hilfe(mut self, hilfe: impl Into<String>) -> Self {
+        self.hilfe = Some(hilfe.into());
+        self
+    }
+
+    /// `datei:zeile:spalte`, the form editors and terminals turn into links.
+    pub fn ort(&self) -> String {
+        if self.zeile == 0 {
+            self.datei.display().to_string()
+        } else {
+            format!("{}:{}:{}", self.datei.display(), self.zeile, self.spalte)
+        }
+    }
+
+    /// One line, for logs and tests: `datei:zeile:spalte: Feld „x“: Meldung (Hilfe)`.
+    pub fn kurz(&self) -> String {
+        let mut s = self.ort();
+        s.push_str(": ");
+        if !self.feld.is_empty() {
+            let _ = write!(s, "Feld „{}“: ", self.feld);
+        }
+        s.push_str(&self.meldung);
+        if let Some(h) = &self.hilfe {
+            let _ = write!(s, " – {h}");
+        }
+        s
+    }
+
+    /// Rendered with the source line and an underline, as a compiler would.
+    pub fn darstellen(&self, quelltext: Option<&str>, farbe: bool) -> String {
+        let titel = if self.feld.is_empty() {
+            self.meldung.clone()
+        } else {
+            format!("Feld „{}“: {}", self.feld, self.meldung)
+        };
+        let pfad = self.datei.display().to_string();
+        let titel_el = Level::ERROR
+            .with_name(Some("Fehler"))
+            .primary_title(titel.as_str());
+        let ort = self.ort();
+        let gruppe = match quelltext {
+            Some(text) if self.zeile > 0 && self.bytes.end <= text.len() => {
+                let mut bereich = self.bytes.clone();
+                if bereich.is_empty() {
+                    bereich = zeilen_bereich(text, self.zeile);
+                }
+                titel_el.element(
+                    Snippet::source(text)
+                        .path(pfad.as_str())
+                        .annotation(AnnotationKind::Primary.span(bereich)),
+                )
+            }
+            _ => titel_el.element(Level::NOTE.with_name(Some("Datei")).message(ort.as_str())),
+        };
+        let mut bericht = vec![gruppe];
+        if let Some(h) = &self.hilfe {
+            bericht.push(Group::with_title(
+                Level::HELP
+                    .with_name(Some("Hilfe"))
+                    .secondary_title(h.as_str()),
+            ));
+        }
+        let renderer = if farbe {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer
+            .decor_style(DecorStyle::Unicode)
+            .render(&bericht)
+            .to_string()
+    }
+}
+
+/// The byte range of a 1-based line (without its line break).
+fn zeilen_bereich(text: &str, zeile: usize) -> Range<usize> {
+    let mut start = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == zeile {
+            let ende = start + l.trim_end_matches(['\n', '\r']).len();
+            return start..ende.max(start);
+        }
+        start += l.len();
+    }
+    0..0
+}
+
+/// 1-based line and column of a byte offset.
+pub fn zeile_spalte(text: &str, offset: usize) -> (usize, usize) {
+    let vorher = &text[..offset.min(text.len())];
+    let zeile = vorher.matches('\n').count() + 1;
+    let spalte = vorher.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (zeile, spalte)
+}
+
+/// The closest known value, for "meinten Sie …?" (none when nothing is close).
+pub fn vorschlag<'a>(eingabe: &str, bekannt: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let klein = eingabe.to_lowercase();
+    bekannt
+        .into_iter()
+        .map(|k| {
+            (
+                strsim::normalized_damerau_levenshtein(&klein, &k.to_lowercase()),
+                k,
+            )
+        })
+        .filter(|(s, _)| *s >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// Renders all problems of a run, one after the other, with a closing count.
+pub fn alle_darstellen(
+    diagnosen: &[Diagnose],
+    quelle: impl Fn(&Path) -> Option<String>,
+    farbe: bool,
+) -> String {
+    let mut out = String::new();
+    for d in diagnosen {
+        let text = quelle(&d.datei);
+        out.push_str(&d.darstellen(text.as_deref(), farbe));
+        out.push_str("\n\n");
+    }
+    let n = diagnosen.len();
+    let _ = writeln!(
+        out,
+        "{n} {} gefunden.",
+        if n == 1 { "Fehler" } else { "Fehler" }
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vorschlag_findet_tippfehler() {
+        let bekannt = ["Geplant", "In Umsetzung", "Abgeschlossen"];
+        assert_eq!(vorschlag("Geplannt", bekannt), Some("Geplant"));
+        assert_eq!(vorschlag("in umsetzung", bekannt), Some("In Umsetzung"));
+        assert_eq!(vorschlag("Blumenkohl", bekannt), None);
+    }
+
+    #[test]
+    fn zeile_und_spalte_zaehlen_zeichen() {
+        let t = "a: 1\nüb: 2\n";
+        assert_eq!(zeile_spalte(t, 0), (1, 1));
+        assert_eq!(zeile_spalte(t, t.find("2").unwrap()), (2, 5));
+    }
+
+    #[test]
+    fn darstellung_nennt_datei_zeile_und_hilfe() {
+        let text = "projektstatus: Geplannt\n";
+        let d = Diagnose::neu("data/x.yaml", "unbekannter Wert „Geplannt“")
+            .an(1, 16, 15..23)
+            .feld("projektstatus")
+            .hilfe("meinten Sie „Geplant“?");
+        let s = d.darstellen(Some(text), false);
+        assert!(s.contains("Fehler"), "{s}");
+        assert!(s.contains("data/x.yaml:1:16"), "{s}");
+        assert!(s.contains("meinten Sie „Geplant“?"), "{s}");
+    }
+}

@@ -1,0 +1,138 @@
+//! The versioned PDF: metadata from the edition, written atomically, and
+//! never silently replacing a released file.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::model::Edition;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportFehler {
+    #[error("PDF konnte nicht erzeugt werden: {0}")]
+    Pdf(String),
+    #[error(
+        "{pfad} gibt es schon mit anderem Inhalt. Eine veröffentlichte Fassung wird nicht überschrieben; erhöhen Sie die Version in edition.yaml oder bauen Sie mit --force."
+    )]
+    Vorhanden { pfad: PathBuf },
+    #[error("{pfad} konnte nicht geschrieben werden: {fehler}")]
+    Schreiben {
+        pfad: PathBuf,
+        fehler: std::io::Error,
+    },
+}
+
+/// `ki-kataster-2025-v1.0.pdf`
+pub fn dateiname(e: &Edition) -> String {
+    let version = e.meta.aktuell().map_or("0", |h| h.version.as_str());
+    let sicher: String = version
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("ki-kataster-{}-v{sicher}.pdf", e.id)
+}
+
+/// The PDF bytes, with a stable identifier and the edition's date.
+pub fn pdf(dokument: &PagedDocument, e: &Edition) -> Result<Vec<u8>, ExportFehler> {
+    let datum = e.meta.aktuell().map(|h| h.datum);
+    let zeit = datum.and_then(|d| Datetime::from_ymd(i32::from(d.jahr), d.monat, d.tag));
+    let optionen = PdfOptions {
+        ident: Smart::Custom(format!("nlt-ki-kataster-{}", e.id)),
+        creator: Smart::Custom(Some("kataster-report".into())),
+        timestamp: zeit.map(Timestamp::new_utc),
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(dokument, &optionen).map_err(|d| {
+        ExportFehler::Pdf(
+            d.iter()
+                .map(|x| x.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}
+
+/// What happened to the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Geschrieben {
+    Neu,
+    Unveraendert,
+    Ersetzt,
+}
+
+/// Writes `bytes` to `ziel` through a temporary file and a rename, so that a
+/// failed build leaves no partial PDF. An existing file with other content is
+/// replaced only with `erzwingen`.
+pub fn schreiben(ziel: &Path, bytes: &[u8], erzwingen: bool) -> Result<Geschrieben, ExportFehler> {
+    let fehler = |f: std::io::Error| ExportFehler::Schreiben {
+        pfad: ziel.to_path_buf(),
+        fehler: f,
+    };
+    let vorher = fs::read(ziel).ok();
+    if vorher.as_deref() == Some(bytes) {
+        return Ok(Geschrieben::Unveraendert);
+    }
+    if vorher.is_some() && !erzwingen {
+        return Err(ExportFehler::Vorhanden {
+            pfad: ziel.to_path_buf(),
+        });
+    }
+    let ordner = ziel.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(ordner).map_err(fehler)?;
+    let name = ziel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = ordner.join(format!(".{name}.{}.tmp", std::process::id()));
+    let ergebnis = (|| {
+        let mut f = fs::File::create(&temp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&temp, ziel)
+    })();
+    if let Err(e) = ergebnis {
+        let _ = fs::remove_file(&temp);
+        return Err(fehler(e));
+    }
+    Ok(if vorher.is_some() {
+        Geschrieben::Ersetzt
+    } else {
+        Geschrieben::Neu
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vorhandene_fassung_wird_nicht_ueberschrieben() {
+        let dir = tempfile::tempdir().unwrap();
+        let ziel = dir.path().join("a.pdf");
+        assert_eq!(schreiben(&ziel, b"eins", false).unwrap(), Geschrieben::Neu);
+        assert_eq!(
+            schreiben(&ziel, b"eins", false).unwrap(),
+            Geschrieben::Unveraendert
+        );
+        let e = schreiben(&ziel, b"zwei", false).unwrap_err();
+        assert!(e.to_string().contains("--force"), "{e}");
+        assert_eq!(fs::read(&ziel).unwrap(), b"eins");
+        assert_eq!(
+            schreiben(&ziel, b"zwei", true).unwrap(),
+            Geschrieben::Ersetzt
+        );
+        assert_eq!(fs::read(&ziel).unwrap(), b"zwei");
+        let rest: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(rest.len(), 1, "keine Temporärdateien");
+    }
+}

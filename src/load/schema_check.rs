@@ -1,0 +1,259 @@
+//! Structural checks of a data file against the JSON Schema generated from
+//! its Rust type, with every finding turned into a German diagnostic that
+//! points at the offending node.
+
+use jsonschema::JsonType;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde_json::Value;
+
+use super::{Datei, Knoten};
+use crate::diagnostics::{Diagnose, vorschlag};
+
+/// Checks `json` (the tree of `datei`) against the schema of `T`.
+pub fn pruefe<T: schemars::JsonSchema>(datei: &Datei, json: &Value) -> Vec<Diagnose> {
+    let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap_or(Value::Null);
+    let validator = match jsonschema::validator_for(&schema) {
+        Ok(v) => v,
+        Err(e) => {
+            return vec![Diagnose::neu(
+                &datei.pfad,
+                format!("interner Schemafehler: {e}"),
+            )];
+        }
+    };
+    let mut out = Vec::new();
+    for fehler in validator.iter_errors(json) {
+        let pfad = zeiger_schritte(&fehler.instance_path().to_string());
+        out.extend(uebersetze(datei, &schema, &pfad, fehler.kind()));
+    }
+    out.sort_by_key(|d| (d.zeile, d.spalte));
+    out.dedup_by(|a, b| a.zeile == b.zeile && a.spalte == b.spalte && a.meldung == b.meldung);
+    out
+}
+
+/// Splits a JSON pointer into unescaped steps.
+fn zeiger_schritte(zeiger: &str) -> Vec<String> {
+    zeiger
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// A readable field path: `steckbriefe[3].ziele` (1-based positions).
+pub fn feld_pfad(schritte: &[String]) -> String {
+    let mut s = String::new();
+    for schritt in schritte {
+        match schritt.parse::<usize>() {
+            Ok(i) => s.push_str(&format!("[{}]", i + 1)),
+            Err(_) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(schritt);
+            }
+        }
+    }
+    s
+}
+
+fn diagnose_bei(datei: &Datei, knoten: &Knoten, feld: String, meldung: String) -> Diagnose {
+    Diagnose::neu(&datei.pfad, meldung)
+        .an(knoten.zeile, knoten.spalte, knoten.bytes.clone())
+        .feld(feld)
+}
+
+fn uebersetze(
+    datei: &Datei,
+    schema: &Value,
+    pfad: &[String],
+    art: &ValidationErrorKind,
+) -> Vec<Diagnose> {
+    let knoten = datei.baum.suche(pfad);
+    let feld = feld_pfad(pfad);
+    match art {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let bekannt = eigenschaften(schema, pfad);
+            unexpected
+                .iter()
+                .map(|name| {
+                    let k = knoten.schluessel(name).unwrap_or(knoten);
+                    let mut schritte = pfad.to_vec();
+                    schritte.push(name.clone());
+                    let d = diagnose_bei(
+                        datei,
+                        k,
+                        feld_pfad(&schritte),
+                        format!("unbekanntes Feld „{name}“"),
+                    );
+                    match vorschlag(name, bekannt.iter().map(String::as_str)) {
+                        Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
+                        None => d.hilfe(format!("Erlaubte Felder: {}", bekannt.join(", "))),
+                    }
+                })
+                .collect()
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            vec![
+                diagnose_bei(datei, knoten, feld, format!("Pflichtfeld „{name}“ fehlt"))
+                    .hilfe(format!("Ergänzen Sie „{name}: …“ in diesem Abschnitt.")),
+            ]
+        }
+        ValidationErrorKind::Type { kind } => {
+            let erwartet = match kind {
+                TypeKind::Single(t) => typ_name(*t).to_owned(),
+                TypeKind::Multiple(ts) => ts
+                    .iter()
+                    .filter(|t| *t != JsonType::Null)
+                    .map(typ_name)
+                    .collect::<Vec<_>>()
+                    .join(" oder "),
+            };
+            let gefunden = beschreibe(knoten);
+            let mut d = diagnose_bei(
+                datei,
+                knoten,
+                feld,
+                format!("erwartet {erwartet}, gefunden {gefunden}"),
+            );
+            d = match (kind, &knoten.wert) {
+                (TypeKind::Single(JsonType::Boolean), super::Wert::Text(t)) => d.hilfe(format!(
+                    "Schreiben Sie true (ja) oder false (nein) statt „{t}“."
+                )),
+                (_, super::Wert::Text(t)) if t.contains(',') && erwartet.contains("Zahl") => d
+                    .hilfe(format!(
+                        "Schreiben Sie die Zahl mit Punkt: {}",
+                        t.replace(',', ".")
+                    )),
+                (TypeKind::Single(JsonType::String), _) => {
+                    d.hilfe("Setzen Sie den Text in Anführungszeichen: \"…\"")
+                }
+                _ => d,
+            };
+            vec![d]
+        }
+        ValidationErrorKind::Minimum { limit } => vec![
+            diagnose_bei(
+                datei,
+                knoten,
+                feld,
+                format!("{} ist kleiner als {limit}", beschreibe(knoten)),
+            )
+            .hilfe("Anzahlen dürfen nicht negativ sein."),
+        ],
+        ValidationErrorKind::Maximum { limit } => vec![diagnose_bei(
+            datei,
+            knoten,
+            feld,
+            format!("{} ist größer als {limit}", beschreibe(knoten)),
+        )],
+        ValidationErrorKind::Pattern { .. } | ValidationErrorKind::AnyOf { .. } => {
+            let beschreibung =
+                beschreibung(schema, pfad).unwrap_or_else(|| "siehe Schema".to_owned());
+            vec![
+                diagnose_bei(
+                    datei,
+                    knoten,
+                    feld,
+                    format!("{} hat nicht die erwartete Form", beschreibe(knoten)),
+                )
+                .hilfe(beschreibung),
+            ]
+        }
+        andere => vec![diagnose_bei(
+            datei,
+            knoten,
+            feld,
+            format!("ungültiger Wert ({andere:?})"),
+        )],
+    }
+}
+
+fn typ_name(t: JsonType) -> &'static str {
+    match t {
+        JsonType::Array => "eine Liste (Zeilen mit „- “)",
+        JsonType::Boolean => "true oder false",
+        JsonType::Integer => "eine ganze Zahl",
+        JsonType::Null => "nichts",
+        JsonType::Number => "eine Zahl",
+        JsonType::Object => "einen Abschnitt mit Feldern („schlüssel: wert“)",
+        JsonType::String => "einen Text",
+    }
+}
+
+fn beschreibe(k: &Knoten) -> String {
+    use super::Wert::*;
+    match &k.wert {
+        Null => "einen leeren Wert".into(),
+        Bool(b) => format!("„{b}“"),
+        Ganzzahl(i) => format!("die Zahl {i}"),
+        Zahl(z) => format!("die Zahl {z}"),
+        Text(t) => format!("den Text „{t}“"),
+        Liste(_) => "eine Liste".into(),
+        Tabelle(_) => "einen Abschnitt".into(),
+    }
+}
+
+/// Resolves `$ref`s of the generated schema (`#/$defs/Name`).
+fn aufloesen<'a>(wurzel: &'a Value, s: &'a Value) -> &'a Value {
+    match s.get("$ref").and_then(Value::as_str) {
+        Some(r) => r
+            .strip_prefix("#/$defs/")
+            .and_then(|n| wurzel.get("$defs").and_then(|d| d.get(n)))
+            .map_or(s, |t| aufloesen(wurzel, t)),
+        None => s,
+    }
+}
+
+/// The subschemas that describe the value at `pfad`.
+fn unterschemata<'a>(wurzel: &'a Value, pfad: &[String]) -> Vec<&'a Value> {
+    let mut aktuell = vec![aufloesen(wurzel, wurzel)];
+    for schritt in pfad {
+        let mut naechste = Vec::new();
+        for s in aktuell {
+            let mut varianten = vec![s];
+            for key in ["anyOf", "oneOf"] {
+                if let Some(a) = s.get(key).and_then(Value::as_array) {
+                    varianten.extend(a.iter().map(|v| aufloesen(wurzel, v)));
+                }
+            }
+            for v in varianten {
+                if let Some(p) = v.get("properties").and_then(|p| p.get(schritt)) {
+                    naechste.push(aufloesen(wurzel, p));
+                } else if schritt.parse::<usize>().is_ok()
+                    && let Some(i) = v.get("items")
+                {
+                    naechste.push(aufloesen(wurzel, i));
+                }
+            }
+        }
+        aktuell = naechste;
+    }
+    aktuell
+}
+
+/// The property names allowed at `pfad`, for "meinten Sie …?".
+fn eigenschaften(wurzel: &Value, pfad: &[String]) -> Vec<String> {
+    let mut namen = Vec::new();
+    for s in unterschemata(wurzel, pfad) {
+        let mut varianten = vec![s];
+        if let Some(a) = s.get("anyOf").and_then(Value::as_array) {
+            varianten.extend(a.iter().map(|v| aufloesen(wurzel, v)));
+        }
+        for v in varianten {
+            if let Some(p) = v.get("properties").and_then(Value::as_object) {
+                namen.extend(p.keys().cloned());
+            }
+        }
+    }
+    namen.dedup();
+    namen
+}
+
+fn beschreibung(wurzel: &Value, pfad: &[String]) -> Option<String> {
+    unterschemata(wurzel, pfad)
+        .into_iter()
+        .find_map(|s| s.get("description").and_then(Value::as_str))
+        .map(|s| s.lines().next().unwrap_or(s).to_owned())
+}

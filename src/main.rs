@@ -1,0 +1,10 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod cmd;
+
+fn main() -> ExitCode {
+    let cli = cmd::Cli::parse();
+    cmd::ausfuehren(cli)
+}

@@ -1,0 +1,227 @@
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Datei `edition.yaml`: Titel, Historie und Rahmendaten einer Ausgabe.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EditionMeta {
+    /// Titel des Berichts.
+    pub titel: String,
+    /// Untertitel (ohne Monat und Jahr; die werden angehängt).
+    pub untertitel: String,
+    /// Zeile unter dem Untertitel, z. B. „Abschlussbericht der NLT-Arbeitsgruppe …“.
+    pub reihe: String,
+    /// Monat der Ausgabe (1–12).
+    #[schemars(range(min = 1, max = 12))]
+    pub monat: u8,
+    /// Jahr der Ausgabe.
+    pub jahr: u16,
+    /// Herausgeber, ausgeschrieben.
+    pub herausgeber: String,
+    /// Kurzform des Herausgebers, z. B. `NLT`.
+    pub herausgeber_kurz: String,
+    /// Dokumenten-Historie; der jüngste Eintrag ist die Version dieser Ausgabe.
+    pub historie: Vec<HistorienEintrag>,
+    /// Mitwirkende in der Arbeitsgruppe.
+    pub mitwirkende: Vec<Mitwirkende>,
+    /// Zeitraum der Umfrage.
+    pub umfrage: Umfrage,
+    /// Termine der Sitzungen der Arbeitsgruppe.
+    pub sitzungen: Vec<Datum>,
+    /// Zahl der Landkreise in Niedersachsen einschließlich Region Hannover
+    /// (Bezugsgröße der Abdeckung).
+    pub landkreise_niedersachsen: u32,
+    /// Bildnachweise.
+    pub bildnachweise: Vec<Bildnachweis>,
+}
+
+impl EditionMeta {
+    /// The newest entry of the history: its version and date are the edition's.
+    pub fn aktuell(&self) -> Option<&HistorienEintrag> {
+        self.historie.iter().max_by(|a, b| a.datum.cmp(&b.datum))
+    }
+}
+
+/// Ein Eintrag der Dokumenten-Historie.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HistorienEintrag {
+    /// Version, z. B. `"1.0"` (in Anführungszeichen).
+    pub version: String,
+    /// Datum als `JJJJ-MM-TT`.
+    pub datum: Datum,
+    /// Bearbeiter/in.
+    pub bearbeiter: String,
+    pub anmerkung: String,
+}
+
+/// Eine Person der Arbeitsgruppe.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Mitwirkende {
+    /// „Name, Vorname“ wie veröffentlicht.
+    pub name: String,
+    pub organisation: String,
+}
+
+/// Zeitraum der Umfrage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Umfrage {
+    pub beginn: Datum,
+    pub ende: Datum,
+}
+
+/// Ein Bildnachweis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bildnachweis {
+    /// Wo das Bild steht, z. B. „Titelblatt“.
+    pub motiv: String,
+    /// Urheber, Quelle und Lizenz.
+    pub nachweis: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Datei `quellen.yaml`: Fußnoten und Literatur.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quellen {
+    pub quellen: Vec<Quelle>,
+}
+
+/// Eine Fußnote oder Literaturangabe, im Kapiteltext mit `{{quelle "id"}}` zitiert.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quelle {
+    /// Kurzer Schlüssel, mit dem das Kapitel die Quelle zitiert.
+    pub id: String,
+    /// Text der Fußnote ohne URL.
+    pub text: String,
+    /// Adresse, im PDF anklickbar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Datei `glossar.yaml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Glossar {
+    pub glossar: Vec<GlossarEintrag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlossarEintrag {
+    /// Der Begriff, z. B. „VZÄ (Vollzeitäquivalent)“.
+    pub begriff: String,
+    pub erklaerung: String,
+}
+
+/// Datei `abweichungen.yaml`: bekannte Abweichungen zwischen veröffentlichtem
+/// Text und Daten, die bewusst stehen bleiben.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Abweichungen {
+    pub abweichungen: Vec<Abweichung>,
+}
+
+/// Eine anerkannte Abweichung: die Aussage im Text bleibt, `check` listet sie.
+/// Gilt die Aussage wieder oder ändert sich der berechnete Wert, ist die
+/// Anerkennung veraltet und `check` schlägt fehl.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Abweichung {
+    /// Kapiteldatei, z. B. `einleitung.typ.hbs`.
+    pub kapitel: String,
+    /// Name der Kennzahl, z. B. `anteil_rpa`.
+    pub kennzahl: String,
+    /// Der Wortlaut im Text, z. B. „mehr als 40 Prozent“.
+    pub wortlaut: String,
+    /// Der berechnete Wert, als die Abweichung anerkannt wurde (wie `check` ihn zeigt).
+    pub berechnet: String,
+    /// Warum die Aussage so stehen bleibt.
+    pub begruendung: String,
+}
+
+/// A calendar date written `JJJJ-MM-TT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Datum {
+    pub jahr: u16,
+    pub monat: u8,
+    pub tag: u8,
+}
+
+impl Datum {
+    pub fn aus_text(s: &str) -> Option<Datum> {
+        let mut teile = s.trim().splitn(3, '-');
+        let jahr: u16 = teile.next()?.parse().ok()?;
+        let monat: u8 = teile.next()?.parse().ok()?;
+        let tag: u8 = teile.next()?.parse().ok()?;
+        let tage = match monat {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if jahr % 4 == 0 && (jahr % 100 != 0 || jahr % 400 == 0) => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=tage)
+            .contains(&tag)
+            .then_some(Datum { jahr, monat, tag })
+    }
+
+    /// German short form, `23.06.2025`.
+    pub fn deutsch(&self) -> String {
+        format!("{:02}.{:02}.{}", self.tag, self.monat, self.jahr)
+    }
+
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.jahr, self.monat, self.tag)
+    }
+}
+
+impl Serialize for Datum {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for Datum {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Datum::aus_text(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("„{s}“ ist kein Datum der Form JJJJ-MM-TT"))
+        })
+    }
+}
+
+impl JsonSchema for Datum {
+    fn schema_name() -> Cow<'static, str> {
+        "Datum".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Datum als JJJJ-MM-TT, z. B. 2025-06-23.",
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datum_prueft_kalender() {
+        assert_eq!(
+            Datum::aus_text("2025-06-23").unwrap().deutsch(),
+            "23.06.2025"
+        );
+        assert!(Datum::aus_text("2025-02-29").is_none());
+        assert!(Datum::aus_text("23.06.2025").is_none());
+    }
+}

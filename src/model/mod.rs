@@ -1,0 +1,47 @@
+//! The data of one edition, as the editors write it in `data/<edition>/`.
+//!
+//! Field documentation (`///`) is user-facing: it becomes the description in
+//! the generated JSON Schemas that editors see while typing, so it is German.
+
+mod antwort;
+mod edition;
+mod landkreis;
+mod steckbrief;
+mod vokabular;
+
+pub use antwort::Antwort;
+pub use edition::{
+    Abweichung, Abweichungen, Bildnachweis, Datum, EditionMeta, Glossar, GlossarEintrag,
+    HistorienEintrag, Mitwirkende, Quelle, Quellen, Umfrage,
+};
+pub use landkreis::{Dezimal, Kreisart, Landkreis, Landkreise, ProjekteNachStatus};
+pub use steckbrief::{FELDER, Feld, FeldArt, FeldWert, Steckbrief, SteckbriefDatei};
+pub use vokabular::{Produkt, Vokabular, VokabularEintrag};
+
+/// One edition, loaded and validated: everything the report is made from.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    /// The folder name under `data/`, e.g. `2025`.
+    pub id: String,
+    pub meta: EditionMeta,
+    pub landkreise: Vec<Landkreis>,
+    /// Fact sheets in the order of `landkreise`, then of their file.
+    pub steckbriefe: Vec<SteckbriefDatei>,
+    pub vokabular: Vokabular,
+    pub quellen: Vec<Quelle>,
+    pub glossar: Vec<GlossarEintrag>,
+    pub abweichungen: Vec<Abweichung>,
+}
+
+impl Edition {
+    /// All fact sheets with the Landkreis they belong to.
+    pub fn alle_steckbriefe(&self) -> impl Iterator<Item = (&str, &Steckbrief)> {
+        self.steckbriefe
+            .iter()
+            .flat_map(|d| d.steckbriefe.iter().map(move |s| (d.landkreis.as_str(), s)))
+    }
+
+    pub fn landkreis(&self, name: &str) -> Option<&Landkreis> {
+        self.landkreise.iter().find(|l| l.name == name)
+    }
+}

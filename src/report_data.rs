@@ -1,0 +1,155 @@
+//! The edition as the JSON the Typst layout reads (`/generiert/daten.json`):
+//! strings and numbers only, already formatted; nothing here is markup.
+
+use serde_json::{Map, Value, json};
+
+use crate::charts::Abbildung;
+use crate::figures::{Kennzahlen, format};
+use crate::model::{Antwort, Edition, FELDER, FeldWert};
+
+const MONATE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+/// The display text of a fact-sheet field's value.
+fn anzeige(w: FeldWert<'_>) -> String {
+    match w {
+        FeldWert::Text(t) => t.to_owned(),
+        FeldWert::Einfach(a) => a.text().to_owned(),
+        FeldWert::Mehrfach(l) => l.iter().map(Antwort::text).collect::<Vec<_>>().join(", "),
+    }
+}
+
+pub fn daten_json(e: &Edition, k: &Kennzahlen, abbildungen: &[Abbildung]) -> Value {
+    let meta = &e.meta;
+    let aktuell = meta.aktuell();
+    let monat = MONATE
+        .get(usize::from(meta.monat).saturating_sub(1))
+        .copied()
+        .unwrap_or_default();
+    let mut historie = meta.historie.clone();
+    historie.sort_by(|a, b| b.datum.cmp(&a.datum));
+    let edition = json!({
+        "id": e.id,
+        "titel": meta.titel,
+        "untertitel": meta.untertitel,
+        "reihe": meta.reihe,
+        "monat_jahr": format!("{monat} {}", meta.jahr),
+        "herausgeber": meta.herausgeber,
+        "herausgeber_kurz": meta.herausgeber_kurz,
+        "version": aktuell.map(|h| h.version.clone()).unwrap_or_default(),
+        "datum": aktuell.map(|h| h.datum.deutsch()).unwrap_or_default(),
+        "datum_iso": aktuell.map(|h| json!({"jahr": h.datum.jahr, "monat": h.datum.monat, "tag": h.datum.tag})),
+        "historie": historie.iter().map(|h| json!({
+            "version": h.version, "datum": h.datum.deutsch(),
+            "bearbeiter": h.bearbeiter, "anmerkung": h.anmerkung,
+        })).collect::<Vec<_>>(),
+        "mitwirkende": meta.mitwirkende,
+        "bildnachweise": meta.bildnachweise,
+    });
+
+    let zeilen: Vec<Value> = e
+        .landkreise
+        .iter()
+        .map(|l| {
+            json!({
+                "name": l.name,
+                "organisationseinheit": l.organisationseinheit,
+                "gesamtverantwortung": l.gesamtverantwortung,
+                "ki_strategie": l.ki_strategie,
+                "digitalstrategie_mit_ki": l.digitalstrategie_mit_ki,
+                "dienstanweisung": l.dienstanweisung,
+                "vzae": format::dezimal(l.vzae.0, if l.vzae.0.fract() == 0.0 { 0 } else { 1 }),
+                "abgeschlossen": l.projekte.abgeschlossen,
+                "in_umsetzung": l.projekte.in_umsetzung,
+                "geplant": l.projekte.geplant,
+            })
+        })
+        .collect();
+    let zahl = |n: &str| k.wert(n) as u64;
+    let tabelle = json!({
+        "zeilen": zeilen,
+        "summe": {
+            "ki_strategie": zahl("ki_strategie"),
+            "digitalstrategie_mit_ki": zahl("digitalstrategie_mit_ki"),
+            "dienstanweisung": zahl("dienstanweisung"),
+            "vzae_mittel": format::dezimal(k.wert("vzae_mittel"), 1),
+            "abgeschlossen": zahl("projekte_abgeschlossen"),
+            "in_umsetzung": zahl("projekte_in_umsetzung"),
+            "geplant": zahl("projekte_geplant"),
+        }
+    });
+
+    let steckbriefe: Vec<Value> = e
+        .steckbriefe
+        .iter()
+        .map(|datei| {
+            let bezeichnung = e
+                .landkreis(&datei.landkreis)
+                .map(|l| l.bezeichnung())
+                .unwrap_or_else(|| format!("Landkreis {}", datei.landkreis));
+            let projekte: Vec<Value> = datei
+                .steckbriefe
+                .iter()
+                .map(|s| {
+                    let mut zeilen = Vec::new();
+                    for f in FELDER {
+                        if let Some(w) = s.wert(f.schluessel) {
+                            zeilen.push(json!({"label": f.bezeichnung, "wert": anzeige(w)}));
+                        }
+                        if f.schluessel == "projektname" {
+                            zeilen.push(json!({"label": "Landkreis", "wert": bezeichnung}));
+                        }
+                    }
+                    json!({"titel": s.projektname, "zeilen": zeilen})
+                })
+                .collect();
+            json!({"landkreis": datei.landkreis, "bezeichnung": bezeichnung, "projekte": projekte})
+        })
+        .collect();
+
+    let quellen: Map<String, Value> = e
+        .quellen
+        .iter()
+        .map(|q| (q.id.clone(), json!({"text": q.text, "url": q.url})))
+        .collect();
+    let abb: Map<String, Value> = abbildungen
+        .iter()
+        .map(|a| {
+            (
+                a.id.clone(),
+                json!({
+                    "datei": a.pfad(),
+                    "titel": a.titel,
+                    "alt": a.alt,
+                    "quelle": a.quelle,
+                }),
+            )
+        })
+        .collect();
+    let kennzahlen: Map<String, Value> = k
+        .liste
+        .iter()
+        .map(|z| (z.name.clone(), Value::String(z.text())))
+        .collect();
+    json!({
+        "edition": edition,
+        "tabelle": tabelle,
+        "steckbriefe": steckbriefe,
+        "glossar": e.glossar,
+        "quellen": quellen,
+        "abbildungen": abb,
+        "kennzahlen": kennzahlen,
+    })
+}

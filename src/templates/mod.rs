@@ -1,0 +1,402 @@
+//! Chapter templates: Typst markup with handlebars placeholders, one file per
+//! chapter under `report/kapitel/<edition>/`, ordered by file name.
+//!
+//! Helpers (see README):
+//! - `{{zahl "kennzahl"}}`, `{{prozent "kennzahl"}}`, `{{wort "kennzahl"}}`:
+//!   a computed figure in German typography;
+//! - `{{#behauptung "kennzahl" "vergleich" wert}}Wortlaut{{/behauptung}}`:
+//!   published words bound to a figure, checked by `check`;
+//! - `{{quelle "id"}}`: a footnote from `quellen.yaml`.
+
+pub mod escape;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use handlebars::template::{Parameter, Template, TemplateElement};
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason,
+    Renderable,
+};
+
+use crate::diagnostics::{Diagnose, vorschlag};
+use crate::figures::{Kennzahlen, format};
+use crate::model::Quelle;
+
+/// The marker that stands for a figure or a claim in lint mode.
+pub const MARKE: &str = "\u{27e6}K\u{27e7}";
+
+/// One chapter template, parsed.
+#[derive(Debug, Clone)]
+pub struct Kapitel {
+    /// File name, e.g. `02-einleitung.typ.hbs`.
+    pub name: String,
+    /// Path relative to the project root.
+    pub pfad: PathBuf,
+    pub text: String,
+    pub vorlage: Template,
+}
+
+impl Kapitel {
+    /// The name of the generated Typst file, e.g. `02-einleitung.typ`.
+    pub fn typst_name(&self) -> String {
+        self.name.trim_end_matches(".hbs").to_owned()
+    }
+}
+
+/// A placeholder in a template: a figure printed, a claim, or a source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Platzhalter {
+    pub kapitel: String,
+    pub pfad: PathBuf,
+    pub zeile: usize,
+    pub spalte: usize,
+    /// `zahl`, `prozent`, `wort`, `behauptung` or `quelle`.
+    pub helfer: String,
+    /// Literal parameters, as written.
+    pub parameter: Vec<serde_json::Value>,
+    /// For a claim: the words it keeps (the block's text).
+    pub wortlaut: String,
+}
+
+/// The folder of an edition's chapter templates.
+pub fn kapitel_ordner(id: &str) -> PathBuf {
+    Path::new("report").join("kapitel").join(id)
+}
+
+/// Reads and parses the chapter templates of an edition, ordered by name.
+pub fn lade_kapitel(wurzel: &Path, id: &str) -> Result<Vec<Kapitel>, Vec<Diagnose>> {
+    let ordner = kapitel_ordner(id);
+    let eintraege = std::fs::read_dir(wurzel.join(&ordner)).map_err(|e| {
+        vec![
+            Diagnose::neu(&ordner, format!("Kapitelordner nicht lesbar: {e}"))
+                .hilfe("Jede Ausgabe braucht ihre Kapitel unter report/kapitel/<ausgabe>/."),
+        ]
+    })?;
+    let mut namen: Vec<String> = eintraege
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".typ.hbs"))
+        .collect();
+    namen.sort();
+    let mut kapitel = Vec::new();
+    let mut fehler = Vec::new();
+    for name in namen {
+        let pfad = ordner.join(&name);
+        let text = match std::fs::read_to_string(wurzel.join(&pfad)) {
+            Ok(t) => t,
+            Err(e) => {
+                fehler.push(Diagnose::neu(&pfad, format!("Datei nicht lesbar: {e}")));
+                continue;
+            }
+        };
+        match Template::compile(&text) {
+            Ok(mut vorlage) => {
+                vorlage.name = Some(name.clone());
+                kapitel.push(Kapitel {
+                    name,
+                    pfad,
+                    text,
+                    vorlage,
+                });
+            }
+            Err(e) => {
+                let (z, s) = e.pos().unwrap_or((0, 0));
+                fehler.push(
+                    Diagnose::neu(&pfad, format!("Platzhalter fehlerhaft: {}", e.reason()))
+                        .an(z, s, zeilen_offset(&text, z, s))
+                        .hilfe("Jedes {{#behauptung …}} braucht ein {{/behauptung}}; Klammern {{ }} müssen paarig sein."),
+                );
+            }
+        }
+    }
+    if fehler.is_empty() {
+        Ok(kapitel)
+    } else {
+        Err(fehler)
+    }
+}
+
+fn zeilen_offset(text: &str, zeile: usize, spalte: usize) -> std::ops::Range<usize> {
+    if zeile == 0 {
+        return 0..0;
+    }
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(zeile - 1)
+        .map(str::len)
+        .sum();
+    let pos = text[start..]
+        .char_indices()
+        .nth(spalte.saturating_sub(1))
+        .map_or(start, |(i, _)| start + i);
+    pos..pos
+}
+
+/// Every placeholder of a chapter, in source order, with its line.
+pub fn platzhalter(k: &Kapitel) -> Vec<Platzhalter> {
+    let mut out = Vec::new();
+    sammle(k, &k.vorlage, &mut out);
+    out
+}
+
+fn pfad_text(p: &handlebars::Path) -> String {
+    match p {
+        handlebars::Path::Relative((_, raw)) | handlebars::Path::Local((_, _, raw)) => raw.clone(),
+    }
+}
+
+fn literal(p: &Parameter) -> serde_json::Value {
+    match p {
+        Parameter::Literal(j) => j.clone(),
+        Parameter::Path(path) => serde_json::Value::String(pfad_text(path)),
+        Parameter::Name(n) => serde_json::Value::String(n.clone()),
+        _ => serde_json::Value::Null,
+    }
+}
+
+fn text_von(t: &Template) -> String {
+    t.elements
+        .iter()
+        .map(|e| match e {
+            TemplateElement::RawString(s) => s.clone(),
+            _ => MARKE.to_owned(),
+        })
+        .collect()
+}
+
+fn sammle(k: &Kapitel, t: &Template, out: &mut Vec<Platzhalter>) {
+    for (i, el) in t.elements.iter().enumerate() {
+        let (zeile, spalte) = t.mapping.get(i).map_or((0, 0), |m| (m.0, m.1));
+        let (ht, block) = match el {
+            TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => (h, false),
+            TemplateElement::HelperBlock(h) => (h, true),
+            _ => continue,
+        };
+        let name = match &ht.name {
+            Parameter::Name(n) => n.clone(),
+            Parameter::Path(p) => pfad_text(p),
+            _ => String::new(),
+        };
+        out.push(Platzhalter {
+            kapitel: k.name.clone(),
+            pfad: k.pfad.clone(),
+            zeile,
+            spalte,
+            helfer: name,
+            parameter: ht.params.iter().map(literal).collect(),
+            wortlaut: if block {
+                ht.template.as_ref().map(text_von).unwrap_or_default()
+            } else {
+                String::new()
+            },
+        });
+        for inner in [&ht.template, &ht.inverse].into_iter().flatten() {
+            sammle(k, inner, out);
+        }
+    }
+}
+
+/// The figure helpers and what they print.
+pub const ZAHL_HELFER: &[&str] = &["zahl", "prozent", "wort"];
+
+impl Platzhalter {
+    pub fn diagnose(&self, meldung: String) -> Diagnose {
+        Diagnose::neu(&self.pfad, meldung)
+            .an(self.zeile, self.spalte, 0..0)
+            .feld(self.helfer.clone())
+    }
+
+    /// The first parameter as text (the figure's or source's name).
+    pub fn name(&self) -> Option<&str> {
+        self.parameter.first().and_then(|v| v.as_str())
+    }
+}
+
+/// Placeholders that name no known figure or source, or are malformed.
+pub fn pruefe_platzhalter(
+    kapitel: &[Kapitel],
+    kennzahlen: &Kennzahlen,
+    quellen: &[Quelle],
+) -> Vec<Diagnose> {
+    let mut out = Vec::new();
+    let bekannte_helfer = ["zahl", "prozent", "wort", "behauptung", "quelle"];
+    for k in kapitel {
+        for p in platzhalter(k) {
+            match p.helfer.as_str() {
+                "zahl" | "prozent" | "wort" | "behauptung" => {
+                    let Some(name) = p.name() else {
+                        out.push(p.diagnose("Name der Kennzahl fehlt".into()).hilfe(
+                            "Schreiben Sie den Namen in Anführungszeichen, z. B. {{zahl \"projekte_gesamt\"}}.",
+                        ));
+                        continue;
+                    };
+                    if kennzahlen.get(name).is_none() {
+                        let d = p.diagnose(format!("unbekannte Kennzahl „{name}“"));
+                        out.push(match vorschlag(name, kennzahlen.namen()) {
+                            Some(v) => d.hilfe(format!(
+                                "meinten Sie „{v}“? (kataster-report figures listet alle)"
+                            )),
+                            None => d.hilfe("kataster-report figures listet alle Kennzahlen."),
+                        });
+                    }
+                }
+                "quelle" => {
+                    let name = p.name().unwrap_or_default();
+                    if !quellen.iter().any(|q| q.id == name) {
+                        let d = p.diagnose(format!("unbekannte Quelle „{name}“"));
+                        out.push(
+                            match vorschlag(name, quellen.iter().map(|q| q.id.as_str())) {
+                                Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
+                                None => d.hilfe("Ergänzen Sie die Quelle in quellen.yaml."),
+                            },
+                        );
+                    }
+                }
+                andere if !andere.is_empty() && !bekannte_helfer.contains(&andere) => {
+                    let d = p.diagnose(format!("unbekannter Platzhalter „{andere}“"));
+                    out.push(match vorschlag(andere, bekannte_helfer) {
+                        Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
+                        None => d.hilfe("Erlaubt sind zahl, prozent, wort, behauptung und quelle."),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// How templates are rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modus {
+    /// For the report: figures printed, claims keep their words.
+    Bericht,
+    /// For the lint: every figure and claim becomes [`MARKE`].
+    Pruefung,
+}
+
+struct ZahlHelfer<'a> {
+    kennzahlen: &'a Kennzahlen,
+    modus: Modus,
+}
+
+impl HelperDef for ZahlHelfer<'_> {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        if self.modus == Modus::Pruefung {
+            out.write(MARKE)?;
+            return Ok(());
+        }
+        let name = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("zahl", 0))?;
+        let k = self
+            .kennzahlen
+            .get(name)
+            .ok_or_else(|| RenderErrorReason::Other(format!("unbekannte Kennzahl „{name}“")))?;
+        let stellen = h.hash_get("stellen").and_then(|v| v.value().as_u64());
+        let text = match (h.name(), stellen) {
+            ("prozent", s) => format::prozent(k.wert, s.unwrap_or(0) as usize),
+            ("wort", _) => format::wort(k.wert),
+            (_, Some(s)) => format::dezimal(k.wert, s as usize),
+            _ => k.text(),
+        };
+        out.write(&escape::typst_text(&text))?;
+        Ok(())
+    }
+}
+
+struct BehauptungHelfer {
+    modus: Modus,
+}
+
+impl HelperDef for BehauptungHelfer {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        r: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        rc: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        if self.modus == Modus::Pruefung {
+            out.write(MARKE)?;
+            return Ok(());
+        }
+        match h.template() {
+            Some(t) => t.render(r, ctx, rc, out),
+            None => Ok(()),
+        }
+    }
+}
+
+struct QuelleHelfer;
+
+impl HelperDef for QuelleHelfer {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let id = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("quelle", 0))?;
+        out.write(&format!("#quelle({})", escape::typst_string(id)))?;
+        Ok(())
+    }
+}
+
+/// Renders every chapter; returns (Typst file name, markup) pairs.
+pub fn rendern(
+    kapitel: &[Kapitel],
+    kennzahlen: &Kennzahlen,
+    modus: Modus,
+) -> Result<Vec<(String, String)>, Vec<Diagnose>> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    hb.register_escape_fn(handlebars::no_escape);
+    for name in ZAHL_HELFER {
+        hb.register_helper(name, Box::new(ZahlHelfer { kennzahlen, modus }));
+    }
+    hb.register_helper("behauptung", Box::new(BehauptungHelfer { modus }));
+    hb.register_helper("quelle", Box::new(QuelleHelfer));
+    let mut out = Vec::new();
+    let mut fehler = Vec::new();
+    let mut namen = HashSet::new();
+    for k in kapitel {
+        namen.insert(k.name.clone());
+        hb.register_template(&k.name, k.vorlage.clone());
+    }
+    for k in kapitel {
+        match hb.render(&k.name, &()) {
+            Ok(text) => out.push((k.typst_name(), text)),
+            Err(e) => {
+                let (z, s) = (e.line_no.unwrap_or(0), e.column_no.unwrap_or(0));
+                fehler.push(
+                    Diagnose::neu(
+                        &k.pfad,
+                        format!("Kapitel kann nicht gefüllt werden: {}", e.reason()),
+                    )
+                    .an(z, s, zeilen_offset(&k.text, z, s)),
+                );
+            }
+        }
+    }
+    if fehler.is_empty() {
+        Ok(out)
+    } else {
+        Err(fehler)
+    }
+}
