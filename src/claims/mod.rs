@@ -4,8 +4,10 @@
 //! acknowledgements; the lint finds numbers typed by hand.
 
 mod lint;
+mod pruefung;
 
 pub use lint::{TypischerZahlfehler, pruefe_zahlen};
+pub use pruefung::pruefe_edition;
 
 use serde::Serialize;
 
@@ -63,9 +65,14 @@ impl Vergleich {
             .map_or("", |(n, _)| n)
     }
 
-    /// How the comparison reads in a report line, e.g. "mehr als 0,4".
-    pub fn beschreibung(self, werte: &[f64]) -> String {
-        let z = |i: usize| werte.get(i).map_or(String::new(), |v| zahl_text(*v));
+    /// How the comparison reads in a report line, e.g. "mehr als 40 %".
+    pub fn beschreibung(self, werte: &[f64], einheit: Einheit) -> String {
+        let z = |i: usize| {
+            werte.get(i).map_or(String::new(), |v| match einheit {
+                Einheit::Anteil => format!("{} %", zahl_text((v * 1000.0).round() / 10.0)),
+                _ => zahl_text(*v),
+            })
+        };
         match self {
             Vergleich::Gleich => format!("gleich {}", z(0)),
             Vergleich::MehrAls => format!("mehr als {}", z(0)),
@@ -145,6 +152,7 @@ pub struct Pruefbericht {
     /// Acknowledgements that no longer fit (claim holds, value changed, gone).
     pub veraltet: Vec<String>,
     /// Placeholders that are malformed (unknown comparison, missing values).
+    #[serde(skip)]
     pub fehler: Vec<Diagnose>,
     /// Numbers typed by hand next to a counted noun.
     pub zahlen: Vec<TypischerZahlfehler>,
@@ -165,8 +173,13 @@ impl Pruefbericht {
     }
 }
 
+/// Words compared without regard to the kind and amount of white space
+/// (narrow and no-break spaces included), so that editors can type them.
 fn normalisiert(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A claim placeholder read into its parts, or a diagnostic why not.
@@ -251,7 +264,7 @@ pub fn pruefe(
                         p.zeile,
                         wortlaut
                     ));
-                } else if a.berechnet != berechnet {
+                } else if normalisiert(&a.berechnet) != normalisiert(&berechnet) {
                     bericht.veraltet.push(format!(
                         "{}:{}: „{}“ ({name}): anerkannt wurde der Wert {}, berechnet wird jetzt \
                          {berechnet}. Prüfen Sie die Aussage und tragen Sie den neuen Wert ein.",
@@ -273,7 +286,7 @@ pub fn pruefe(
                 wortlaut,
                 kennzahl: name,
                 definition: kz.definition.clone(),
-                vergleich: vergleich.beschreibung(&werte),
+                vergleich: vergleich.beschreibung(&werte, kz.einheit),
                 berechnet,
                 gilt,
                 anerkannt,
@@ -290,11 +303,6 @@ pub fn pruefe(
         }
     }
     bericht
-}
-
-/// The figure's unit, for callers that print claims.
-pub fn ist_anteil(k: &Kennzahl) -> bool {
-    k.einheit == Einheit::Anteil
 }
 
 #[cfg(test)]

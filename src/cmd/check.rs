@@ -1,14 +1,82 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use kataster_report::claims::{self, Pruefbericht};
 use kataster_report::diagnostics::alle_darstellen;
+use kataster_report::figures;
 use kataster_report::load;
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
     #[arg(long)]
     pub edition: Option<String>,
+    /// Ausgabeformat des Berichts.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+fn text_bericht(id: &str, b: &Pruefbericht, landkreise: usize, steckbriefe: usize) -> String {
+    let mut s = String::new();
+    let n = b.behauptungen.len();
+    let gelten = b.behauptungen.iter().filter(|e| e.gilt).count();
+    let anerkannt = b.anerkannt().count();
+    let verletzt = b.fehlgeschlagen().count();
+    s.push_str(&format!(
+        "Ausgabe {id}: {landkreise} Landkreise, {steckbriefe} Steckbriefe; {n} Aussagen im Text geprüft: \
+         {gelten} stimmen, {anerkannt} anerkannte Abweichungen, {verletzt} verletzt, \
+         {} veraltete Anerkennungen, {} getippte Zahlen.\n",
+        b.veraltet.len(),
+        b.zahlen.len()
+    ));
+    let zeile = |e: &claims::Ergebnis| {
+        format!(
+            "  {}:{}: „{}“\n    Kennzahl {}: {}\n    behauptet: {} · berechnet: {}\n",
+            e.datei, e.zeile, e.wortlaut, e.kennzahl, e.definition, e.vergleich, e.berechnet
+        )
+    };
+    if verletzt > 0 {
+        s.push_str("\nVerletzte Aussagen (Text und Daten widersprechen sich):\n");
+        for e in b.fehlgeschlagen() {
+            s.push_str(&zeile(e));
+        }
+        s.push_str(
+            "  → Korrigieren Sie den Text oder erkennen Sie die Abweichung mit Begründung in \
+             abweichungen.yaml an. Die Daten werden dafür nicht geändert.\n",
+        );
+    }
+    if !b.veraltet.is_empty() {
+        s.push_str("\nVeraltete Anerkennungen:\n");
+        for v in &b.veraltet {
+            s.push_str(&format!("  {v}\n"));
+        }
+    }
+    if !b.zahlen.is_empty() {
+        s.push_str("\nVon Hand getippte Zahlen (statt Kennzahl oder Behauptung):\n");
+        for z in &b.zahlen {
+            s.push_str(&format!("  {}:{}: „{}“\n", z.datei, z.zeile, z.wortlaut));
+        }
+        s.push_str(
+            "  → Schreiben Sie {{zahl \"kennzahl\"}} oder {{#behauptung …}}…{{/behauptung}} \
+             (kataster-report figures listet die Kennzahlen).\n",
+        );
+    }
+    if anerkannt > 0 {
+        s.push_str("\nAnerkannte Abweichungen (bleiben im Text, Prüfung besteht):\n");
+        for e in b.anerkannt() {
+            s.push_str(&zeile(e));
+            if let Some(g) = &e.begruendung {
+                s.push_str(&format!("    Begründung: {g}\n"));
+            }
+        }
+    }
+    s
 }
 
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
@@ -19,22 +87,61 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
-    match load::lade_edition(projekt, &id) {
-        Ok(g) => {
-            let e = &g.edition;
-            println!(
-                "Ausgabe {id}: Daten in Ordnung ({} Landkreise, {} Steckbriefe).",
-                e.landkreise.len(),
-                e.alle_steckbriefe().count()
-            );
-            ExitCode::SUCCESS
-        }
+    let geladen = match load::lade_edition(projekt, &id) {
+        Ok(g) => g,
         Err((fehler, quellen)) => {
             eprint!(
                 "{}",
                 alle_darstellen(&fehler, |p| quellen.text(p), super::farbe())
             );
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+    };
+    let e = &geladen.edition;
+    let kennzahlen = figures::berechne(e);
+    let bericht = match claims::pruefe_edition(projekt, e, &kennzahlen) {
+        Ok(b) => b,
+        Err((fehler, kapitel)) => {
+            let text = |p: &Path| {
+                kapitel
+                    .iter()
+                    .find(|k| k.pfad == p)
+                    .map(|k| k.text.clone())
+                    .or_else(|| geladen.quelltexte().text(p))
+            };
+            eprint!("{}", alle_darstellen(&fehler, text, super::farbe()));
+            return ExitCode::FAILURE;
+        }
+    };
+    match args.format {
+        Format::Json => {
+            let json = serde_json::json!({
+                "edition": id,
+                "bestanden": bericht.bestanden(),
+                "behauptungen": bericht.behauptungen,
+                "veraltet": bericht.veraltet,
+                "getippte_zahlen": bericht.zahlen,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+        }
+        Format::Text => {
+            print!(
+                "{}",
+                text_bericht(
+                    &id,
+                    &bericht,
+                    e.landkreise.len(),
+                    e.alle_steckbriefe().count()
+                )
+            );
+        }
+    }
+    if bericht.bestanden() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

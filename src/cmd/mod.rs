@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod build;
 mod check;
+mod figures;
 mod schema;
 
 /// kataster-report: erzeugt den Bericht „KI- und RPA-Projekte der
@@ -27,6 +28,8 @@ pub enum Befehl {
     Build(build::Args),
     /// Prüft die Daten einer Ausgabe (und die Zahlen im Text).
     Check(check::Args),
+    /// Listet alle Kennzahlen mit Definition und Wert.
+    Figures(figures::Args),
     /// Schreibt die JSON-Schemas der Datendateien nach data/schema/.
     Schema,
 }
@@ -35,6 +38,7 @@ pub fn ausfuehren(cli: Cli) -> ExitCode {
     match cli.befehl {
         Befehl::Build(a) => build::ausfuehren(&cli.projekt, a),
         Befehl::Check(a) => check::ausfuehren(&cli.projekt, a),
+        Befehl::Figures(a) => figures::ausfuehren(&cli.projekt, a),
         Befehl::Schema => schema::ausfuehren(&cli.projekt),
     }
 }

@@ -246,12 +246,12 @@ pub fn berechne(e: &Edition) -> Kennzahlen {
         "projekte_je_landkreis",
         Einheit::Dezimal,
         "Projekte je Landkreis",
-        "Projekte insgesamt geteilt durch die auswertbaren Landkreise (Landkreise ohne \
-         Projekt zählen nicht mit).",
-        if auswertbar == 0 {
+        "Projekte insgesamt geteilt durch die teilnehmenden Landkreise (alle Zeilen der \
+         Tabelle 1, auch ohne Projekt; wie der Durchschnitt Ø VZÄ der Tabelle).",
+        if teilnehmend == 0 {
             0.0
         } else {
-            f64::from(gesamt) / f64::from(auswertbar)
+            f64::from(gesamt) / f64::from(teilnehmend)
         },
     );
 

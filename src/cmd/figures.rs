@@ -1,0 +1,55 @@
+use std::path::Path;
+use std::process::ExitCode;
+
+use kataster_report::diagnostics::alle_darstellen;
+use kataster_report::figures;
+use kataster_report::load;
+
+use super::check::Format;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
+    #[arg(long)]
+    pub edition: Option<String>,
+    /// Ausgabeformat.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
+    let Some(id) = super::edition_waehlen(projekt, args.edition) else {
+        eprintln!(
+            "Fehler: In {}/data gibt es keine Ausgabe.",
+            projekt.display()
+        );
+        return ExitCode::FAILURE;
+    };
+    let geladen = match load::lade_edition(projekt, &id) {
+        Ok(g) => g,
+        Err((fehler, quellen)) => {
+            eprint!(
+                "{}",
+                alle_darstellen(&fehler, |p| quellen.text(p), super::farbe())
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let k = figures::berechne(&geladen.edition);
+    match args.format {
+        Format::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&k.liste).unwrap_or_default()
+            );
+        }
+        Format::Text => {
+            println!("Kennzahlen der Ausgabe {id}:\n");
+            for z in &k.liste {
+                println!("{:<32} {}", z.name, z.text_genau());
+                println!("{:<32} {} – {}\n", "", z.titel, z.definition);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
