@@ -134,6 +134,7 @@ pub fn daten_json(e: &Edition, k: &Kennzahlen, abbildungen: &[Abbildung]) -> Val
                     "titel": a.titel,
                     "alt": a.alt,
                     "quelle": a.quelle,
+                    "tabelle": a.tabelle,
                 }),
             )
         })

@@ -43,32 +43,36 @@ fn balken_anteile(id: &str, eintraege: &[(String, f64, String)]) -> Result<Strin
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .light_line_style(RGBColor(0xe4, 0xe4, 0xe4))
+            .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd0, 0xd0, 0xd0))
             .x_desc("Anteil in Prozent")
             .x_label_formatter(&|v| format!("{v:.0}\u{202f}%"))
             .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => namen.get(*i as usize).cloned().unwrap_or_default(),
+                SegmentValue::CenterOf(i) => (n - 1)
+                    .checked_sub(*i)
+                    .and_then(|j| namen.get(j as usize))
+                    .cloned()
+                    .unwrap_or_default(),
                 _ => String::new(),
             })
             .label_style(schrift(20))
             .axis_desc_style(schrift(20))
             .draw()
             .map_err(|e| fehler(e.to_string()))?;
-        for (i, (_, wert, text)) in eintraege.iter().enumerate() {
-            let i = i as u32;
+        for (j, (_, wert, text)) in eintraege.iter().enumerate() {
+            // The first entry on top.
+            let i = n - 1 - j as u32;
             let x = wert * 100.0;
+            let mut balken = Rectangle::new(
+                [
+                    (0.0, SegmentValue::Exact(i)),
+                    (x, SegmentValue::Exact(i + 1)),
+                ],
+                DUNKEL.filled(),
+            );
+            balken.set_margin(8, 8, 0, 0);
             chart
-                .draw_series(std::iter::once(
-                    Rectangle::new(
-                        [
-                            (0.0, SegmentValue::Exact(i)),
-                            (x, SegmentValue::Exact(i + 1)),
-                        ],
-                        DUNKEL.filled(),
-                    )
-                    .into_dyn(),
-                ))
+                .draw_series(std::iter::once(balken))
                 .map_err(|e| fehler(e.to_string()))?;
             let pos = chart.backend_coord(&(x, SegmentValue::CenterOf(i)));
             root.draw(&Text::new(
@@ -110,7 +114,7 @@ pub fn projekte_status(e: &Edition) -> Result<Abbildung, ZeichenFehler> {
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .light_line_style(RGBColor(0xe4, 0xe4, 0xe4))
+            .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd0, 0xd0, 0xd0))
             .x_desc("Zahl der Projekte")
             .x_labels((max + 2) as usize)
@@ -324,7 +328,7 @@ pub fn vzae_projekte(e: &Edition, k: &Kennzahlen) -> Result<Abbildung, ZeichenFe
             .map_err(|e| fehler(e.to_string()))?;
         chart
             .configure_mesh()
-            .light_line_style(RGBColor(0xee, 0xee, 0xee))
+            .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
             .x_desc("VZÄ für KI")
             .y_desc("Zahl der Projekte")
@@ -335,7 +339,11 @@ pub fn vzae_projekte(e: &Edition, k: &Kennzahlen) -> Result<Abbildung, ZeichenFe
             .draw()
             .map_err(|e| fehler(e.to_string()))?;
         chart
-            .draw_series(punkte.iter().map(|p| Circle::new(*p, 9, DUNKEL.filled())))
+            .draw_series(
+                punkte
+                    .iter()
+                    .map(|p| Circle::new(*p, 9, DUNKEL.mix(0.6).filled())),
+            )
             .map_err(|e| fehler(e.to_string()))?;
         chart
             .draw_series(
