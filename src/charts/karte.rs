@@ -136,6 +136,33 @@ fn zeichne(
     Ok(())
 }
 
+/// How one district is drawn: its fill and, for a responding Landkreis, the
+/// number printed on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KreisDarstellung {
+    pub rs: String,
+    pub name: String,
+    pub fuellung: RGBColor,
+    /// Projects of a responding Landkreis (the label), else `None`.
+    pub projekte: Option<u32>,
+}
+
+/// The drawing plan of the map: one entry per district, in `rs` order.
+pub fn darstellung(e: &Edition, geo: &Geodaten) -> Vec<KreisDarstellung> {
+    geo.kreise
+        .iter()
+        .map(|k| {
+            let projekte = teilnehmer(e, k);
+            KreisDarstellung {
+                rs: k.rs.clone(),
+                name: k.name.clone(),
+                fuellung: projekte.map_or(OHNE, farbe),
+                projekte,
+            }
+        })
+        .collect()
+}
+
 /// The number of projects of a district that responded, else `None`.
 fn teilnehmer(e: &Edition, kreis: &Kreis) -> Option<u32> {
     if kreis.art == "Kreisfreie Stadt" {

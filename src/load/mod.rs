@@ -50,6 +50,7 @@ impl Quelltexte {
 pub struct Geladen {
     pub edition: Edition,
     pub dateien: BTreeMap<PathBuf, Datei>,
+    pub texte: Quelltexte,
 }
 
 /// The editions in `data/`: every folder with an `edition.yaml`, sorted.
@@ -65,8 +66,8 @@ pub fn editionen(wurzel: &Path) -> Vec<String> {
     ids
 }
 
-/// Reads one YAML file into a spanned tree, within the resource limits.
-pub fn lese_yaml(wurzel: &Path, relativ: &Path) -> Result<Datei, Diagnose> {
+/// Reads a data file as UTF-8 text, within the size limit.
+pub fn lese_text(wurzel: &Path, relativ: &Path) -> Result<String, Diagnose> {
     let voll = wurzel.join(relativ);
     let bytes = fs::read(&voll).map_err(|e| {
         Diagnose::neu(relativ, format!("Datei kann nicht gelesen werden: {e}"))
@@ -93,12 +94,7 @@ pub fn lese_yaml(wurzel: &Path, relativ: &Path) -> Result<Datei, Diagnose> {
         )
         .hilfe("Speichern Sie die Datei im Editor mit der Kodierung UTF-8.")
     })?;
-    let baum = parse_yaml(relativ, &text)?;
-    Ok(Datei {
-        pfad: relativ.to_path_buf(),
-        text,
-        baum,
-    })
+    Ok(text)
 }
 
 /// Limits against pathological input: deep nesting and alias bombs are
@@ -135,7 +131,15 @@ fn yaml_fehler_text(e: &serde_saphyr::Error) -> (String, String) {
     use serde_saphyr::Error as E;
     let roh = e.without_snippet().to_string();
     let erste = roh.lines().next().unwrap_or_default().to_owned();
-    let budget = erste.contains("budget") || erste.contains("Budget");
+    let budget = [
+        "budget",
+        "Budget",
+        "recursion limit",
+        "depth",
+        "limit exceeded",
+    ]
+    .iter()
+    .any(|w| erste.contains(w));
     let alias = erste.contains("alias") || erste.contains("Alias");
     match e {
         _ if budget
@@ -168,13 +172,22 @@ fn yaml_fehler_text(e: &serde_saphyr::Error) -> (String, String) {
 }
 
 /// Loads one file of type `T`: YAML, schema check, serde. All structural
-/// problems of the file are returned together.
+/// problems of the file are returned together. The file's text is kept in
+/// `texte` (also when it does not parse), its tree in `dateien`.
 pub fn lade_datei<T: DeserializeOwned + schemars::JsonSchema>(
     wurzel: &Path,
     relativ: &Path,
     dateien: &mut BTreeMap<PathBuf, Datei>,
+    texte: &mut Quelltexte,
 ) -> Result<T, Vec<Diagnose>> {
-    let datei = lese_yaml(wurzel, relativ).map_err(|d| vec![d])?;
+    let text = lese_text(wurzel, relativ).map_err(|d| vec![d])?;
+    texte.merken(relativ, &text);
+    let baum = parse_yaml(relativ, &text).map_err(|d| vec![d])?;
+    let datei = Datei {
+        pfad: relativ.to_path_buf(),
+        text,
+        baum,
+    };
     let json = datei.baum.als_json();
     let probleme = schema_check::pruefe::<T>(&datei, &json);
     let ergebnis = if probleme.is_empty() {
@@ -202,6 +215,7 @@ fn sammle<T>(fehler: &mut Vec<Diagnose>, r: Result<T, Vec<Diagnose>>) -> Option<
 pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, Quelltexte)> {
     let ordner = PathBuf::from("data").join(id);
     let mut dateien = BTreeMap::new();
+    let mut texte = Quelltexte::default();
     let mut fehler: Vec<Diagnose> = Vec::new();
 
     if !wurzel.join(&ordner).join("edition.yaml").is_file() {
@@ -216,29 +230,59 @@ pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, 
 
     let meta: Option<EditionMeta> = sammle(
         &mut fehler,
-        lade_datei(wurzel, &ordner.join("edition.yaml"), &mut dateien),
+        lade_datei(
+            wurzel,
+            &ordner.join("edition.yaml"),
+            &mut dateien,
+            &mut texte,
+        ),
     );
     let landkreise: Option<Landkreise> = sammle(
         &mut fehler,
-        lade_datei(wurzel, &ordner.join("landkreise.yaml"), &mut dateien),
+        lade_datei(
+            wurzel,
+            &ordner.join("landkreise.yaml"),
+            &mut dateien,
+            &mut texte,
+        ),
     );
     let vokabular: Option<Vokabular> = sammle(
         &mut fehler,
-        lade_datei(wurzel, &ordner.join("vokabular.yaml"), &mut dateien),
+        lade_datei(
+            wurzel,
+            &ordner.join("vokabular.yaml"),
+            &mut dateien,
+            &mut texte,
+        ),
     );
     let quellen: Option<Quellen> = sammle(
         &mut fehler,
-        lade_datei(wurzel, &ordner.join("quellen.yaml"), &mut dateien),
+        lade_datei(
+            wurzel,
+            &ordner.join("quellen.yaml"),
+            &mut dateien,
+            &mut texte,
+        ),
     );
     let glossar: Option<Glossar> = sammle(
         &mut fehler,
-        lade_datei(wurzel, &ordner.join("glossar.yaml"), &mut dateien),
+        lade_datei(
+            wurzel,
+            &ordner.join("glossar.yaml"),
+            &mut dateien,
+            &mut texte,
+        ),
     );
     let abweichungen: Option<Abweichungen> =
         if wurzel.join(&ordner).join("abweichungen.yaml").is_file() {
             sammle(
                 &mut fehler,
-                lade_datei(wurzel, &ordner.join("abweichungen.yaml"), &mut dateien),
+                lade_datei(
+                    wurzel,
+                    &ordner.join("abweichungen.yaml"),
+                    &mut dateien,
+                    &mut texte,
+                ),
             )
         } else {
             Some(Abweichungen {
@@ -260,19 +304,11 @@ pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, 
     for relativ in namen {
         if let Some(d) = sammle(
             &mut fehler,
-            lade_datei::<SteckbriefDatei>(wurzel, &relativ, &mut dateien),
+            lade_datei::<SteckbriefDatei>(wurzel, &relativ, &mut dateien, &mut texte),
         ) {
             steckbriefe.push((relativ, d));
         }
     }
-
-    let quelltexte = || {
-        let mut q = Quelltexte::default();
-        for d in dateien.values() {
-            q.merken(&d.pfad, &d.text);
-        }
-        q
-    };
 
     // Cross-file checks run on whatever loaded, so that one run shows all.
     fehler.extend(validate::pruefe(
@@ -291,7 +327,7 @@ pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, 
         (meta, landkreise, vokabular, quellen, glossar, abweichungen)
     else {
         fehler.sort_by(|a, b| (&a.datei, a.zeile).cmp(&(&b.datei, b.zeile)));
-        return Err((fehler, quelltexte()));
+        return Err((fehler, texte));
     };
 
     // Report order: the order of Tabelle 1, whatever the file names.
@@ -305,7 +341,7 @@ pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, 
 
     if !fehler.is_empty() {
         fehler.sort_by(|a, b| (&a.datei, a.zeile).cmp(&(&b.datei, b.zeile)));
-        return Err((fehler, quelltexte()));
+        return Err((fehler, texte));
     }
     Ok(Geladen {
         edition: Edition {
@@ -319,15 +355,13 @@ pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, 
             abweichungen: abw.abweichungen,
         },
         dateien,
+        texte,
     })
 }
 
 impl Geladen {
+    /// The texts of the data files, for rendering diagnostics.
     pub fn quelltexte(&self) -> Quelltexte {
-        let mut q = Quelltexte::default();
-        for d in self.dateien.values() {
-            q.merken(&d.pfad, &d.text);
-        }
-        q
+        self.texte.clone()
     }
 }

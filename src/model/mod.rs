@@ -19,7 +19,7 @@ pub use steckbrief::{FELDER, Feld, FeldArt, FeldWert, Steckbrief, SteckbriefDate
 pub use vokabular::{Produkt, Vokabular, VokabularEintrag};
 
 /// One edition, loaded and validated: everything the report is made from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Edition {
     /// The folder name under `data/`, e.g. `2025`.
     pub id: String,

@@ -1,0 +1,120 @@
+//! Helpers for the integration tests: the project, throw-away copies of it,
+//! building and reading the PDF's text.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use kataster_report::pipeline::{self, Gebaut, Zeiten};
+
+/// The repository root.
+pub fn projekt() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn kopiere(von: &Path, nach: &Path) {
+    std::fs::create_dir_all(nach).unwrap();
+    for e in std::fs::read_dir(von).unwrap().flatten() {
+        let p = e.path();
+        let z = nach.join(e.file_name());
+        if p.is_dir() {
+            kopiere(&p, &z);
+        } else {
+            std::fs::copy(&p, &z).unwrap();
+        }
+    }
+}
+
+/// A copy of the project (data, report, fonts) in a temporary folder, for
+/// tests that change files.
+pub struct Kopie {
+    pub dir: tempfile::TempDir,
+}
+
+impl Kopie {
+    pub fn neu() -> Kopie {
+        let dir = tempfile::tempdir().unwrap();
+        for ordner in ["data", "report", "fonts"] {
+            kopiere(&projekt().join(ordner), &dir.path().join(ordner));
+        }
+        Kopie { dir }
+    }
+
+    pub fn pfad(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn datei(&self, relativ: &str) -> PathBuf {
+        self.pfad().join(relativ)
+    }
+
+    pub fn lesen(&self, relativ: &str) -> String {
+        std::fs::read_to_string(self.datei(relativ)).unwrap()
+    }
+
+    pub fn schreiben(&self, relativ: &str, text: &str) {
+        let p = self.datei(relativ);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    /// Replaces the first occurrence of `alt` in a file; panics if absent,
+    /// so that a test never silently checks nothing.
+    pub fn ersetzen(&self, relativ: &str, alt: &str, neu: &str) {
+        let text = self.lesen(relativ);
+        assert!(text.contains(alt), "{relativ} enthält {alt:?} nicht");
+        self.schreiben(relativ, &text.replacen(alt, neu, 1));
+    }
+}
+
+/// Builds the 2025 edition of the project at `wurzel` into `ausgabe`.
+pub fn bauen(wurzel: &Path, ausgabe: &Path) -> Result<Gebaut, pipeline::BauFehler> {
+    pipeline::bauen(wurzel, "2025", ausgabe, false, &mut Zeiten::default())
+}
+
+/// Builds and returns the PDF bytes; panics with the diagnostics on failure.
+pub fn pdf_bytes(wurzel: &Path) -> Vec<u8> {
+    let out = tempfile::tempdir().unwrap();
+    match bauen(wurzel, out.path()) {
+        Ok(g) => std::fs::read(g.pdf).unwrap(),
+        Err(pipeline::BauFehler::Diagnosen(d, _)) => {
+            panic!(
+                "Bau fehlgeschlagen: {:#?}",
+                d.iter().map(|x| x.kurz()).collect::<Vec<_>>()
+            )
+        }
+        Err(e) => panic!("Bau fehlgeschlagen: {e:?}"),
+    }
+}
+
+/// The PDF's text with all white space folded to single spaces.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let text = pdf_extract::extract_text_from_mem(bytes).unwrap();
+    falten(&text)
+}
+
+pub fn falten(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs the CLI in `wurzel` with the given arguments.
+pub fn cli(wurzel: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kataster-report"))
+        .arg("--projekt")
+        .arg(wurzel)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
