@@ -58,7 +58,16 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let mut zeiten = Zeiten::default();
-    if let Some(ordner) = &args.emit_typst {
+    // Relative paths are relative to the project, like --out.
+    let im_projekt = |p: &Path| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            projekt.join(p)
+        }
+    };
+    if let Some(ordner) = args.emit_typst.as_deref().map(im_projekt) {
+        let ordner = &ordner;
         match pipeline::vorbereiten(projekt, &id, &mut Zeiten::default()) {
             Ok(v) => {
                 if let Err(e) = pipeline::typst_quellen_schreiben(projekt, &v, ordner) {

@@ -1,0 +1,281 @@
+//! `build`: the report as a reproducible PDF from embedded Typst.
+
+mod common;
+
+use common::{Kopie, cli, falten, pdf_bytes, pdf_text, stderr, stdout};
+use kataster_report::load::lade_edition;
+use kataster_report::pipeline::BauFehler;
+
+#[test]
+fn pdf_enthaelt_alle_steckbriefe_und_tabelle_1_mit_berechneter_summe() {
+    let bytes = pdf_bytes(&common::projekt());
+    let text = pdf_text(&bytes);
+    let g = lade_edition(&common::projekt(), "2025").unwrap();
+    let e = &g.edition;
+    for (lk, s) in e.alle_steckbriefe() {
+        assert!(
+            text.contains(&falten(&s.projektname)),
+            "Steckbrief {} ({lk}) fehlt",
+            s.projektname
+        );
+    }
+    // Tabelle 1: each row with its values, in one line of the table.
+    for l in &e.landkreise {
+        let vzae = kataster_report::figures::format::dezimal(
+            l.vzae.0,
+            if l.vzae.0.fract() == 0.0 { 0 } else { 1 },
+        );
+        let p = &l.projekte;
+        let werte = format!(
+            "{vzae} {} {} {}",
+            p.abgeschlossen, p.in_umsetzung, p.geplant
+        );
+        assert!(text.contains(&werte), "Zeile {}: {werte:?} fehlt", l.name);
+        assert!(
+            text.contains(&falten(&l.organisationseinheit)) || l.organisationseinheit.len() > 40
+        );
+    }
+    // The totals row equals the column sums (computed here by hand from the rows).
+    let summe =
+        |f: fn(&kataster_report::model::Landkreis) -> u32| e.landkreise.iter().map(f).sum::<u32>();
+    let anzahl = |f: fn(&kataster_report::model::Landkreis) -> bool| {
+        e.landkreise.iter().filter(|l| f(l)).count()
+    };
+    let zeile = format!(
+        "Summe bzw. Durchschnitt {} {} {} Ø {} {} {} {}",
+        anzahl(|l| l.ki_strategie),
+        anzahl(|l| l.digitalstrategie_mit_ki),
+        anzahl(|l| l.dienstanweisung),
+        kataster_report::figures::format::dezimal(
+            e.landkreise.iter().map(|l| l.vzae.0).sum::<f64>() / e.landkreise.len() as f64,
+            1
+        ),
+        summe(|l| l.projekte.abgeschlossen),
+        summe(|l| l.projekte.in_umsetzung),
+        summe(|l| l.projekte.geplant),
+    );
+    assert_eq!(zeile, "Summe bzw. Durchschnitt 2 4 5 Ø 0,5 24 38 39");
+    assert!(text.contains(&zeile), "Summenzeile fehlt");
+    // Structure as published, numbering generated (no "6 Landkreis Verden").
+    for t in [
+        "1.1 Dokumenten-Historie",
+        "1.2 Mitwirkende in der Arbeitsgruppe",
+        "1.3 Inhalt",
+        "2 Einleitung",
+        "5 Projektsteckbriefe",
+        "5.15 Landkreis Verden",
+        "6 Organisationsstrukturen und Netzwerke",
+        "6.1 Übersicht über zuständige Stellen",
+        "7 Praxisbeispiele",
+        "11 Glossar",
+        "Tabelle 1: Übersicht der beteiligten Landkreise",
+        "Fassung durch NLT-Präsidium freigegeben",
+        "Urbansky, Maik",
+    ] {
+        assert!(text.contains(t), "{t:?} fehlt");
+    }
+    assert!(!text.contains("6 Landkreis Verden"));
+}
+
+#[test]
+fn zwei_builds_und_ein_build_an_anderem_ort_sind_bytegleich() {
+    let a = pdf_bytes(&common::projekt());
+    let b = pdf_bytes(&common::projekt());
+    assert!(a == b, "zwei Builds unterscheiden sich");
+    let kopie = Kopie::neu();
+    let c = pdf_bytes(kopie.pfad());
+    assert!(
+        a == c,
+        "Build in {} unterscheidet sich",
+        kopie.pfad().display()
+    );
+}
+
+#[test]
+fn typst_syntax_in_daten_wird_gedruckt_nicht_ausgefuehrt() {
+    let eingaben = ["#panic(\"x\")", "*fett*", "a ] b", "$x$", "@ref", "<lbl>"];
+    let k = Kopie::neu();
+    let datei = "data/2025/steckbriefe/celle.yaml";
+    k.ersetzen(
+        datei,
+        "- projektname: Chat- & Voicebot",
+        "- projektname: 'Bot #panic(\"x\") *fett* $x$'",
+    );
+    let liste = eingaben
+        .iter()
+        .map(|e| format!("'{}'", e.replace('\'', "''")))
+        .collect::<Vec<_>>();
+    k.ersetzen(
+        datei,
+        "  anbieter_produkt: voraussichtlich Go Reply / Google (Vertex AI, Twilio & Dialogflow)",
+        &format!("  anbieter_produkt: {}", liste[0]),
+    );
+    k.ersetzen(
+        datei,
+        "  zeitraum: 01.05.2025",
+        &format!("  zeitraum: {}", liste[1]),
+    );
+    k.ersetzen(
+        datei,
+        "  schnittstellen: Schnittstelle zur Terminvereinbarung (Terminland)",
+        &format!("  schnittstellen: {}", liste[2]),
+    );
+    k.ersetzen(
+        datei,
+        "  qualitaetssicherung: '-'",
+        &format!("  qualitaetssicherung: {}", liste[3]),
+    );
+    k.ersetzen(
+        datei,
+        "  verantwortliche_oe: Amt für Steuerung und Informationstechnik",
+        &format!("  verantwortliche_oe: {}", liste[4]),
+    );
+    k.ersetzen(datei, "  massnahmen_art4: Freiwilliges Schulungsangebot für Mitarbeitende sowie verpflichtende Mitarbeiterbelehrung", &format!("  massnahmen_art4: {}", liste[5]));
+    let text = pdf_text(&pdf_bytes(k.pfad()));
+    for e in eingaben {
+        assert!(text.contains(e), "{e:?} steht nicht wörtlich im PDF");
+    }
+    assert!(
+        text.contains("Bot #panic(\"x\") *fett* $x$"),
+        "Projektname wörtlich"
+    );
+}
+
+fn satzfehler(k: &Kopie) -> String {
+    let out = tempfile::tempdir().unwrap();
+    match common::bauen(k.pfad(), out.path()) {
+        Ok(_) => panic!("Bau hätte fehlschlagen müssen"),
+        Err(BauFehler::Diagnosen(d, _)) => {
+            assert_eq!(
+                std::fs::read_dir(out.path()).unwrap().count(),
+                0,
+                "kein halbes PDF"
+            );
+            d.iter().map(|x| x.kurz()).collect::<Vec<_>>().join("\n")
+        }
+        Err(e) => panic!("unerwarteter Fehler {e:?}"),
+    }
+}
+
+#[test]
+fn vorlage_kann_nichts_ausserhalb_des_projekts_lesen() {
+    let kapitel = "report/kapitel/2025/10-ausblick.typ.hbs";
+    // Relative paths that climb out of the root are refused by Typst.
+    let k = Kopie::neu();
+    k.ersetzen(
+        kapitel,
+        "= Ausblick <ausblick>",
+        "= Ausblick <ausblick>\n#read(\"../../../../../../etc/passwd\")",
+    );
+    let m = satzfehler(&k);
+    assert!(m.contains("10-ausblick.typ"), "{m}");
+    assert!(!m.contains("root:"), "{m}");
+    // Absolute paths are project paths: /etc/passwd is <projekt>/etc/passwd.
+    let k = Kopie::neu();
+    k.ersetzen(
+        kapitel,
+        "= Ausblick <ausblick>",
+        "= Ausblick <ausblick>\n#read(\"/etc/passwd\")",
+    );
+    let m = satzfehler(&k);
+    assert!(
+        m.contains("not found") || m.contains("nicht gefunden"),
+        "{m}"
+    );
+    // A symbolic link inside the project that points outside is refused.
+    let k = Kopie::neu();
+    std::os::unix::fs::symlink("/etc/passwd", k.datei("report/geheim.txt")).unwrap();
+    k.ersetzen(
+        kapitel,
+        "= Ausblick <ausblick>",
+        "= Ausblick <ausblick>\n#read(\"/report/geheim.txt\")",
+    );
+    let m = satzfehler(&k);
+    assert!(m.contains("access denied") || m.contains("Zugriff"), "{m}");
+}
+
+#[test]
+fn build_schreibt_versioniertes_pdf_und_ueberschreibt_keine_fassung() {
+    let k = Kopie::neu();
+    let o = cli(k.pfad(), &["build", "--out", "ausgabe"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pfad = k.datei("ausgabe/ki-kataster-2025-v1.0.pdf");
+    assert_eq!(stdout(&o).trim(), pfad.display().to_string());
+    let bytes = std::fs::read(&pfad).unwrap();
+    // Metadata: title, author, language, creation date from the edition.
+    let roh = String::from_utf8_lossy(&bytes);
+    assert!(roh.contains("/Lang(de-DE)"), "Sprache");
+    assert!(
+        roh.contains("<dc:language><rdf:Bag><rdf:li>de-DE"),
+        "Sprache in XMP"
+    );
+    assert!(
+        roh.contains("<xmp:CreateDate>2025-06-23T00:00:00Z"),
+        "Datum der Ausgabe, keine Uhr"
+    );
+    assert!(
+        roh.contains("KI- und RPA-Projekte der niedersächsischen Landkreise"),
+        "Titel"
+    );
+    // An existing file with other content is not replaced without --force.
+    std::fs::write(&pfad, b"alte Fassung").unwrap();
+    let o = cli(k.pfad(), &["build", "--out", "ausgabe"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&pfad).unwrap(), b"alte Fassung");
+    let o = cli(k.pfad(), &["build", "--out", "ausgabe", "--force"]);
+    assert!(o.status.success());
+    assert_eq!(std::fs::read(&pfad).unwrap(), bytes);
+}
+
+#[test]
+fn emit_typst_schreibt_kompilierbare_quellen() {
+    let k = Kopie::neu();
+    let o = cli(
+        k.pfad(),
+        &[
+            "build",
+            "--out",
+            "ausgabe",
+            "--emit-typst",
+            "quellen",
+            "--timings",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for d in [
+        "quellen/report/bericht.typ",
+        "quellen/report/lib.typ",
+        "quellen/generiert/daten.json",
+        "quellen/generiert/kapitel.typ",
+        "quellen/generiert/kapitel/02-einleitung.typ",
+        "quellen/generiert/abb/karte.svg",
+        "quellen/fonts/Inter-Regular.otf",
+    ] {
+        assert!(k.datei(d).is_file(), "{d} fehlt");
+    }
+    let e = stderr(&o);
+    for stufe in [
+        "Daten laden",
+        "Kennzahlen",
+        "Abbildungen",
+        "Kapitel füllen",
+        "Satz (Typst)",
+        "PDF-Export",
+    ] {
+        assert!(e.contains(stufe), "Zeit für {stufe} fehlt: {e}");
+    }
+}
+
+#[test]
+fn fehler_im_kapitel_nennt_die_vorlage() {
+    let k = Kopie::neu();
+    k.ersetzen(
+        "report/kapitel/2025/10-ausblick.typ.hbs",
+        "= Ausblick <ausblick>",
+        "= Ausblick <ausblick>\n#unbekannt()",
+    );
+    let m = satzfehler(&k);
+    assert!(m.contains("generiert/kapitel/10-ausblick.typ:"), "{m}");
+    assert!(m.contains("10-ausblick.typ.hbs"), "{m}");
+}
