@@ -87,10 +87,12 @@ pub fn pdf_bytes(wurzel: &Path) -> Vec<u8> {
     }
 }
 
-/// The PDF's text with all white space folded to single spaces.
+/// The PDF's text with all white space folded to single spaces and words
+/// hyphenated at a line end joined again (the extractor writes the inserted
+/// hyphen as " -" before the line break; a real hyphen has no space).
 pub fn pdf_text(bytes: &[u8]) -> String {
     let text = pdf_extract::extract_text_from_mem(bytes).unwrap();
-    falten(&text)
+    falten(&text.replace(" -\n", ""))
 }
 
 pub fn falten(text: &str) -> String {
