@@ -1,0 +1,188 @@
+//! Abbildung 1 (the map) and the charts: one shape per district, labels,
+//! colour order, deterministic SVG, and chart values equal to the figures.
+
+mod common;
+
+use kataster_report::charts::{self, geo::Geodaten, karte};
+use kataster_report::figures::{BETRIEBSMODELLE, TECHNOLOGIEN, berechne};
+use kataster_report::load::lade_edition;
+use kataster_report::model::Edition;
+
+fn laden() -> (Edition, Geodaten) {
+    let wurzel = common::projekt();
+    let e = lade_edition(&wurzel, "2025").unwrap().edition;
+    let text = std::fs::read_to_string(wurzel.join(charts::geo::PFAD)).unwrap();
+    let schrift = std::fs::read(wurzel.join("fonts/Inter-Regular.otf")).unwrap();
+    charts::schrift_registrieren(&schrift).unwrap();
+    (e, Geodaten::aus_text(&text).unwrap())
+}
+
+/// Relative luminance of an sRGB colour (WCAG).
+fn helligkeit(c: plotters::style::RGBColor) -> f64 {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+#[test]
+fn karte_hat_einen_kreis_je_gebiet_und_die_richtigen_zahlen() {
+    let (e, geo) = laden();
+    let plan = karte::darstellung(&e, &geo);
+    assert_eq!(
+        plan.len(),
+        45,
+        "36 Landkreise, Region Hannover, 8 kreisfreie Städte"
+    );
+    let mut rs: Vec<&str> = plan.iter().map(|k| k.rs.as_str()).collect();
+    rs.dedup();
+    assert_eq!(rs.len(), 45, "jedes Gebiet genau einmal");
+    // Göttingen (with the former Osterode am Harz) is one district.
+    assert_eq!(plan.iter().filter(|k| k.name == "Göttingen").count(), 1);
+    assert!(plan.iter().all(|k| k.rs != "03152" && k.rs != "03156"));
+    // Every responding Landkreis is on the map with its count from Tabelle 1.
+    for l in &e.landkreise {
+        let k = plan
+            .iter()
+            .find(|k| k.name == l.name && k.projekte.is_some())
+            .unwrap_or_else(|| panic!("{} fehlt auf der Karte", l.name));
+        assert_eq!(k.projekte, Some(l.projekte.summe()), "{}", l.name);
+    }
+    assert_eq!(
+        plan.iter().filter(|k| k.projekte.is_some()).count(),
+        e.landkreise.len()
+    );
+    // The city of Osnabrück did not respond; the Landkreis did.
+    let osnabrueck: Vec<_> = plan.iter().filter(|k| k.name == "Osnabrück").collect();
+    assert_eq!(osnabrueck.len(), 2);
+    assert_eq!(
+        osnabrueck.iter().filter(|k| k.projekte == Some(6)).count(),
+        1
+    );
+
+    // Fill colours get darker as the count rises (never lighter).
+    let mut nach_zahl: Vec<(u32, f64)> = plan
+        .iter()
+        .filter_map(|k| k.projekte.map(|p| (p, helligkeit(k.fuellung))))
+        .collect();
+    nach_zahl.sort_by(|a, b| a.0.cmp(&b.0));
+    for w in nach_zahl.windows(2) {
+        assert!(
+            w[1].1 <= w[0].1,
+            "Farbe bei {} heller als bei {}",
+            w[1].0,
+            w[0].0
+        );
+    }
+    assert!(nach_zahl.first().unwrap().1 > nach_zahl.last().unwrap().1);
+
+    // The SVG: one filled ring per outer ring and hole of the 45 districts,
+    // and a label with the right number on each responding Landkreis.
+    let abb = karte::karte(&e, &geo).unwrap();
+    let svg = abb.svg.replace('\n', "");
+    let ringe: usize = geo
+        .kreise
+        .iter()
+        .map(|k| k.polygone.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    assert_eq!(abb.svg.matches("<polygon").count(), ringe);
+    for l in &e.landkreise {
+        let label = format!(">{}</text>", l.projekte.summe());
+        assert!(svg.contains(&label), "Zahl von {} fehlt", l.name);
+        assert!(
+            abb.alt
+                .contains(&format!("{} {}", l.name, l.projekte.summe())),
+            "Alternativtext nennt {}",
+            l.name
+        );
+    }
+    assert!(
+        abb.svg.contains("font-family=\"Inter\""),
+        "Schrift des Berichts"
+    );
+}
+
+#[test]
+fn abbildungen_sind_deterministisch() {
+    let (e, geo) = laden();
+    let k = berechne(&e);
+    let a = charts::alle(&e, &k, &geo).unwrap();
+    let b = charts::alle(&e, &k, &geo).unwrap();
+    assert_eq!(a.len(), 5);
+    for (x, y) in a.iter().zip(&b) {
+        assert!(x.svg == y.svg, "{} unterscheidet sich", x.id);
+        assert!(
+            !x.alt.is_empty() && !x.titel.is_empty(),
+            "{} braucht Titel und Alternativtext",
+            x.id
+        );
+    }
+}
+
+#[test]
+fn diagramme_zeigen_die_werte_der_kennzahlen() {
+    let (e, geo) = laden();
+    let k = berechne(&e);
+    let abb = charts::alle(&e, &k, &geo).unwrap();
+    let finde = |id: &str| abb.iter().find(|a| a.id == id).unwrap();
+
+    let tech = finde("technologien");
+    for (name, kurz) in TECHNOLOGIEN {
+        let wert = tech.werte.iter().find(|(l, _)| l == kurz).unwrap().1;
+        assert_eq!(wert, k.get(name).unwrap().wert, "{kurz}");
+    }
+    let modell = finde("betriebsmodelle");
+    for (name, kurz) in BETRIEBSMODELLE {
+        let wert = modell.werte.iter().find(|(l, _)| l == kurz).unwrap().1;
+        assert_eq!(wert, k.get(name).unwrap().wert, "{kurz}");
+    }
+    let status = finde("projekte-status");
+    let summe: f64 = status.werte.iter().map(|w| w.1).sum();
+    assert_eq!(summe, k.get("projekte_gesamt").unwrap().wert);
+    for l in &e.landkreise {
+        let w = status
+            .werte
+            .iter()
+            .find(|(n, _)| *n == format!("{} geplant", l.name))
+            .unwrap()
+            .1;
+        assert_eq!(w, f64::from(l.projekte.geplant));
+    }
+    let vzae = finde("vzae-projekte");
+    let r = kataster_report::figures::format::dezimal(
+        k.get("korrelation_vzae_projekte").unwrap().wert,
+        2,
+    );
+    assert!(vzae.titel.contains(&format!("r = {r}")), "{}", vzae.titel);
+    // The data behind each share chart is also a table.
+    let t = tech.tabelle.as_ref().unwrap();
+    assert!(
+        t.zeilen
+            .iter()
+            .any(|z| z[0] == "RPA" && z[2] == "22 von 57")
+    );
+}
+
+#[test]
+fn abbildungen_stehen_mit_nummer_und_verweis_im_pdf() {
+    // References are links; the extractor puts spaces around their text.
+    let text = common::pdf_text(&common::pdf_bytes(&common::projekt()))
+        .replace("( ", "(")
+        .replace(" )", ")");
+    for t in [
+        "Abbildung 1: Anzahl der KI-Projekte bei den Teilnehmern der Umfrage",
+        "Abbildung 2: Projekte je Landkreis nach Status",
+        "Abbildung 3: VZÄ für KI und Zahl der Projekte je Landkreis (Korrelationskoeffizient r = 0,40)",
+        "Abbildung 4: Eingesetzte Technologien",
+        "Abbildung 5: Betriebsmodelle",
+        "die Projekte je Landkreis nach Status (Abbildung 2)",
+        "© GeoBasis-DE / BKG",
+    ] {
+        assert!(text.contains(t), "{t:?} fehlt");
+    }
+}
