@@ -174,11 +174,7 @@ pub fn alle_darstellen(
         out.push_str("\n\n");
     }
     let n = diagnosen.len();
-    let _ = writeln!(
-        out,
-        "{n} {} gefunden.",
-        if n == 1 { "Fehler" } else { "Fehler" }
-    );
+    let _ = writeln!(out, "{n} Fehler gefunden.");
     out
 }
 

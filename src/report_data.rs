@@ -39,7 +39,7 @@ pub fn daten_json(e: &Edition, k: &Kennzahlen, abbildungen: &[Abbildung]) -> Val
         .copied()
         .unwrap_or_default();
     let mut historie = meta.historie.clone();
-    historie.sort_by(|a, b| b.datum.cmp(&a.datum));
+    historie.sort_by_key(|h| std::cmp::Reverse(h.datum));
     let edition = json!({
         "id": e.id,
         "titel": meta.titel,

@@ -70,7 +70,7 @@ fn karte_hat_einen_kreis_je_gebiet_und_die_richtigen_zahlen() {
         .iter()
         .filter_map(|k| k.projekte.map(|p| (p, helligkeit(k.fuellung))))
         .collect();
-    nach_zahl.sort_by(|a, b| a.0.cmp(&b.0));
+    nach_zahl.sort_by_key(|a| a.0);
     for w in nach_zahl.windows(2) {
         assert!(
             w[1].1 <= w[0].1,

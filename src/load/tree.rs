@@ -82,7 +82,7 @@ impl Knoten {
     }
 
     /// Follows a path of steps; returns the deepest node reached.
-    pub fn suche<'a, I, S>(&self, pfad: I) -> &Knoten
+    pub fn suche<I, S>(&self, pfad: I) -> &Knoten
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,

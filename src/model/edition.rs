@@ -164,7 +164,11 @@ impl Datum {
         let tage = match monat {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
-            2 if jahr % 4 == 0 && (jahr % 100 != 0 || jahr % 400 == 0) => 29,
+            2 if jahr.is_multiple_of(4)
+                && (!jahr.is_multiple_of(100) || jahr.is_multiple_of(400)) =>
+            {
+                29
+            }
             2 => 28,
             _ => return None,
         };
