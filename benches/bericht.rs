@@ -1,0 +1,123 @@
+//! `cargo bench`: how long the 2025 edition takes to build, per stage and as a
+//! whole command, next to the plain `typst compile` on the sources that
+//! `build --emit-typst` writes. Budget: at most 1.5 s for the whole build and
+//! at most 20 % more than `typst compile`.
+//!
+//! The `typst` binary is taken from `$TYPST`, else from `PATH`; without one,
+//! the comparison is skipped with a note. Runs: `$BENCH_LAEUFE` (default 7).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use kataster_report::pipeline::{self, Zeiten};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:>8.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn typst_finden() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("TYPST") {
+        return Some(PathBuf::from(p));
+    }
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join("typst"))
+            .find(|p| p.is_file())
+    })
+}
+
+fn laufen(n: usize, mut f: impl FnMut()) -> Duration {
+    f(); // warm-up: page cache, font parsing
+    median(
+        (0..n)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let wurzel = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let n: usize = std::env::var("BENCH_LAEUFE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(7);
+    let tmp = std::env::temp_dir().join(format!("kataster-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+
+    // In-process, stage by stage.
+    let mut stufen: Vec<Vec<(&'static str, Duration)>> = Vec::new();
+    let im_prozess = laufen(n, || {
+        let mut z = Zeiten::default();
+        pipeline::bauen(&wurzel, "2025", &tmp.join("dist"), true, &mut z).expect("Bau");
+        stufen.push(z.stufen);
+    });
+    println!("kataster-report, Ausgabe 2025, Median aus {n} Läufen");
+    let namen: Vec<&str> = stufen[0].iter().map(|s| s.0).collect();
+    for (i, name) in namen.iter().enumerate() {
+        let d = median(stufen.iter().map(|s| s[i].1).collect());
+        println!("  {name:<24}{}", ms(d));
+    }
+    println!("  {:<24}{}", "Bau im Prozess", ms(im_prozess));
+
+    // The whole command, as an editor runs it.
+    let exe = env!("CARGO_BIN_EXE_kataster-report");
+    let befehl = laufen(n, || {
+        let s = Command::new(exe)
+            .args(["--projekt"])
+            .arg(&wurzel)
+            .args(["build", "--force", "--out"])
+            .arg(tmp.join("dist-cli"))
+            .output()
+            .expect("kataster-report startet");
+        assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
+    });
+    println!("  {:<24}{}", "kataster-report build", ms(befehl));
+
+    // The plain typst CLI on the emitted sources.
+    let quellen = tmp.join("typst");
+    let v = pipeline::vorbereiten(&wurzel, "2025", &mut Zeiten::default()).expect("vorbereiten");
+    pipeline::typst_quellen_schreiben(&wurzel, &v, &quellen).expect("Quellen schreiben");
+    match typst_finden() {
+        Some(typst) => {
+            let referenz = laufen(n, || typst_compile(&typst, &quellen));
+            println!("  {:<24}{}", "typst compile", ms(referenz));
+            let verhaeltnis = befehl.as_secs_f64() / referenz.as_secs_f64();
+            println!(
+                "Verhältnis build / typst compile: {:.2} (Budget ≤ 1,20); Bau {} (Budget ≤ 1500 ms)",
+                verhaeltnis,
+                ms(befehl).trim()
+            );
+        }
+        None => println!(
+            "typst compile: keine typst-Binärdatei gefunden ($TYPST oder PATH); Vergleich übersprungen. \
+             Quellen liegen in {}",
+            quellen.display()
+        ),
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+fn typst_compile(typst: &Path, quellen: &Path) {
+    let s = Command::new(typst)
+        .arg("compile")
+        .arg("--root")
+        .arg(quellen)
+        .arg("--font-path")
+        .arg(quellen.join("fonts"))
+        .arg("--ignore-system-fonts")
+        .arg(quellen.join("report/bericht.typ"))
+        .arg(quellen.join("bericht.pdf"))
+        .output()
+        .expect("typst startet");
+    assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
+}
