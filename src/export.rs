@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::model::Edition;
 
@@ -50,6 +50,10 @@ pub fn pdf(dokument: &PagedDocument, e: &Edition) -> Result<Vec<u8>, ExportFehle
         ident: Smart::Custom(format!("nlt-ki-kataster-{}", e.id)),
         creator: Smart::Custom(Some("kataster-report".into())),
         timestamp: zeit.map(Timestamp::new_utc),
+        // PDF/UA-1: Typst refuses to write a PDF that lacks what assistive
+        // technology needs (title, language, alt texts, table headers, …).
+        standards: PdfStandards::new(&[PdfStandard::Ua_1])
+            .map_err(|e| ExportFehler::Pdf(e.message().to_string()))?,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(dokument, &optionen).map_err(|d| {
