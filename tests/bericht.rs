@@ -205,6 +205,7 @@ fn build_schreibt_versioniertes_pdf_und_ueberschreibt_keine_fassung() {
     // Metadata: title, author, language, creation date from the edition.
     let roh = String::from_utf8_lossy(&bytes);
     assert!(roh.contains("/Lang(de-DE)"), "Sprache");
+    assert!(roh.contains("<pdfuaid:part>1</pdfuaid:part>"), "PDF/UA-1");
     assert!(
         roh.contains("<dc:language><rdf:Bag><rdf:li>de-DE"),
         "Sprache in XMP"
