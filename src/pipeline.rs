@@ -111,7 +111,7 @@ pub fn vorbereiten(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Vorbe
             quelltexte_von(&kapitel, geladen.quelltexte()),
         ));
     }
-    let texte = templates::rendern(&kapitel, &kennzahlen, Modus::Bericht)
+    let texte = templates::rendern(&kapitel, &kennzahlen, &geladen.edition.meta, Modus::Bericht)
         .map_err(|d| BauFehler::Diagnosen(d, quelltexte_von(&kapitel, geladen.quelltexte())))?;
     let mut erzeugt = Vec::new();
     let daten = report_data::daten_json(&geladen.edition, &kennzahlen, &abbildungen);

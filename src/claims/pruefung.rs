@@ -24,7 +24,7 @@ pub fn pruefe_edition(
         kennzahlen,
         &edition.quellen,
     ));
-    match templates::rendern(&kapitel, kennzahlen, Modus::Pruefung) {
+    match templates::rendern(&kapitel, kennzahlen, &edition.meta, Modus::Pruefung) {
         Ok(texte) => {
             let paare: Vec<_> = kapitel
                 .iter()

@@ -197,6 +197,12 @@ pub fn berechne(e: &Edition) -> Kennzahlen {
         nds,
     );
     s.anzahl(
+        "sitzungen",
+        "Sitzungen der Arbeitsgruppe",
+        "Zahl der Sitzungstermine der Arbeitsgruppe (edition.yaml).",
+        e.meta.sitzungen.len() as u32,
+    );
+    s.anzahl(
         "landkreise_teilnehmend",
         "Teilnehmende Landkreise",
         "Landkreise, die an der Umfrage teilgenommen haben: Zeilen der Tabelle 1.",

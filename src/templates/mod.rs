@@ -21,7 +21,7 @@ use handlebars::{
 
 use crate::diagnostics::{Diagnose, vorschlag};
 use crate::figures::{Kennzahlen, format};
-use crate::model::Quelle;
+use crate::model::{Datum, EditionMeta, Quelle};
 
 /// The marker that stands for a figure or a claim in lint mode.
 pub const MARKE: &str = "\u{27e6}K\u{27e7}";
@@ -220,7 +220,15 @@ pub fn pruefe_platzhalter(
     quellen: &[Quelle],
 ) -> Vec<Diagnose> {
     let mut out = Vec::new();
-    let bekannte_helfer = ["zahl", "prozent", "wort", "behauptung", "quelle"];
+    let bekannte_helfer = [
+        "zahl",
+        "prozent",
+        "wort",
+        "behauptung",
+        "quelle",
+        "umfragezeitraum",
+        "sitzungstermine",
+    ];
     for k in kapitel {
         for p in platzhalter(k) {
             match p.helfer.as_str() {
@@ -358,10 +366,84 @@ impl HelperDef for QuelleHelfer {
     }
 }
 
+/// A helper that prints a fixed, already escaped text.
+struct TextHelfer(String);
+
+impl HelperDef for TextHelfer {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        _: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        out.write(&self.0)?;
+        Ok(())
+    }
+}
+
+const MONATE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+fn monat(d: &Datum) -> &'static str {
+    MONATE[usize::from(d.monat.clamp(1, 12)) - 1]
+}
+
+/// "vom 7. bis zum 31. März 2025" from the edition's survey window.
+pub fn umfragezeitraum(meta: &EditionMeta) -> String {
+    let (a, b) = (&meta.umfrage.beginn, &meta.umfrage.ende);
+    let anfang = if a.jahr != b.jahr {
+        format!("{}. {} {}", a.tag, monat(a), a.jahr)
+    } else if a.monat != b.monat {
+        format!("{}. {}", a.tag, monat(a))
+    } else {
+        format!("{}.", a.tag)
+    };
+    format!("vom {anfang} bis zum {}. {} {}", b.tag, monat(b), b.jahr)
+}
+
+/// "am 4. Februar, 15. April und 22. Mai 2025" from the meeting dates.
+pub fn sitzungstermine(meta: &EditionMeta) -> String {
+    let mut d = meta.sitzungen.clone();
+    d.sort();
+    let ein_jahr = d.windows(2).all(|w| w[0].jahr == w[1].jahr);
+    let teile: Vec<String> = d
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if ein_jahr && i + 1 < d.len() {
+                format!("{}. {}", t.tag, monat(t))
+            } else {
+                format!("{}. {} {}", t.tag, monat(t), t.jahr)
+            }
+        })
+        .collect();
+    let liste = match teile.split_last() {
+        Some((letzter, rest)) if !rest.is_empty() => format!("{} und {letzter}", rest.join(", ")),
+        Some((letzter, _)) => letzter.clone(),
+        None => String::new(),
+    };
+    format!("am {liste}")
+}
+
 /// Renders every chapter; returns (Typst file name, markup) pairs.
 pub fn rendern(
     kapitel: &[Kapitel],
     kennzahlen: &Kennzahlen,
+    meta: &EditionMeta,
     modus: Modus,
 ) -> Result<Vec<(String, String)>, Vec<Diagnose>> {
     let mut hb = Handlebars::new();
@@ -372,6 +454,14 @@ pub fn rendern(
     }
     hb.register_helper("behauptung", Box::new(BehauptungHelfer { modus }));
     hb.register_helper("quelle", Box::new(QuelleHelfer));
+    hb.register_helper(
+        "umfragezeitraum",
+        Box::new(TextHelfer(escape::typst_text(&umfragezeitraum(meta)))),
+    );
+    hb.register_helper(
+        "sitzungstermine",
+        Box::new(TextHelfer(escape::typst_text(&sitzungstermine(meta)))),
+    );
     let mut out = Vec::new();
     let mut fehler = Vec::new();
     let mut namen = HashSet::new();
@@ -398,5 +488,45 @@ pub fn rendern(
         Ok(out)
     } else {
         Err(fehler)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Umfrage;
+
+    fn d(s: &str) -> Datum {
+        Datum::aus_text(s).unwrap()
+    }
+
+    #[test]
+    fn termine_in_deutscher_schreibweise() {
+        let mut meta: EditionMeta = serde_json::from_value(serde_json::json!({
+            "titel": "", "untertitel": "", "reihe": "", "monat": 6, "jahr": 2025,
+            "herausgeber": "", "herausgeber_kurz": "", "historie": [], "mitwirkende": [],
+            "umfrage": {"beginn": "2025-03-07", "ende": "2025-03-31"},
+            "sitzungen": ["2025-05-22", "2025-02-04", "2025-04-15"],
+            "landkreise_niedersachsen": 37, "bildnachweise": []
+        }))
+        .unwrap();
+        assert_eq!(umfragezeitraum(&meta), "vom 7. bis zum 31. März 2025");
+        assert_eq!(
+            sitzungstermine(&meta),
+            "am 4. Februar, 15. April und 22. Mai 2025"
+        );
+        meta.umfrage = Umfrage {
+            beginn: d("2025-02-28"),
+            ende: d("2025-03-31"),
+        };
+        assert_eq!(
+            umfragezeitraum(&meta),
+            "vom 28. Februar bis zum 31. März 2025"
+        );
+        meta.sitzungen = vec![d("2025-12-01"), d("2026-01-15")];
+        assert_eq!(
+            sitzungstermine(&meta),
+            "am 1. Dezember 2025 und 15. Januar 2026"
+        );
     }
 }
