@@ -7,21 +7,6 @@ use crate::charts::Abbildung;
 use crate::figures::{Kennzahlen, format};
 use crate::model::{Antwort, Edition, FELDER, FeldWert};
 
-const MONATE: [&str; 12] = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-
 /// The display text of a fact-sheet field's value.
 fn anzeige(w: FeldWert<'_>) -> String {
     match w {
@@ -34,7 +19,7 @@ fn anzeige(w: FeldWert<'_>) -> String {
 pub fn daten_json(e: &Edition, k: &Kennzahlen, abbildungen: &[Abbildung]) -> Value {
     let meta = &e.meta;
     let aktuell = meta.aktuell();
-    let monat = MONATE
+    let monat = crate::model::MONATE
         .get(usize::from(meta.monat).saturating_sub(1))
         .copied()
         .unwrap_or_default();

@@ -244,58 +244,82 @@ fn als_tabelle(eintraege: &[(String, f64, String)], spalte: &str) -> Datentabell
     }
 }
 
-/// Shares of the technologies named in the fact sheets.
-pub fn technologien(k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
-    let eintraege = anteil_eintraege(k, TECHNOLOGIEN);
-    let svg = balken_anteile("technologien", &eintraege)?;
-    let basis = k.wert("steckbriefe_mit_technologie") as u32;
+/// What a share chart shows: which figures, and how to word it.
+struct Anteile {
+    id: &'static str,
+    liste: &'static [(&'static str, &'static str)],
+    /// "Technologien", "Betriebsmodelle" (plural, for title and alt text).
+    was: &'static str,
+    /// Column head of the data table.
+    spalte: &'static str,
+    /// The fact-sheet field, e.g. "Technologien".
+    feld: &'static str,
+    /// "der Technologie", "des Betriebsmodells".
+    angabe: &'static str,
+    zusatz: &'static str,
+}
+
+fn anteil_abbildung(k: &Kennzahlen, a: Anteile) -> Result<Abbildung, ZeichenFehler> {
+    let eintraege = anteil_eintraege(k, a.liste);
+    let svg = balken_anteile(a.id, &eintraege)?;
+    let basis = a
+        .liste
+        .first()
+        .and_then(|(name, _)| k.get(name))
+        .and_then(|z| z.nenner)
+        .unwrap_or(0);
     Ok(Abbildung {
-        id: "technologien".into(),
+        id: a.id.into(),
         titel: format!(
-            "Eingesetzte Technologien: Anteil an den {basis} Steckbriefen mit Angabe der Technologie (Mehrfachnennung möglich)"
+            "{}: Anteil an den {basis} Steckbriefen mit Angabe {}{}",
+            a.was, a.angabe, a.zusatz
         ),
         alt: format!(
-            "Balkendiagramm der Technologien in den Projektsteckbriefen: {}.",
+            "Balkendiagramm „{}“ der Projektsteckbriefe, je Wert Anteil und Anzahl: {}.",
+            a.was,
             eintraege
                 .iter()
                 .map(|e| format!("{} {}", e.0, e.2))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        quelle: Some("Projektsteckbriefe, Feld „Technologien“".into()),
+        quelle: Some(format!("Projektsteckbriefe, Feld „{}“", a.feld)),
         werte: eintraege.iter().map(|e| (e.0.clone(), e.1)).collect(),
-        tabelle: Some(als_tabelle(&eintraege, "Technologie")),
+        tabelle: Some(als_tabelle(&eintraege, a.spalte)),
         svg,
     })
 }
 
+/// Shares of the technologies named in the fact sheets.
+pub fn technologien(k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
+    anteil_abbildung(
+        k,
+        Anteile {
+            id: "technologien",
+            liste: TECHNOLOGIEN,
+            was: "Eingesetzte Technologien",
+            spalte: "Technologie",
+            feld: "Technologien",
+            angabe: "der Technologie",
+            zusatz: " (Mehrfachnennung möglich)",
+        },
+    )
+}
+
 /// Shares of the operating models.
-pub fn betriebsmodelle(_e: &Edition, k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
-    let eintraege: Vec<_> = anteil_eintraege(k, BETRIEBSMODELLE);
-    let svg = balken_anteile("betriebsmodelle", &eintraege)?;
-    let basis = eintraege
-        .first()
-        .and_then(|e| e.2.rsplit(' ').next())
-        .map(|s| s.trim_end_matches(')').to_owned())
-        .unwrap_or_default();
-    Ok(Abbildung {
-        id: "betriebsmodelle".into(),
-        titel: format!(
-            "Betriebsmodelle: Anteil an den {basis} Steckbriefen mit Angabe des Betriebsmodells"
-        ),
-        alt: format!(
-            "Balkendiagramm der Betriebsmodelle in den Projektsteckbriefen: {}.",
-            eintraege
-                .iter()
-                .map(|e| format!("{} {}", e.0, e.2))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        quelle: Some("Projektsteckbriefe, Feld „Betriebsmodell“".into()),
-        werte: eintraege.iter().map(|e| (e.0.clone(), e.1)).collect(),
-        tabelle: Some(als_tabelle(&eintraege, "Betriebsmodell")),
-        svg,
-    })
+pub fn betriebsmodelle(k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
+    anteil_abbildung(
+        k,
+        Anteile {
+            id: "betriebsmodelle",
+            liste: BETRIEBSMODELLE,
+            was: "Betriebsmodelle",
+            spalte: "Betriebsmodell",
+            feld: "Betriebsmodell",
+            angabe: "des Betriebsmodells",
+            zusatz: "",
+        },
+    )
 }
 
 /// VZÄ against the number of projects, one point per Landkreis.

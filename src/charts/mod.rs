@@ -87,7 +87,7 @@ pub fn alle(
         karte::karte(e, geodaten)?,
         diagramme::projekte_status(e)?,
         diagramme::technologien(k)?,
-        diagramme::betriebsmodelle(e, k)?,
+        diagramme::betriebsmodelle(k)?,
         diagramme::vzae_projekte(e, k)?,
     ])
 }

@@ -51,10 +51,6 @@ fn zeiten_ausgeben(z: &Zeiten) {
 
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
     let Some(id) = super::edition_waehlen(projekt, args.edition) else {
-        eprintln!(
-            "Fehler: In {}/data gibt es keine Ausgabe (Ordner mit edition.yaml).",
-            projekt.display()
-        );
         return ExitCode::FAILURE;
     };
     let mut zeiten = Zeiten::default();

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 use kataster_report::claims::{self, Pruefbericht};
 use kataster_report::diagnostics::alle_darstellen;
 use kataster_report::figures;
-use kataster_report::load;
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -80,22 +79,9 @@ fn text_bericht(id: &str, b: &Pruefbericht, landkreise: usize, steckbriefe: usiz
 }
 
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let Some(id) = super::edition_waehlen(projekt, args.edition) else {
-        eprintln!(
-            "Fehler: In {}/data gibt es keine Ausgabe (Ordner mit edition.yaml).",
-            projekt.display()
-        );
-        return ExitCode::FAILURE;
-    };
-    let geladen = match load::lade_edition(projekt, &id) {
-        Ok(g) => g,
-        Err((fehler, quellen)) => {
-            eprint!(
-                "{}",
-                alle_darstellen(&fehler, |p| quellen.text(p), super::farbe())
-            );
-            return ExitCode::FAILURE;
-        }
+    let (id, geladen) = match super::laden(projekt, args.edition) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let e = &geladen.edition;
     let kennzahlen = figures::berechne(e);

@@ -1,9 +1,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kataster_report::diagnostics::alle_darstellen;
 use kataster_report::figures;
-use kataster_report::load;
 
 use super::check::Format;
 
@@ -18,22 +16,9 @@ pub struct Args {
 }
 
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let Some(id) = super::edition_waehlen(projekt, args.edition) else {
-        eprintln!(
-            "Fehler: In {}/data gibt es keine Ausgabe.",
-            projekt.display()
-        );
-        return ExitCode::FAILURE;
-    };
-    let geladen = match load::lade_edition(projekt, &id) {
-        Ok(g) => g,
-        Err((fehler, quellen)) => {
-            eprint!(
-                "{}",
-                alle_darstellen(&fehler, |p| quellen.text(p), super::farbe())
-            );
-            return ExitCode::FAILURE;
-        }
+    let (id, geladen) = match super::laden(projekt, args.edition) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let k = figures::berechne(&geladen.edition);
     match args.format {

@@ -44,8 +44,38 @@ pub fn ausfuehren(cli: Cli) -> ExitCode {
 }
 
 /// The edition to work on: the one asked for, else the newest in `data/`.
+/// Reports to stderr when there is none.
 pub fn edition_waehlen(projekt: &std::path::Path, gewuenscht: Option<String>) -> Option<String> {
-    gewuenscht.or_else(|| kataster_report::load::editionen(projekt).pop())
+    let id = gewuenscht.or_else(|| kataster_report::load::editionen(projekt).pop());
+    if id.is_none() {
+        eprintln!(
+            "Fehler: In {}/data gibt es keine Ausgabe (Ordner mit edition.yaml).",
+            projekt.display()
+        );
+    }
+    id
+}
+
+/// Chooses and loads an edition; problems are printed and become exit 1.
+pub fn laden(
+    projekt: &std::path::Path,
+    gewuenscht: Option<String>,
+) -> Result<(String, kataster_report::load::Geladen), ExitCode> {
+    let id = edition_waehlen(projekt, gewuenscht).ok_or(ExitCode::FAILURE)?;
+    match kataster_report::load::lade_edition(projekt, &id) {
+        Ok(g) => Ok((id, g)),
+        Err((fehler, quellen)) => {
+            eprint!(
+                "{}",
+                kataster_report::diagnostics::alle_darstellen(
+                    &fehler,
+                    |p| quellen.text(p),
+                    farbe()
+                )
+            );
+            Err(ExitCode::FAILURE)
+        }
+    }
 }
 
 /// Colour only on a terminal.

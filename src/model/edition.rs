@@ -147,6 +147,22 @@ pub struct Abweichung {
     pub begruendung: String,
 }
 
+/// German month names, January first.
+pub const MONATE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
 /// A calendar date written `JJJJ-MM-TT`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Datum {
@@ -175,6 +191,11 @@ impl Datum {
         (1..=tage)
             .contains(&tag)
             .then_some(Datum { jahr, monat, tag })
+    }
+
+    /// The German name of the month, "März".
+    pub fn monatsname(&self) -> &'static str {
+        MONATE[usize::from(self.monat.clamp(1, 12)) - 1]
     }
 
     /// German short form, `23.06.2025`.

@@ -12,7 +12,7 @@ mod vokabular;
 pub use antwort::Antwort;
 pub use edition::{
     Abweichung, Abweichungen, Bildnachweis, Datum, EditionMeta, Glossar, GlossarEintrag,
-    HistorienEintrag, Mitwirkende, Quelle, Quellen, Umfrage,
+    HistorienEintrag, MONATE, Mitwirkende, Quelle, Quellen, Umfrage,
 };
 pub use landkreis::{Dezimal, Kreisart, Landkreis, Landkreise, ProjekteNachStatus};
 pub use steckbrief::{FELDER, Feld, FeldArt, FeldWert, Steckbrief, SteckbriefDatei};

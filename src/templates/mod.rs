@@ -21,7 +21,7 @@ use handlebars::{
 
 use crate::diagnostics::{Diagnose, vorschlag};
 use crate::figures::{Kennzahlen, format};
-use crate::model::{Datum, EditionMeta, Quelle};
+use crate::model::{EditionMeta, Quelle};
 
 /// The marker that stands for a figure or a claim in lint mode.
 pub const MARKE: &str = "\u{27e6}K\u{27e7}";
@@ -383,36 +383,22 @@ impl HelperDef for TextHelfer {
     }
 }
 
-const MONATE: [&str; 12] = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-
-fn monat(d: &Datum) -> &'static str {
-    MONATE[usize::from(d.monat.clamp(1, 12)) - 1]
-}
-
 /// "vom 7. bis zum 31. März 2025" from the edition's survey window.
 pub fn umfragezeitraum(meta: &EditionMeta) -> String {
     let (a, b) = (&meta.umfrage.beginn, &meta.umfrage.ende);
     let anfang = if a.jahr != b.jahr {
-        format!("{}. {} {}", a.tag, monat(a), a.jahr)
+        format!("{}. {} {}", a.tag, a.monatsname(), a.jahr)
     } else if a.monat != b.monat {
-        format!("{}. {}", a.tag, monat(a))
+        format!("{}. {}", a.tag, a.monatsname())
     } else {
         format!("{}.", a.tag)
     };
-    format!("vom {anfang} bis zum {}. {} {}", b.tag, monat(b), b.jahr)
+    format!(
+        "vom {anfang} bis zum {}. {} {}",
+        b.tag,
+        b.monatsname(),
+        b.jahr
+    )
 }
 
 /// "am 4. Februar, 15. April und 22. Mai 2025" from the meeting dates.
@@ -425,9 +411,9 @@ pub fn sitzungstermine(meta: &EditionMeta) -> String {
         .enumerate()
         .map(|(i, t)| {
             if ein_jahr && i + 1 < d.len() {
-                format!("{}. {}", t.tag, monat(t))
+                format!("{}. {}", t.tag, t.monatsname())
             } else {
-                format!("{}. {} {}", t.tag, monat(t), t.jahr)
+                format!("{}. {} {}", t.tag, t.monatsname(), t.jahr)
             }
         })
         .collect();
@@ -494,7 +480,7 @@ pub fn rendern(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Umfrage;
+    use crate::model::{Datum, Umfrage};
 
     fn d(s: &str) -> Datum {
         Datum::aus_text(s).unwrap()
