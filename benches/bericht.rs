@@ -115,6 +115,8 @@ fn typst_compile(typst: &Path, quellen: &Path) {
         .arg("--font-path")
         .arg(quellen.join("fonts"))
         .arg("--ignore-system-fonts")
+        // Like for like: our build writes PDF/UA-1 too.
+        .args(["--pdf-standard", "ua-1"])
         .arg(quellen.join("report/bericht.typ"))
         .arg(quellen.join("bericht.pdf"))
         .output()

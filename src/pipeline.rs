@@ -83,13 +83,16 @@ fn abbildungen(wurzel: &Path, g: &Geladen, k: &Kennzahlen) -> Result<Vec<Abbildu
     let schrift = std::fs::read(wurzel.join("fonts/Inter-Regular.otf"))
         .map_err(|e| BauFehler::Schriften(format!("fonts/Inter-Regular.otf: {e}")))?;
     charts::schrift_registrieren(&schrift)?;
-    let text = std::fs::read_to_string(wurzel.join(charts::geo::PFAD)).map_err(|e| {
-        ZeichenFehler::Geodaten {
-            pfad: charts::geo::PFAD.into(),
-            meldung: e.to_string(),
-        }
-    })?;
-    let geo = Geodaten::aus_text(&text)?;
+    let geo = Geodaten::laden(wurzel)?;
+    let fehler = crate::validate::pruefe_kartenbezug(
+        &g.edition.landkreise,
+        &geo.landkreisnamen(),
+        &g.dateien,
+        &Path::new("data").join(&g.edition.id),
+    );
+    if !fehler.is_empty() {
+        return Err(BauFehler::Diagnosen(fehler, g.quelltexte()));
+    }
     Ok(charts::alle(&g.edition, k, &geo)?)
 }
 

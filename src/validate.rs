@@ -54,6 +54,37 @@ fn unbekannter_wert(
     }
 }
 
+/// Every Landkreis of Tabelle 1 must be a district on the map (a Landkreis or
+/// the Region, by name); otherwise Abbildung 1 would silently leave it out.
+pub fn pruefe_kartenbezug(
+    landkreise: &[Landkreis],
+    kartennamen: &[&str],
+    dateien: &BTreeMap<PathBuf, Datei>,
+    ordner: &Path,
+) -> Vec<Diagnose> {
+    let orter = Orter { dateien };
+    let datei = ordner.join("landkreise.yaml");
+    landkreise
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !kartennamen.contains(&l.name.as_str()))
+        .map(|(i, l)| {
+            let d = orter.bei(
+                &datei,
+                &["landkreise", &i.to_string(), "name"],
+                "name",
+                format!("„{}“ ist kein Landkreis der Karte Niedersachsens", l.name),
+            );
+            match vorschlag(&l.name, kartennamen.iter().copied()) {
+                Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
+                None => {
+                    d.hilfe("Der Name muss wie in data/geo/niedersachsen-kreise.geojson lauten.")
+                }
+            }
+        })
+        .collect()
+}
+
 pub fn pruefe(
     landkreise: Option<&[Landkreis]>,
     steckbriefe: &[(PathBuf, SteckbriefDatei)],

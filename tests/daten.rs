@@ -405,3 +405,31 @@ fn check_meldet_in_einer_zeile_oder_mit_bericht() {
 fn editionen_werden_gefunden() {
     assert_eq!(load::editionen(&common::projekt()), ["2025"]);
 }
+
+#[test]
+fn landkreis_der_nicht_auf_der_karte_steht_wird_gemeldet() {
+    let k = Kopie::neu();
+    k.ersetzen(
+        "data/2025/landkreise.yaml",
+        "- name: Wittmund",
+        "- name: Witmund",
+    );
+    let zeile = k
+        .lesen("data/2025/landkreise.yaml")
+        .lines()
+        .position(|l| l.contains("name: Witmund"))
+        .unwrap()
+        + 1;
+    for befehl in [&["check"][..], &["build", "--out", "ausgabe"][..]] {
+        let o = cli(k.pfad(), befehl);
+        assert_eq!(o.status.code(), Some(1), "{befehl:?}");
+        let e = stderr(&o);
+        assert!(
+            e.contains(&format!("data/2025/landkreise.yaml:{zeile}:")),
+            "{e}"
+        );
+        assert!(e.contains("„Witmund“ ist kein Landkreis der Karte"), "{e}");
+        assert!(e.contains("meinten Sie „Wittmund“?"), "{e}");
+    }
+    assert!(!k.datei("ausgabe").exists(), "kein PDF");
+}

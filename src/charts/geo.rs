@@ -73,6 +73,25 @@ impl Geodaten {
         Ok(Geodaten { kreise })
     }
 
+    /// Reads `data/geo/niedersachsen-kreise.geojson` of the project.
+    pub fn laden(wurzel: &std::path::Path) -> Result<Geodaten, ZeichenFehler> {
+        let text =
+            std::fs::read_to_string(wurzel.join(PFAD)).map_err(|e| ZeichenFehler::Geodaten {
+                pfad: PFAD.into(),
+                meldung: e.to_string(),
+            })?;
+        Geodaten::aus_text(&text)
+    }
+
+    /// Names of the districts that can answer the survey (Landkreise and Region).
+    pub fn landkreisnamen(&self) -> Vec<&str> {
+        self.kreise
+            .iter()
+            .filter(|k| k.art != "Kreisfreie Stadt")
+            .map(|k| k.name.as_str())
+            .collect()
+    }
+
     /// The district of a responding Landkreis (Landkreis or Region, never a city).
     pub fn landkreis(&self, name: &str) -> Option<&Kreis> {
         self.kreise

@@ -74,7 +74,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
                     return ExitCode::FAILURE;
                 }
                 eprintln!(
-                    "Typst-Quellen geschrieben nach {0}; übersetzen mit:\n  typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts {0}/report/bericht.typ",
+                    "Typst-Quellen geschrieben nach {0}; übersetzen mit:\n  typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts --pdf-standard ua-1 {0}/report/bericht.typ",
                     ordner.display()
                 );
             }

@@ -1,6 +1,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use kataster_report::charts::geo::Geodaten;
 use kataster_report::claims::{self, Pruefbericht};
 use kataster_report::diagnostics::alle_darstellen;
 use kataster_report::figures;
@@ -84,6 +85,23 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         Err(code) => return code,
     };
     let e = &geladen.edition;
+    let karte = match Geodaten::laden(projekt) {
+        Ok(geo) => kataster_report::validate::pruefe_kartenbezug(
+            &e.landkreise,
+            &geo.landkreisnamen(),
+            &geladen.dateien,
+            &Path::new("data").join(&id),
+        ),
+        Err(f) => {
+            eprintln!("Fehler: {f}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !karte.is_empty() {
+        let q = geladen.quelltexte();
+        eprint!("{}", alle_darstellen(&karte, |p| q.text(p), super::farbe()));
+        return ExitCode::FAILURE;
+    }
     let kennzahlen = figures::berechne(e);
     let bericht = match claims::pruefe_edition(projekt, e, &kennzahlen) {
         Ok(b) => b,
