@@ -57,6 +57,8 @@ pub struct Platzhalter {
     pub parameter: Vec<serde_json::Value>,
     /// For a claim: the words it keeps (the block's text).
     pub wortlaut: String,
+    /// Byte range of the opening `{{…}}` in the template.
+    pub bytes: std::ops::Range<usize>,
 }
 
 /// The folder of an edition's chapter templates.
@@ -168,6 +170,8 @@ fn text_von(t: &Template) -> String {
 fn sammle(k: &Kapitel, t: &Template, out: &mut Vec<Platzhalter>) {
     for (i, el) in t.elements.iter().enumerate() {
         let (zeile, spalte) = t.mapping.get(i).map_or((0, 0), |m| (m.0, m.1));
+        let start = zeilen_offset(&k.text, zeile, spalte).start;
+        let ende = k.text[start..].find("}}").map_or(start, |e| start + e + 2);
         let (ht, block) = match el {
             TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => (h, false),
             TemplateElement::HelperBlock(h) => (h, true),
@@ -190,6 +194,7 @@ fn sammle(k: &Kapitel, t: &Template, out: &mut Vec<Platzhalter>) {
             } else {
                 String::new()
             },
+            bytes: start..ende,
         });
         for inner in [&ht.template, &ht.inverse].into_iter().flatten() {
             sammle(k, inner, out);
@@ -203,7 +208,7 @@ pub const ZAHL_HELFER: &[&str] = &["zahl", "prozent", "wort"];
 impl Platzhalter {
     pub fn diagnose(&self, meldung: String) -> Diagnose {
         Diagnose::neu(&self.pfad, meldung)
-            .an(self.zeile, self.spalte, 0..0)
+            .an(self.zeile, self.spalte, self.bytes.clone())
             .feld(self.helfer.clone())
     }
 
