@@ -6,21 +6,8 @@ use kataster_report::claims::{self, Pruefbericht};
 use kataster_report::diagnostics::alle_darstellen;
 use kataster_report::figures;
 
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
-}
-
-#[derive(clap::Args, Debug)]
-pub struct Args {
-    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
-    #[arg(long)]
-    pub edition: Option<String>,
-    /// Ausgabeformat des Berichts.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: Format,
-}
+pub use super::AusgabeUndFormat as Args;
+use super::Format;
 
 fn text_bericht(id: &str, b: &Pruefbericht, landkreise: usize, steckbriefe: usize) -> String {
     let mut s = String::new();

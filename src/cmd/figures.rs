@@ -3,17 +3,8 @@ use std::process::ExitCode;
 
 use kataster_report::figures;
 
-use super::check::Format;
-
-#[derive(clap::Args, Debug)]
-pub struct Args {
-    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
-    #[arg(long)]
-    pub edition: Option<String>,
-    /// Ausgabeformat.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: Format,
-}
+pub use super::AusgabeUndFormat as Args;
+use super::Format;
 
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
     let (id, geladen) = match super::laden(projekt, args.edition) {

@@ -43,6 +43,24 @@ pub fn ausfuehren(cli: Cli) -> ExitCode {
     }
 }
 
+/// Output format of `check` and `figures`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// The options `check` and `figures` share.
+#[derive(clap::Args, Debug)]
+pub struct AusgabeUndFormat {
+    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
+    #[arg(long)]
+    pub edition: Option<String>,
+    /// Ausgabeformat.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
 /// The edition to work on: the one asked for, else the newest in `data/`.
 /// Reports to stderr when there is none.
 pub fn edition_waehlen(projekt: &std::path::Path, gewuenscht: Option<String>) -> Option<String> {
