@@ -57,6 +57,9 @@ fn main() {
     // In-process, stage by stage.
     let mut stufen: Vec<Vec<(&'static str, Duration)>> = Vec::new();
     let im_prozess = laufen(n, || {
+        // Typst memoises across compilations in one process (comemo); clear
+        // the cache so that each run measures a cold build, as the CLI does.
+        comemo::evict(0);
         let mut z = Zeiten::default();
         pipeline::bauen(&wurzel, "2025", &tmp.join("dist"), true, &mut z).expect("Bau");
         stufen.push(z.stufen);
