@@ -137,6 +137,22 @@ fn zeilen_bereich(text: &str, zeile: usize) -> Range<usize> {
     0..0
 }
 
+/// The byte offset of a 1-based line and (character) column; the end of the
+/// text when the position lies beyond it.
+pub fn offset_von(text: &str, zeile: usize, spalte: usize) -> usize {
+    let mut start = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == zeile {
+            return l
+                .char_indices()
+                .nth(spalte.saturating_sub(1))
+                .map_or(start + l.trim_end_matches('\n').len(), |(b, _)| start + b);
+        }
+        start += l.len();
+    }
+    text.len()
+}
+
 /// 1-based line and column of a byte offset.
 pub fn zeile_spalte(text: &str, offset: usize) -> (usize, usize) {
     let vorher = &text[..offset.min(text.len())];

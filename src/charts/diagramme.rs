@@ -48,8 +48,8 @@ fn balken_anteile(id: &str, eintraege: &[(String, f64, String)]) -> Result<Strin
             .x_desc("Anteil in Prozent")
             .x_label_formatter(&|v| format!("{v:.0}\u{202f}%"))
             .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => (n - 1)
-                    .checked_sub(*i)
+                SegmentValue::CenterOf(i) => n
+                    .checked_sub(*i + 1)
                     .and_then(|j| namen.get(j as usize))
                     .cloned()
                     .unwrap_or_default(),
@@ -122,8 +122,8 @@ pub fn projekte_status(e: &Edition) -> Result<Abbildung, ZeichenFehler> {
             .y_labels(n as usize)
             .y_label_formatter(&|v| match v {
                 // Top to bottom in the order of Tabelle 1.
-                SegmentValue::CenterOf(i) => (n - 1)
-                    .checked_sub(*i)
+                SegmentValue::CenterOf(i) => n
+                    .checked_sub(*i + 1)
                     .and_then(|j| namen.get(j as usize))
                     .cloned()
                     .unwrap_or_default(),

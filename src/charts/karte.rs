@@ -57,18 +57,27 @@ fn zeichne(
 
     // Larger districts first, so that a city inside a Landkreis is drawn on top.
     let mut reihenfolge: Vec<&Kreis> = geo.kreise.iter().collect();
-    let groesse = |k: &Kreis| -> f64 { k.polygone.iter().map(|p| flaeche(&p[0])).sum() };
+    let groesse = |k: &Kreis| -> f64 {
+        k.polygone
+            .iter()
+            .filter_map(|p| p.first())
+            .map(|r| flaeche(r))
+            .sum()
+    };
     reihenfolge.sort_by(|a, b| groesse(b).total_cmp(&groesse(a)).then(a.rs.cmp(&b.rs)));
 
     for kreis in &reihenfolge {
         let anzahl = teilnehmer(e, kreis);
         let fuellung = anzahl.map_or(OHNE, farbe);
         for poly in &kreis.polygone {
-            let aussen: Vec<(i32, i32)> = poly[0].iter().copied().map(px).collect();
+            let Some((ring, loecher)) = poly.split_first() else {
+                continue;
+            };
+            let aussen: Vec<(i32, i32)> = ring.iter().copied().map(px).collect();
             flaeche_
                 .draw(&Polygon::new(aussen.clone(), fuellung.filled()))
                 .map_err(fehler)?;
-            for loch in &poly[1..] {
+            for loch in loecher {
                 let l: Vec<(i32, i32)> = loch.iter().copied().map(px).collect();
                 flaeche_
                     .draw(&Polygon::new(l.clone(), WHITE.filled()))

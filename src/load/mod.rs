@@ -120,11 +120,66 @@ pub fn parse_yaml(relativ: &Path, text: &str) -> Result<Knoten, Diagnose> {
         if let Some(ort) = e.location() {
             let zeile = ort.line() as usize;
             let spalte = ort.column() as usize;
-            let start = ort.span().byte_offset().unwrap_or(0) as usize;
-            d = d.an(zeile, spalte, start..start);
+            let start = crate::diagnostics::offset_von(text, zeile, spalte);
+            let ende = text[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+            d = d.an(zeile, spalte, start..ende);
         }
         d
     })
+}
+
+/// The YAML parser's message in German where we know it, with the original
+/// for experts; unknown messages stay as they are.
+fn yaml_fehler_deutsch(englisch: &str) -> String {
+    const BEKANNT: &[(&str, &str)] = &[
+        (
+            "unclosed bracket",
+            "eine geöffnete Klammer wird nicht geschlossen",
+        ),
+        (
+            "mapping values are not allowed",
+            "„: “ ist hier nicht erlaubt (Text mit Doppelpunkt in Anführungszeichen setzen)",
+        ),
+        (
+            "did not find expected key",
+            "hier wird ein Schlüssel erwartet (Einrückung prüfen)",
+        ),
+        (
+            "could not find expected ':'",
+            "nach dem Schlüssel fehlt der Doppelpunkt",
+        ),
+        (
+            "did not find expected '-'",
+            "hier wird ein Listeneintrag „- “ erwartet (Einrückung prüfen)",
+        ),
+        (
+            "cannot start any token",
+            "mit diesem Zeichen darf kein Wert beginnen (z. B. Tabulator, @ oder `)",
+        ),
+        (
+            "trailing content after",
+            "nach dem schließenden Anführungszeichen steht noch Text",
+        ),
+        (
+            "unexpected end of stream",
+            "die Datei endet unerwartet (Anführungszeichen oder Klammer nicht geschlossen?)",
+        ),
+        (
+            "unclosed quoted",
+            "ein Anführungszeichen wird nicht geschlossen",
+        ),
+        (
+            "tab",
+            "Tabulatoren sind zur Einrückung nicht erlaubt, nur Leerzeichen",
+        ),
+    ];
+    match BEKANNT.iter().find(|(en, _)| englisch.contains(en)) {
+        Some((_, de)) => format!("{de} (Parser: {englisch})"),
+        None => englisch.to_owned(),
+    }
 }
 
 fn yaml_fehler_text(e: &serde_saphyr::Error) -> (String, String) {
@@ -163,7 +218,7 @@ fn yaml_fehler_text(e: &serde_saphyr::Error) -> (String, String) {
                 .into(),
         ),
         _ => (
-            format!("YAML-Syntaxfehler: {erste}"),
+            format!("YAML-Syntaxfehler: {}", yaml_fehler_deutsch(&erste)),
             "Prüfen Sie Einrückung (nur Leerzeichen), Doppelpunkte nach Schlüsseln und \
              Anführungszeichen um Texte mit „: “ oder „#“."
                 .into(),

@@ -123,16 +123,8 @@ fn zeilen_offset(text: &str, zeile: usize, spalte: usize) -> std::ops::Range<usi
     if zeile == 0 {
         return 0..0;
     }
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(zeile - 1)
-        .map(str::len)
-        .sum();
-    let pos = text[start..]
-        .char_indices()
-        .nth(spalte.saturating_sub(1))
-        .map_or(start, |(i, _)| start + i);
-    pos..pos
+    let o = crate::diagnostics::offset_von(text, zeile, spalte);
+    o..o
 }
 
 /// Every placeholder of a chapter, in source order, with its line.
