@@ -167,7 +167,7 @@ pub fn setzen(
         .ok_or_else(|| BauFehler::Schriften("edition.yaml: die Historie ist leer".into()))?;
     let welt = BerichtsWelt::neu(wurzel, HAUPTDATEI, v.erzeugt.clone(), &schriften, datum)
         .map_err(BauFehler::Schriften)?;
-    let (dokument, warnungen, quellen) = compile::kompilieren(&welt);
+    let (dokument, warnungen, quellen) = compile::kompilieren(&welt, &v.kapitel);
     zeiten.stufen.push(("Satz (Typst)", start.elapsed()));
     match dokument {
         Ok(d) => Ok((d, warnungen)),

@@ -276,7 +276,19 @@ fn fehler_im_kapitel_nennt_die_vorlage() {
         "= Ausblick <ausblick>",
         "= Ausblick <ausblick>\n#unbekannt()",
     );
+    let zeile = k
+        .lesen("report/kapitel/2025/10-ausblick.typ.hbs")
+        .lines()
+        .position(|l| l == "#unbekannt()")
+        .unwrap()
+        + 1;
     let m = satzfehler(&k);
-    assert!(m.contains("generiert/kapitel/10-ausblick.typ:"), "{m}");
-    assert!(m.contains("10-ausblick.typ.hbs"), "{m}");
+    // Reported at the template's own line, with a pointer to the generated file.
+    assert!(
+        m.contains(&format!(
+            "report/kapitel/2025/10-ausblick.typ.hbs:{zeile}:1: Satzfehler"
+        )),
+        "{m}"
+    );
+    assert!(m.contains("generiert/kapitel/10-ausblick.typ"), "{m}");
 }

@@ -9,14 +9,16 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst_layout::PagedDocument;
 
-use crate::diagnostics::{Diagnose, zeile_spalte};
+use crate::diagnostics::{Diagnose, offset_von, zeile_spalte};
 use crate::load::Quelltexte;
+use crate::templates::Kapitel;
 use world::BerichtsWelt;
 
 /// Compiles the main file of `welt`. Warnings are returned too (as
 /// diagnostics), so that callers can show them.
 pub fn kompilieren(
     welt: &BerichtsWelt,
+    kapitel: &[Kapitel],
 ) -> (
     Result<PagedDocument, Vec<Diagnose>>,
     Vec<Diagnose>,
@@ -27,24 +29,66 @@ pub fn kompilieren(
     let warnungen = ergebnis
         .warnings
         .iter()
-        .map(|d| umwandeln(welt, d, &mut quellen))
+        .map(|d| umwandeln(welt, kapitel, d, &mut quellen))
         .collect();
     let dokument = ergebnis.output.map_err(|fehler| {
         fehler
             .iter()
-            .map(|d| umwandeln(welt, d, &mut quellen))
+            .map(|d| umwandeln(welt, kapitel, d, &mut quellen))
             .collect()
     });
     (dokument, warnungen, quellen)
 }
 
+/// Typst's most common messages for editors in German, with the original.
+fn typst_meldung_deutsch(englisch: &str) -> String {
+    const BEKANNT: &[(&str, &str)] = &[
+        (
+            "unclosed delimiter",
+            "eine Auszeichnung (*fett*, _kursiv_ oder Klammer) wird nicht geschlossen",
+        ),
+        ("unknown variable", "unbekannte Funktion oder Variable"),
+        ("file not found", "Datei nicht gefunden"),
+        (
+            "does not exist in the document",
+            "dieses Sprungziel (<…>) gibt es im Bericht nicht",
+        ),
+        (
+            "access denied",
+            "Zugriff verweigert: nur Dateien im Projektordner sind erlaubt",
+        ),
+        (
+            "cannot access file system from here",
+            "Zugriff verweigert: nur Dateien im Projektordner sind erlaubt",
+        ),
+        (
+            "expected expression",
+            "nach # wird eine Funktion oder ein Wert erwartet (ein Rautezeichen im Text als \\# schreiben)",
+        ),
+    ];
+    match BEKANNT.iter().find(|(en, _)| englisch.contains(en)) {
+        Some((_, de)) => format!("{de} (Typst: {englisch})"),
+        None => englisch.to_owned(),
+    }
+}
+
 /// A Typst diagnostic as ours, with the file's text remembered for rendering.
-pub fn umwandeln(welt: &BerichtsWelt, d: &SourceDiagnostic, quellen: &mut Quelltexte) -> Diagnose {
+/// A problem in a generated chapter is reported at the line of its template
+/// (the generated file has one line more: the import of the layout).
+pub fn umwandeln(
+    welt: &BerichtsWelt,
+    kapitel: &[Kapitel],
+    d: &SourceDiagnostic,
+    quellen: &mut Quelltexte,
+) -> Diagnose {
     let art = match d.severity {
         Severity::Error => "Satzfehler",
         Severity::Warning => "Warnung beim Satz",
     };
-    let mut diag = Diagnose::neu(PathBuf::from("report"), format!("{art}: {}", d.message));
+    let mut diag = Diagnose::neu(
+        PathBuf::from("report"),
+        format!("{art}: {}", typst_meldung_deutsch(&d.message)),
+    );
     if let Some(id) = d.span.id() {
         let pfad = PathBuf::from(id.vpath().get_without_slash());
         diag.datei = pfad.clone();
@@ -58,9 +102,25 @@ pub fn umwandeln(welt: &BerichtsWelt, d: &SourceDiagnostic, quellen: &mut Quellt
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            diag = diag.hilfe(format!(
-                "Die Datei ist aus der Kapitelvorlage {name}.hbs erzeugt; ändern Sie die Vorlage unter report/kapitel/."
-            ));
+            let vorlage = kapitel.iter().find(|k| k.typst_name() == name);
+            let zeile = diag.zeile.saturating_sub(1);
+            match vorlage {
+                Some(k) if zeile >= 1 && zeile <= k.text.lines().count() => {
+                    let start = offset_von(&k.text, zeile, 1);
+                    let ende = start + k.text[start..].find('\n').unwrap_or(k.text.len() - start);
+                    quellen.merken(&k.pfad, &k.text);
+                    diag.datei = k.pfad.clone();
+                    diag = diag.an(zeile, 1, start..ende).hilfe(format!(
+                        "Die Stelle steht in der Kapitelvorlage; erzeugt als {} (build --emit-typst zeigt die Datei).",
+                        pfad.display()
+                    ));
+                }
+                _ => {
+                    diag = diag.hilfe(format!(
+                        "Die Datei ist aus der Kapitelvorlage {name}.hbs erzeugt; ändern Sie die Vorlage unter report/kapitel/."
+                    ));
+                }
+            }
         }
     }
     if diag.hilfe.is_none()
