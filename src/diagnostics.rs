@@ -161,6 +161,15 @@ pub fn zeile_spalte(text: &str, offset: usize) -> (usize, usize) {
     (zeile, spalte)
 }
 
+/// A tool's English message in German where `bekannt` knows it (matched by
+/// a part of the message), with the original after it for experts.
+pub fn auf_deutsch(englisch: &str, bekannt: &[(&str, &str)], woher: &str) -> String {
+    match bekannt.iter().find(|(en, _)| englisch.contains(en)) {
+        Some((_, de)) => format!("{de} ({woher}: {englisch})"),
+        None => englisch.to_owned(),
+    }
+}
+
 /// The closest known value, for "meinten Sie …?" (none when nothing is close).
 pub fn vorschlag<'a>(eingabe: &str, bekannt: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let klein = eingabe.to_lowercase();

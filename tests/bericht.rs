@@ -276,12 +276,7 @@ fn fehler_im_kapitel_nennt_die_vorlage() {
         "= Ausblick <ausblick>",
         "= Ausblick <ausblick>\n#unbekannt()",
     );
-    let zeile = k
-        .lesen("report/kapitel/2025/10-ausblick.typ.hbs")
-        .lines()
-        .position(|l| l == "#unbekannt()")
-        .unwrap()
-        + 1;
+    let zeile = k.zeile("report/kapitel/2025/10-ausblick.typ.hbs", "#unbekannt()");
     let m = satzfehler(&k);
     // Reported at the template's own line, with a pointer to the generated file.
     assert!(

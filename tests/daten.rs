@@ -158,15 +158,6 @@ const FAELLE: &[Fall] = &[
     },
 ];
 
-fn zeile_von(text: &str, teil: &str) -> usize {
-    text.lines()
-        .collect::<Vec<_>>()
-        .iter()
-        .rposition(|l| l.contains(teil))
-        .map(|i| i + 1)
-        .unwrap_or_else(|| panic!("{teil:?} nicht gefunden"))
-}
-
 fn fehler_von(k: &Kopie) -> Vec<Diagnose> {
     match lade_edition(k.pfad(), "2025") {
         Ok(_) => panic!("fehlerhafte Daten wurden angenommen"),
@@ -179,7 +170,7 @@ fn jede_art_fehlerhafter_eingabe_nennt_datei_zeile_feld_und_hilfe() {
     for f in FAELLE {
         let k = Kopie::neu();
         k.ersetzen(f.datei, f.alt, f.neu);
-        let zeile = zeile_von(&k.lesen(f.datei), f.zeile_mit);
+        let zeile = k.zeile(f.datei, f.zeile_mit);
         let fehler = fehler_von(&k);
         let treffer = fehler.iter().find(|d| d.meldung.contains(f.meldung));
         let Some(d) = treffer else {
@@ -414,12 +405,7 @@ fn landkreis_der_nicht_auf_der_karte_steht_wird_gemeldet() {
         "- name: Wittmund",
         "- name: Witmund",
     );
-    let zeile = k
-        .lesen("data/2025/landkreise.yaml")
-        .lines()
-        .position(|l| l.contains("name: Witmund"))
-        .unwrap()
-        + 1;
+    let zeile = k.zeile("data/2025/landkreise.yaml", "name: Witmund");
     for befehl in [&["check"][..], &["build", "--out", "ausgabe"][..]] {
         let o = cli(k.pfad(), befehl);
         assert_eq!(o.status.code(), Some(1), "{befehl:?}");

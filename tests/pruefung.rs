@@ -107,12 +107,7 @@ fn verletzte_aussage_nennt_datei_zeile_kennzahl_und_wert() {
         "{{wort \"dienstanweisung\"}}",
         "{{#behauptung \"dienstanweisung\" \"gleich\" 6}}sechs{{/behauptung}}",
     );
-    let zeile = k
-        .lesen(kapitel)
-        .lines()
-        .position(|l| l.contains("sechs{{/behauptung}}"))
-        .unwrap()
-        + 1;
+    let zeile = k.zeile(kapitel, "sechs{{/behauptung}}");
     let o = cli(k.pfad(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
     let s = stdout(&o);
@@ -213,12 +208,7 @@ fn getippte_zahl_wird_gemeldet() {
     let k = Kopie::neu();
     let kapitel = "report/kapitel/2025/10-ausblick.typ.hbs";
     k.ersetzen(kapitel, "= Ausblick <ausblick>\n", "= Ausblick <ausblick>\n\nBis 2026 kommen 17 Projekte hinzu, am 1. Juli, siehe Ziff. 5 und Art. 4 KI-VO.\n");
-    let zeile = k
-        .lesen(kapitel)
-        .lines()
-        .position(|l| l.contains("17 Projekte"))
-        .unwrap()
-        + 1;
+    let zeile = k.zeile(kapitel, "17 Projekte");
     let o = cli(k.pfad(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
     let s = stdout(&o);

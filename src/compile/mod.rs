@@ -66,10 +66,7 @@ fn typst_meldung_deutsch(englisch: &str) -> String {
             "nach # wird eine Funktion oder ein Wert erwartet (ein Rautezeichen im Text als \\# schreiben)",
         ),
     ];
-    match BEKANNT.iter().find(|(en, _)| englisch.contains(en)) {
-        Some((_, de)) => format!("{de} (Typst: {englisch})"),
-        None => englisch.to_owned(),
-    }
+    crate::diagnostics::auf_deutsch(englisch, BEKANNT, "Typst")
 }
 
 /// A Typst diagnostic as ours, with the file's text remembered for rendering.

@@ -176,10 +176,7 @@ fn yaml_fehler_deutsch(englisch: &str) -> String {
             "Tabulatoren sind zur Einrückung nicht erlaubt, nur Leerzeichen",
         ),
     ];
-    match BEKANNT.iter().find(|(en, _)| englisch.contains(en)) {
-        Some((_, de)) => format!("{de} (Parser: {englisch})"),
-        None => englisch.to_owned(),
-    }
+    crate::diagnostics::auf_deutsch(englisch, BEKANNT, "Parser")
 }
 
 fn yaml_fehler_text(e: &serde_saphyr::Error) -> (String, String) {

@@ -58,6 +58,17 @@ impl Kopie {
         std::fs::write(p, text).unwrap();
     }
 
+    /// The 1-based number of the last line of a file that contains `teil`.
+    pub fn zeile(&self, relativ: &str, teil: &str) -> usize {
+        let text = self.lesen(relativ);
+        let zeilen: Vec<&str> = text.lines().collect();
+        zeilen
+            .iter()
+            .rposition(|l| l.contains(teil))
+            .map(|i| i + 1)
+            .unwrap_or_else(|| panic!("{teil:?} steht nicht in {relativ}"))
+    }
+
     /// Replaces the first occurrence of `alt` in a file; panics if absent,
     /// so that a test never silently checks nothing.
     pub fn ersetzen(&self, relativ: &str, alt: &str, neu: &str) {
