@@ -21,12 +21,11 @@ pub use tree::{Knoten, Wert};
 /// Largest data file accepted (the largest 2025 file is ~60 KB).
 pub const MAX_DATEIGROESSE: usize = 2 * 1024 * 1024;
 
-/// A loaded data file: its text (for diagnostics) and its spanned tree.
+/// A loaded data file: its spanned tree (its text is in [`Quelltexte`]).
 #[derive(Debug, Clone)]
 pub struct Datei {
     /// Relative to the project root.
     pub pfad: PathBuf,
-    pub text: String,
     pub baum: Knoten,
 }
 
@@ -237,7 +236,6 @@ pub fn lade_datei<T: DeserializeOwned + schemars::JsonSchema>(
     let baum = parse_yaml(relativ, &text).map_err(|d| vec![d])?;
     let datei = Datei {
         pfad: relativ.to_path_buf(),
-        text,
         baum,
     };
     let json = datei.baum.als_json();
