@@ -1,53 +1,164 @@
 //! JSON Schemas of the data files, generated from the Rust types, so that
 //! editors get completion and checks in VS Code (YAML extension).
+//!
+//! - `data/schema/*.schema.json`: one per kind of data file, from the types;
+//! - `data/<ausgabe>/schema/*.schema.json`: the same for fact sheets and
+//!   Tabelle 1 with the edition's vocabulary as the allowed values, so that
+//!   the editor also completes `projektstatus: Gepl…`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
+use serde_json::{Value, json};
 
 use crate::model::{
-    Abweichungen, EditionMeta, Glossar, Landkreise, Quellen, SteckbriefDatei, Vokabular,
+    Abweichungen, EditionMeta, FELDER, FeldArt, Glossar, Landkreise, Quellen, SteckbriefDatei,
+    Vokabular,
 };
 
+fn schema<T: JsonSchema>() -> Value {
+    serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default()
+}
+
 /// (file name under `data/schema/`, schema) for every kind of data file.
-pub fn alle() -> Vec<(&'static str, serde_json::Value)> {
-    fn s<T: JsonSchema>() -> serde_json::Value {
-        serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default()
-    }
+pub fn alle() -> Vec<(&'static str, Value)> {
     vec![
-        ("edition.schema.json", s::<EditionMeta>()),
-        ("landkreise.schema.json", s::<Landkreise>()),
-        ("steckbriefe.schema.json", s::<SteckbriefDatei>()),
-        ("vokabular.schema.json", s::<Vokabular>()),
-        ("quellen.schema.json", s::<Quellen>()),
-        ("glossar.schema.json", s::<Glossar>()),
-        ("abweichungen.schema.json", s::<Abweichungen>()),
+        ("edition.schema.json", schema::<EditionMeta>()),
+        ("landkreise.schema.json", schema::<Landkreise>()),
+        ("steckbriefe.schema.json", schema::<SteckbriefDatei>()),
+        ("vokabular.schema.json", schema::<Vokabular>()),
+        ("quellen.schema.json", schema::<Quellen>()),
+        ("glossar.schema.json", schema::<Glossar>()),
+        ("abweichungen.schema.json", schema::<Abweichungen>()),
     ]
 }
 
-/// The schema files as they should be on disk (pretty JSON, final newline).
+fn als_text(v: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(v).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The generic schema files as they should be on disk (pretty JSON).
 pub fn dateien() -> Vec<(&'static str, String)> {
-    alle()
+    alle().into_iter().map(|(n, v)| (n, als_text(&v))).collect()
+}
+
+/// Points every `$ref` to `alt` inside `v` at `neu`.
+fn ref_ersetzen(v: &mut Value, alt: &str, neu: &str) {
+    match v {
+        Value::Object(o) => {
+            if o.get("$ref").and_then(Value::as_str) == Some(alt) {
+                o.insert("$ref".into(), Value::String(neu.into()));
+            }
+            o.values_mut().for_each(|x| ref_ersetzen(x, alt, neu));
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| ref_ersetzen(x, alt, neu)),
+        _ => {}
+    }
+}
+
+fn werte(vokabular: &Vokabular, name: &str) -> Value {
+    json!(
+        vokabular
+            .liste(name)
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.wert.as_str())
+            .collect::<Vec<_>>()
+    )
+}
+
+/// The fact-sheet and Tabelle-1 schemas of an edition, with its vocabulary.
+pub fn mit_vokabular(vokabular: &Vokabular) -> Vec<(&'static str, Value)> {
+    let mut sb = schema::<SteckbriefDatei>();
+    let antwort = sb["$defs"]["Antwort"].clone();
+    for feld in FELDER {
+        let (FeldArt::Einfach(vok) | FeldArt::Mehrfach(vok)) = feld.art else {
+            continue;
+        };
+        let mut def = antwort.clone();
+        if let Some(alternativen) = def["anyOf"].as_array_mut() {
+            for alt in alternativen {
+                if alt["type"] == "string" {
+                    alt["enum"] = werte(vokabular, vok);
+                }
+            }
+        }
+        def["description"] = Value::String(format!(
+            "Ein Wert aus dem Vokabular `{vok}` (vokabular.yaml) oder {{sonstiges: \"…\"}}."
+        ));
+        let name = format!("Antwort_{vok}");
+        sb["$defs"][&name] = def;
+        ref_ersetzen(
+            &mut sb["$defs"]["Steckbrief"]["properties"][feld.schluessel],
+            "#/$defs/Antwort",
+            &format!("#/$defs/{name}"),
+        );
+    }
+    let mut lk = schema::<Landkreise>();
+    lk["$defs"]["Landkreis"]["properties"]["gesamtverantwortung"]["enum"] =
+        werte(vokabular, "gesamtverantwortung");
+    vec![
+        ("steckbriefe.schema.json", sb),
+        ("landkreise.schema.json", lk),
+    ]
+}
+
+/// The edition's schema files (path relative to the project, text).
+pub fn editions_dateien(id: &str, vokabular: &Vokabular) -> Vec<(PathBuf, String)> {
+    let ordner = Path::new("data").join(id).join("schema");
+    mit_vokabular(vokabular)
         .into_iter()
-        .map(|(name, v)| {
-            let mut text = serde_json::to_string_pretty(&v).unwrap_or_default();
-            text.push('\n');
-            (name, text)
-        })
+        .map(|(n, v)| (ordner.join(n), als_text(&v)))
         .collect()
 }
 
-/// Writes the schemas into `data/schema/`; returns the names of changed files.
-pub fn schreiben(wurzel: &Path) -> std::io::Result<Vec<&'static str>> {
-    let ordner = wurzel.join("data").join("schema");
-    std::fs::create_dir_all(&ordner)?;
-    let mut geaendert = Vec::new();
+/// The edition schema files that differ from what the vocabulary gives.
+pub fn veraltet(wurzel: &Path, id: &str, vokabular: &Vokabular) -> Vec<PathBuf> {
+    editions_dateien(id, vokabular)
+        .into_iter()
+        .filter(|(p, text)| std::fs::read_to_string(wurzel.join(p)).ok().as_deref() != Some(text))
+        .map(|(p, _)| p)
+        .collect()
+}
+
+fn schreibe_wenn_anders(wurzel: &Path, p: &Path, text: &str) -> std::io::Result<bool> {
+    let voll = wurzel.join(p);
+    if std::fs::read_to_string(&voll).ok().as_deref() == Some(text) {
+        return Ok(false);
+    }
+    if let Some(o) = voll.parent() {
+        std::fs::create_dir_all(o)?;
+    }
+    std::fs::write(voll, text)?;
+    Ok(true)
+}
+
+/// Writes the generic schemas and, for each edition whose vocabulary loads,
+/// its vocabulary schemas; returns the paths written.
+pub fn schreiben(wurzel: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut geschrieben = Vec::new();
     for (name, text) in dateien() {
-        let pfad = ordner.join(name);
-        if std::fs::read_to_string(&pfad).ok().as_deref() != Some(text.as_str()) {
-            std::fs::write(&pfad, text)?;
-            geaendert.push(name);
+        let p = Path::new("data").join("schema").join(name);
+        if schreibe_wenn_anders(wurzel, &p, &text)? {
+            geschrieben.push(p);
         }
     }
-    Ok(geaendert)
+    for id in crate::load::editionen(wurzel) {
+        let relativ = Path::new("data").join(&id).join("vokabular.yaml");
+        let mut dateien = std::collections::BTreeMap::new();
+        let mut texte = crate::load::Quelltexte::default();
+        let Ok(vokabular) =
+            crate::load::lade_datei::<Vokabular>(wurzel, &relativ, &mut dateien, &mut texte)
+        else {
+            continue;
+        };
+        for (p, text) in editions_dateien(&id, &vokabular) {
+            if schreibe_wenn_anders(wurzel, &p, &text)? {
+                geschrieben.push(p);
+            }
+        }
+    }
+    Ok(geschrieben)
 }

@@ -330,28 +330,41 @@ fn schemas_sind_aus_den_typen_erzeugt_und_eingebunden() {
     }
     // Every data file names its schema for the editor.
     let mut dateien = vec![];
-    for d in [
-        "edition",
-        "landkreise",
-        "vokabular",
-        "quellen",
-        "glossar",
-        "abweichungen",
-    ] {
+    for d in ["edition", "vokabular", "quellen", "glossar", "abweichungen"] {
         dateien.push((
             format!("data/2025/{d}.yaml"),
             format!("../schema/{d}.schema.json"),
         ));
     }
+    // Tabelle 1 and the fact sheets use the edition's schemas with its vocabulary.
+    dateien.push((
+        "data/2025/landkreise.yaml".into(),
+        "schema/landkreise.schema.json".into(),
+    ));
     for e in std::fs::read_dir(wurzel.join("data/2025/steckbriefe"))
         .unwrap()
         .flatten()
     {
         dateien.push((
             format!("data/2025/steckbriefe/{}", e.file_name().to_string_lossy()),
-            "../../schema/steckbriefe.schema.json".into(),
+            "../schema/steckbriefe.schema.json".into(),
         ));
     }
+    let g = lade_edition(&wurzel, "2025").unwrap();
+    let veraltet = kataster_report::schema::veraltet(&wurzel, "2025", &g.edition.vokabular);
+    assert!(
+        veraltet.is_empty(),
+        "veraltet: {veraltet:?} – `kataster-report schema` ausführen"
+    );
+    let sb: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(wurzel.join("data/2025/schema/steckbriefe.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let status = &sb["$defs"]["Antwort_projektstatus"]["anyOf"][0]["enum"];
+    assert_eq!(
+        status,
+        &serde_json::json!(["Geplant", "In Umsetzung", "Abgeschlossen", "Erprobung"])
+    );
     for (datei, schema) in dateien {
         let text = std::fs::read_to_string(wurzel.join(&datei)).unwrap();
         let erste = text.lines().next().unwrap_or_default();
@@ -418,4 +431,31 @@ fn landkreis_der_nicht_auf_der_karte_steht_wird_gemeldet() {
         assert!(e.contains("meinten Sie „Wittmund“?"), "{e}");
     }
     assert!(!k.datei("ausgabe").exists(), "kein PDF");
+}
+
+#[test]
+fn neuer_vokabularwert_verlangt_neue_schemas() {
+    let k = Kopie::neu();
+    k.ersetzen(
+        "data/2025/vokabular.yaml",
+        "- wert: Erprobung",
+        "- wert: Pilotbetrieb\n- wert: Erprobung",
+    );
+    let o = cli(k.pfad(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("data/2025/schema/steckbriefe.schema.json passt nicht zu vokabular.yaml"),
+        "{e}"
+    );
+    assert!(e.contains("kataster-report schema"), "{e}");
+    let o = cli(k.pfad(), &["schema"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("data/2025/schema/steckbriefe.schema.json"));
+    let o = cli(k.pfad(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        k.lesen("data/2025/schema/steckbriefe.schema.json")
+            .contains("Pilotbetrieb")
+    );
 }

@@ -84,6 +84,17 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let schemas = kataster_report::schema::veraltet(projekt, &id, &e.vokabular);
+    if !schemas.is_empty() {
+        for p in &schemas {
+            eprintln!(
+                "Fehler: {} passt nicht zu vokabular.yaml (der Editor schlägt sonst falsche Werte vor).
+Hilfe: Führen Sie `kataster-report schema` aus.",
+                p.display()
+            );
+        }
+        return ExitCode::FAILURE;
+    }
     if !karte.is_empty() {
         let q = geladen.quelltexte();
         eprint!("{}", alle_darstellen(&karte, |p| q.text(p), super::farbe()));

@@ -4,12 +4,12 @@ use std::process::ExitCode;
 pub fn ausfuehren(projekt: &Path) -> ExitCode {
     match kataster_report::schema::schreiben(projekt) {
         Ok(geaendert) if geaendert.is_empty() => {
-            println!("Schemas in data/schema/ sind aktuell.");
+            println!("Die Schemas sind aktuell.");
             ExitCode::SUCCESS
         }
         Ok(geaendert) => {
             for g in geaendert {
-                println!("geschrieben: data/schema/{g}");
+                println!("geschrieben: {}", g.display());
             }
             ExitCode::SUCCESS
         }
