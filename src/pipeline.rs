@@ -66,6 +66,8 @@ pub struct Vorbereitet {
     pub kennzahlen: Kennzahlen,
     pub abbildungen: Vec<Abbildung>,
     pub kapitel: Vec<Kapitel>,
+    /// The fonts of `fonts/`, the only ones the report may use.
+    pub schriften: Schriften,
     /// Generated files by project path (`/generiert/…`).
     pub erzeugt: Vec<(String, Vec<u8>)>,
 }
@@ -107,7 +109,20 @@ pub fn vorbereiten(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Vorbe
     let start = Instant::now();
     let kapitel = templates::lade_kapitel(wurzel, id)
         .map_err(|d| BauFehler::Diagnosen(d, geladen.quelltexte()))?;
-    let probleme = templates::pruefe_platzhalter(&kapitel, &kennzahlen, &geladen.edition.quellen);
+    let schriften = Schriften::laden(&wurzel.join("fonts"))
+        .map_err(|e| BauFehler::Schriften(format!("fonts/: {e}")))?;
+    if schriften.schriften.is_empty() {
+        return Err(BauFehler::Schriften(
+            "im Ordner fonts/ liegt keine Schrift".into(),
+        ));
+    }
+    let mut probleme =
+        templates::pruefe_platzhalter(&kapitel, &kennzahlen, &geladen.edition.quellen);
+    probleme.extend(crate::validate::pruefe_zeichen(
+        &geladen.dateien,
+        &kapitel,
+        |c| schriften.hat_zeichen(c),
+    ));
     if !probleme.is_empty() {
         return Err(BauFehler::Diagnosen(
             probleme,
@@ -140,6 +155,7 @@ pub fn vorbereiten(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Vorbe
         kennzahlen,
         abbildungen,
         kapitel,
+        schriften,
         erzeugt,
     })
 }
@@ -151,13 +167,6 @@ pub fn setzen(
     zeiten: &mut Zeiten,
 ) -> Result<(PagedDocument, Vec<Diagnose>), BauFehler> {
     let start = Instant::now();
-    let schriften = Schriften::laden(&wurzel.join("fonts"))
-        .map_err(|e| BauFehler::Schriften(format!("fonts/: {e}")))?;
-    if schriften.schriften.is_empty() {
-        return Err(BauFehler::Schriften(
-            "im Ordner fonts/ liegt keine Schrift".into(),
-        ));
-    }
     let datum = v
         .geladen
         .edition
@@ -165,7 +174,7 @@ pub fn setzen(
         .aktuell()
         .map(|h| h.datum)
         .ok_or_else(|| BauFehler::Schriften("edition.yaml: die Historie ist leer".into()))?;
-    let welt = BerichtsWelt::neu(wurzel, HAUPTDATEI, v.erzeugt.clone(), &schriften, datum)
+    let welt = BerichtsWelt::neu(wurzel, HAUPTDATEI, v.erzeugt.clone(), &v.schriften, datum)
         .map_err(BauFehler::Schriften)?;
     let (dokument, warnungen, quellen) = compile::kompilieren(&welt, &v.kapitel);
     zeiten.stufen.push(("Satz (Typst)", start.elapsed()));

@@ -54,6 +54,77 @@ fn unbekannter_wert(
     }
 }
 
+/// Characters the report's fonts cannot print (they would appear as empty
+/// boxes in the PDF), in the data files and the chapter templates.
+pub fn pruefe_zeichen(
+    dateien: &BTreeMap<PathBuf, Datei>,
+    kapitel: &[crate::templates::Kapitel],
+    hat_zeichen: impl Fn(char) -> bool,
+) -> Vec<Diagnose> {
+    let fehlt = |c: &char| !c.is_control() && !hat_zeichen(*c);
+    let meldung = |c: char| {
+        format!(
+            "das Zeichen „{c}“ (U+{:04X}) gibt es in der Schrift des Berichts nicht",
+            c as u32
+        )
+    };
+    let hilfe = "Ersetzen Sie es durch ein verwandtes Zeichen (z. B. ≈ statt ≅) oder ergänzen Sie \
+                 in fonts/ eine Schrift, die es enthält.";
+    let mut out = Vec::new();
+    fn texte<'a>(k: &'a Knoten, pfad: &mut Vec<String>, out: &mut Vec<(&'a Knoten, String)>) {
+        match &k.wert {
+            crate::load::Wert::Text(_) => out.push((k, crate::load::feld_pfad(pfad))),
+            crate::load::Wert::Liste(l) => {
+                for (i, x) in l.iter().enumerate() {
+                    pfad.push(i.to_string());
+                    texte(x, pfad, out);
+                    pfad.pop();
+                }
+            }
+            crate::load::Wert::Tabelle(m) => {
+                for (schluessel, x) in m {
+                    pfad.push(schluessel.schluessel_text());
+                    texte(x, pfad, out);
+                    pfad.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    for (pfad, datei) in dateien {
+        let mut gefunden = Vec::new();
+        texte(&datei.baum, &mut Vec::new(), &mut gefunden);
+        for (k, feld) in gefunden {
+            if let crate::load::Wert::Text(t) = &k.wert
+                && let Some(c) = t.chars().find(fehlt)
+            {
+                out.push(
+                    Diagnose::neu(pfad, meldung(c))
+                        .an(k.zeile, k.spalte, k.bytes.clone())
+                        .feld(feld)
+                        .hilfe(hilfe),
+                );
+            }
+        }
+    }
+    for k in kapitel {
+        let mut start = 0;
+        for (i, zeile) in k.text.split_inclusive('\n').enumerate() {
+            let kommentar = zeile.trim_start().starts_with("//");
+            if !kommentar && let Some((b, c)) = zeile.char_indices().find(|(_, c)| fehlt(c)) {
+                let spalte = zeile[..b].chars().count() + 1;
+                out.push(
+                    Diagnose::neu(&k.pfad, meldung(c))
+                        .an(i + 1, spalte, start + b..start + b + c.len_utf8())
+                        .hilfe(hilfe),
+                );
+            }
+            start += zeile.len();
+        }
+    }
+    out
+}
+
 /// Every Landkreis of Tabelle 1 must be a district on the map (a Landkreis or
 /// the Region, by name); otherwise Abbildung 1 would silently leave it out.
 pub fn pruefe_kartenbezug(

@@ -287,3 +287,22 @@ fn fehler_im_kapitel_nennt_die_vorlage() {
     );
     assert!(m.contains("generiert/kapitel/10-ausblick.typ"), "{m}");
 }
+
+#[test]
+fn zeichen_ohne_glyphe_in_der_schrift_wird_gemeldet() {
+    let k = Kopie::neu();
+    let datei = "data/2025/steckbriefe/celle.yaml";
+    k.ersetzen(datei, "  zeitraum: 01.05.2025", "  zeitraum: ≅ 01.05.2025");
+    let zeile = k.zeile(datei, "zeitraum: ≅");
+    for befehl in [&["check"][..], &["build", "--out", "ausgabe"][..]] {
+        let o = cli(k.pfad(), befehl);
+        assert_eq!(o.status.code(), Some(1), "{befehl:?}");
+        let e = stderr(&o);
+        assert!(e.contains(&format!("{datei}:{zeile}:")), "{e}");
+        assert!(
+            e.contains("„≅“ (U+2245) gibt es in der Schrift des Berichts nicht"),
+            "{e}"
+        );
+    }
+    assert!(!k.datei("ausgabe").exists(), "kein PDF mit leeren Kästchen");
+}

@@ -3,22 +3,35 @@
 
 use std::path::Path;
 
+use crate::compile::world::Schriften;
 use crate::diagnostics::Diagnose;
 use crate::figures::Kennzahlen;
-use crate::model::Edition;
+use crate::load::Geladen;
 use crate::templates::{self, Modus};
 
 use super::{Pruefbericht, pruefe, pruefe_zahlen};
 
-/// Checks the chapter templates of `edition` against its figures.
-/// Errors that stop the check (unreadable templates) come back as diagnostics.
+/// Checks the chapter templates of the edition against its figures, and the
+/// data and templates for characters the fonts cannot print. Errors that stop
+/// the check (unreadable templates, bad placeholders) come back as diagnostics.
 pub fn pruefe_edition(
     wurzel: &Path,
-    edition: &Edition,
+    geladen: &Geladen,
     kennzahlen: &Kennzahlen,
+    schriften: &Schriften,
 ) -> Result<Pruefbericht, (Vec<Diagnose>, Vec<templates::Kapitel>)> {
+    let edition = &geladen.edition;
     let kapitel = templates::lade_kapitel(wurzel, &edition.id).map_err(|d| (d, Vec::new()))?;
-    let mut bericht = pruefe(&kapitel, kennzahlen, &edition.abweichungen);
+    let mut bericht = Pruefbericht {
+        fehler: crate::validate::pruefe_zeichen(&geladen.dateien, &kapitel, |c| {
+            schriften.hat_zeichen(c)
+        }),
+        ..Pruefbericht::default()
+    };
+    let claims = pruefe(&kapitel, kennzahlen, &edition.abweichungen);
+    bericht.behauptungen = claims.behauptungen;
+    bericht.veraltet = claims.veraltet;
+    bericht.fehler.extend(claims.fehler);
     bericht.fehler.extend(templates::pruefe_platzhalter(
         &kapitel,
         kennzahlen,

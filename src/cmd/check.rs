@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use kataster_report::charts::geo::Geodaten;
 use kataster_report::claims::{self, Pruefbericht};
+use kataster_report::compile::world::Schriften;
 use kataster_report::diagnostics::alle_darstellen;
 use kataster_report::figures;
 
@@ -101,7 +102,14 @@ Hilfe: Führen Sie `kataster-report schema` aus.",
         return ExitCode::FAILURE;
     }
     let kennzahlen = figures::berechne(e);
-    let bericht = match claims::pruefe_edition(projekt, e, &kennzahlen) {
+    let schriften = match Schriften::laden(&projekt.join("fonts")) {
+        Ok(s) => s,
+        Err(f) => {
+            eprintln!("Fehler: Schriften in fonts/ nicht lesbar: {f}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bericht = match claims::pruefe_edition(projekt, &geladen, &kennzahlen, &schriften) {
         Ok(b) => b,
         Err((fehler, kapitel)) => {
             let text = |p: &Path| {

@@ -50,6 +50,15 @@ impl Schriften {
     }
 }
 
+impl Schriften {
+    /// Whether some font of the project has a glyph for `c`.
+    pub fn hat_zeichen(&self, c: char) -> bool {
+        self.schriften
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+    }
+}
+
 /// The world Typst compiles the report in.
 pub struct BerichtsWelt {
     wurzel: PathBuf,

@@ -16,6 +16,7 @@ use crate::model::{
     Abweichungen, Edition, EditionMeta, Glossar, Landkreise, Quellen, SteckbriefDatei, Vokabular,
 };
 use crate::validate;
+pub use schema_check::feld_pfad;
 pub use tree::{Knoten, Wert};
 
 /// Largest data file accepted (the largest 2025 file is ~60 KB).
