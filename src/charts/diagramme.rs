@@ -98,7 +98,7 @@ pub fn projekte_status(e: &Edition) -> Result<Abbildung, ZeichenFehler> {
         .max()
         .unwrap_or(1)
         .max(1);
-    let hoehe = 140 + 38 * n;
+    let hoehe = 130 + 32 * n;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (BREITE, hoehe)).into_drawing_area();
@@ -343,7 +343,7 @@ pub fn vzae_projekte(e: &Edition, k: &Kennzahlen) -> Result<Abbildung, ZeichenFe
     let ymax = punkte.iter().map(|p| p.1).fold(0.0, f64::max) + 2.0;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (BREITE, 560)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (BREITE, 500)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| fehler(e.to_string()))?;
         let mut chart = ChartBuilder::on(&root)
             .margin(20)
