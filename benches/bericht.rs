@@ -61,7 +61,7 @@ fn main() {
         // the cache so that each run measures a cold build, as the CLI does.
         comemo::evict(0);
         let mut z = Zeiten::default();
-        pipeline::bauen(&wurzel, "2025", &tmp.join("dist"), true, &mut z).expect("Bau");
+        pipeline::bauen(&wurzel, "2025", &tmp.join("dist"), true, false, &mut z).expect("Bau");
         stufen.push(z.stufen);
     });
     println!("kataster-report, Ausgabe 2025, Median aus {n} Läufen");

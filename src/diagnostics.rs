@@ -162,11 +162,11 @@ pub fn zeile_spalte(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// A tool's English message in German where `bekannt` knows it (matched by
-/// a part of the message), with the original after it for experts.
+/// a part of the message); a message we do not know is quoted as the tool's.
 pub fn auf_deutsch(englisch: &str, bekannt: &[(&str, &str)], woher: &str) -> String {
     match bekannt.iter().find(|(en, _)| englisch.contains(en)) {
-        Some((_, de)) => format!("{de} ({woher}: {englisch})"),
-        None => englisch.to_owned(),
+        Some((_, de)) => (*de).to_owned(),
+        None => format!("{woher} meldet: {englisch}"),
     }
 }
 

@@ -19,15 +19,15 @@ pub enum ExportFehler {
         "{pfad} gibt es schon mit anderem Inhalt. Eine veröffentlichte Fassung wird nicht überschrieben; erhöhen Sie die Version in edition.yaml oder bauen Sie mit --force."
     )]
     Vorhanden { pfad: PathBuf },
-    #[error("{pfad} konnte nicht geschrieben werden: {fehler}")]
+    #[error("{pfad} konnte nicht geschrieben werden: {}", crate::projekt::io_text(.fehler))]
     Schreiben {
         pfad: PathBuf,
         fehler: std::io::Error,
     },
 }
 
-/// `ki-kataster-2025-v1.0.pdf`
-pub fn dateiname(e: &Edition) -> String {
+/// `ki-kataster-2025-v1.0.pdf`; a draft: `ki-kataster-2025-v1.0-entwurf.pdf`.
+pub fn dateiname(e: &Edition, entwurf: bool) -> String {
     let version = e.meta.aktuell().map_or("0", |h| h.version.as_str());
     let sicher: String = version
         .chars()
@@ -39,7 +39,8 @@ pub fn dateiname(e: &Edition) -> String {
             }
         })
         .collect();
-    format!("ki-kataster-{}-v{sicher}.pdf", e.id)
+    let zusatz = if entwurf { "-entwurf" } else { "" };
+    format!("ki-kataster-{}-v{sicher}{zusatz}.pdf", e.id)
 }
 
 /// The PDF bytes, with a stable identifier and the edition's date.

@@ -26,6 +26,7 @@ pub mod figures;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod projekt;
 pub mod report_data;
 pub mod schema;
 pub mod templates;

@@ -1,10 +1,10 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 mod cmd;
 
 fn main() -> ExitCode {
-    let cli = cmd::Cli::parse();
-    cmd::ausfuehren(cli)
+    match cmd::Cli::lesen() {
+        Ok(cli) => cmd::ausfuehren(cli),
+        Err(code) => code,
+    }
 }

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use typst_layout::PagedDocument;
 
 use crate::charts::{self, Abbildung, ZeichenFehler, geo::Geodaten};
+use crate::claims::{self, Pruefbericht};
 use crate::compile::{self, world::BerichtsWelt, world::Schriften};
 use crate::diagnostics::Diagnose;
 use crate::export::{self, ExportFehler, Geschrieben};
@@ -46,6 +47,9 @@ pub enum BauFehler {
     Abbildung(ZeichenFehler),
     Export(ExportFehler),
     Schriften(String),
+    /// What `check` reports (violated claims, stale acknowledgements, typed
+    /// numbers): no PDF but a draft (`build --entwurf`).
+    Befunde(Box<Pruefbericht>),
 }
 
 impl From<ZeichenFehler> for BauFehler {
@@ -60,7 +64,8 @@ impl From<ExportFehler> for BauFehler {
     }
 }
 
-/// Everything generated from the data, ready for Typst.
+/// Everything generated from the data, ready for Typst, with the result of
+/// checking the prose.
 pub struct Vorbereitet {
     pub geladen: Geladen,
     pub kennzahlen: Kennzahlen,
@@ -68,6 +73,8 @@ pub struct Vorbereitet {
     pub kapitel: Vec<Kapitel>,
     /// The fonts of `fonts/`, the only ones the report may use.
     pub schriften: Schriften,
+    /// Claims, acknowledgements and typed numbers of the chapters.
+    pub pruefung: Pruefbericht,
     /// Generated files by project path (`/generiert/…`).
     pub erzeugt: Vec<(String, Vec<u8>)>,
 }
@@ -82,8 +89,12 @@ fn quelltexte_von(kapitel: &[Kapitel], basis: Quelltexte) -> Quelltexte {
 
 /// Loads the figure font for plotters and the geodata.
 fn abbildungen(wurzel: &Path, g: &Geladen, k: &Kennzahlen) -> Result<Vec<Abbildung>, BauFehler> {
-    let schrift = std::fs::read(wurzel.join("fonts/Inter-Regular.otf"))
-        .map_err(|e| BauFehler::Schriften(format!("fonts/Inter-Regular.otf: {e}")))?;
+    let schrift = crate::projekt::lesen(
+        wurzel,
+        Path::new("fonts/Inter-Regular.otf"),
+        crate::projekt::MAX_BINAER,
+    )
+    .map_err(|e| BauFehler::Schriften(e.to_string()))?;
     charts::schrift_registrieren(&schrift)?;
     let geo = Geodaten::laden(wurzel)?;
     let fehler = crate::validate::pruefe_kartenbezug(
@@ -98,46 +109,62 @@ fn abbildungen(wurzel: &Path, g: &Geladen, k: &Kennzahlen) -> Result<Vec<Abbildu
     Ok(charts::alle(&g.edition, k, &geo)?)
 }
 
-/// Stages load, compute, charts and templates.
-pub fn vorbereiten(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Vorbereitet, BauFehler> {
-    let geladen = zeiten
-        .messen("Daten laden", || load::lade_edition(wurzel, id))
-        .map_err(|(d, q)| BauFehler::Diagnosen(d, q))?;
-    let kennzahlen = zeiten.messen("Kennzahlen", || figures::berechne(&geladen.edition));
-    let abbildungen =
-        zeiten.messen("Abbildungen", || abbildungen(wurzel, &geladen, &kennzahlen))?;
-    let start = Instant::now();
-    let kapitel = templates::lade_kapitel(wurzel, id)
-        .map_err(|d| BauFehler::Diagnosen(d, geladen.quelltexte()))?;
-    let schriften = Schriften::laden(&wurzel.join("fonts"))
-        .map_err(|e| BauFehler::Schriften(format!("fonts/: {e}")))?;
+/// Stage load: the edition's data, and its schemas up to date with its
+/// vocabulary (else the editor would propose wrong values).
+fn laden(wurzel: &Path, id: &str) -> Result<Geladen, BauFehler> {
+    let geladen = load::lade_edition(wurzel, id).map_err(|(d, q)| BauFehler::Diagnosen(d, q))?;
+    let veraltet = crate::schema::veraltet(wurzel, id, &geladen.edition.vokabular);
+    if !veraltet.is_empty() {
+        let d = veraltet
+            .iter()
+            .map(|p| {
+                let m = format!(
+                    "{} passt nicht zu vokabular.yaml (der Editor schlägt sonst falsche Werte vor)",
+                    p.display()
+                );
+                Diagnose::neu(p, m).hilfe("Führen Sie `kataster-report schema` aus.")
+            })
+            .collect();
+        return Err(BauFehler::Diagnosen(d, geladen.quelltexte()));
+    }
+    Ok(geladen)
+}
+
+/// Stage figures: every figure, or the ones that cannot be computed.
+fn kennzahlen(geladen: &Geladen) -> Result<Kennzahlen, BauFehler> {
+    figures::berechne(&geladen.edition).map_err(|f| {
+        let d = f.iter().map(|x| x.diagnose(&geladen.edition.id)).collect();
+        BauFehler::Diagnosen(d, geladen.quelltexte())
+    })
+}
+
+/// The project's fonts; there must be at least one.
+fn schriften(wurzel: &Path) -> Result<Schriften, BauFehler> {
+    let schriften = Schriften::laden(wurzel).map_err(|e| BauFehler::Schriften(e.to_string()))?;
     if schriften.schriften.is_empty() {
         return Err(BauFehler::Schriften(
             "im Ordner fonts/ liegt keine Schrift".into(),
         ));
     }
-    let mut probleme =
-        templates::pruefe_platzhalter(&kapitel, &kennzahlen, &geladen.edition.quellen);
-    probleme.extend(crate::validate::pruefe_zeichen(
-        &geladen.dateien,
-        &kapitel,
-        |c| schriften.hat_zeichen(c),
-    ));
-    if !probleme.is_empty() {
-        return Err(BauFehler::Diagnosen(
-            probleme,
-            quelltexte_von(&kapitel, geladen.quelltexte()),
-        ));
-    }
-    let texte = templates::rendern(&kapitel, &kennzahlen, &geladen.edition.meta, Modus::Bericht)
-        .map_err(|d| BauFehler::Diagnosen(d, quelltexte_von(&kapitel, geladen.quelltexte())))?;
+    Ok(schriften)
+}
+
+/// The generated files: data as JSON, the figures as SVG, the filled chapters.
+fn erzeugen(
+    g: &Geladen,
+    kennzahlen: &Kennzahlen,
+    abbildungen: &[Abbildung],
+    texte: Vec<(String, String)>,
+) -> Result<Vec<(String, Vec<u8>)>, BauFehler> {
     let mut erzeugt = Vec::new();
-    let daten = report_data::daten_json(&geladen.edition, &kennzahlen, &abbildungen);
+    let daten = report_data::daten_json(&g.edition, kennzahlen, abbildungen)
+        .map_err(|e| BauFehler::Abbildung(e.into()))?;
     erzeugt.push((
         "/generiert/daten.json".to_owned(),
         serde_json::to_vec_pretty(&daten).unwrap_or_default(),
     ));
-    for a in &abbildungen {
+    erzeugt.push((ENTWURF.to_owned(), b"null".to_vec()));
+    for a in abbildungen {
         erzeugt.push((a.pfad(), a.svg.clone().into_bytes()));
     }
     let mut inhalt =
@@ -149,6 +176,29 @@ pub fn vorbereiten(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Vorbe
         erzeugt.push((format!("/generiert/kapitel/{name}"), datei.into_bytes()));
     }
     erzeugt.push(("/generiert/kapitel.typ".to_owned(), inhalt.into_bytes()));
+    Ok(erzeugt)
+}
+
+/// The generated file that marks a draft: `null`, or the findings.
+pub const ENTWURF: &str = "/generiert/entwurf.json";
+
+/// Stages load, compute, charts, the check of the prose and templates: the
+/// same checks for `check`, `build` and every later command.
+pub fn vorbereiten(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Vorbereitet, BauFehler> {
+    let geladen = zeiten.messen("Daten laden", || laden(wurzel, id))?;
+    let kennzahlen = zeiten.messen("Kennzahlen", || kennzahlen(&geladen))?;
+    let abbildungen =
+        zeiten.messen("Abbildungen", || abbildungen(wurzel, &geladen, &kennzahlen))?;
+    let start = Instant::now();
+    let kapitel = templates::lade_kapitel(wurzel, id)
+        .map_err(|d| BauFehler::Diagnosen(d, geladen.quelltexte()))?;
+    let schriften = schriften(wurzel)?;
+    let mit_kapiteln = |d| BauFehler::Diagnosen(d, quelltexte_von(&kapitel, geladen.quelltexte()));
+    let pruefung = claims::pruefe_edition(&kapitel, &geladen, &kennzahlen, &schriften)
+        .map_err(mit_kapiteln)?;
+    let texte = templates::rendern(&kapitel, &kennzahlen, &geladen.edition.meta, Modus::Bericht)
+        .map_err(mit_kapiteln)?;
+    let erzeugt = erzeugen(&geladen, &kennzahlen, &abbildungen, texte)?;
     zeiten.stufen.push(("Kapitel füllen", start.elapsed()));
     Ok(Vorbereitet {
         geladen,
@@ -156,8 +206,29 @@ pub fn vorbereiten(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Vorbe
         abbildungen,
         kapitel,
         schriften,
+        pruefung,
         erzeugt,
     })
+}
+
+impl Vorbereitet {
+    /// Marks the report as a draft that lists the findings of the check.
+    pub fn als_entwurf(&mut self) {
+        let befunde = self.pruefung.befunde();
+        let json = serde_json::json!({ "befunde": befunde });
+        for (pfad, inhalt) in &mut self.erzeugt {
+            if pfad == ENTWURF {
+                *inhalt = serde_json::to_vec_pretty(&json).unwrap_or_default();
+            }
+        }
+    }
+
+    /// Whether this is a draft.
+    pub fn ist_entwurf(&self) -> bool {
+        self.erzeugt
+            .iter()
+            .any(|(p, inhalt)| p == ENTWURF && inhalt.as_slice() != b"null")
+    }
 }
 
 /// Stage compile: the laid-out document.
@@ -184,65 +255,113 @@ pub fn setzen(
     }
 }
 
+/// Result of `check`: everything prepared, the prose checked and the report
+/// set by Typst (so that a chapter that does not compile fails `check` too).
+pub struct Geprueft {
+    pub vorbereitet: Vorbereitet,
+    pub warnungen: Vec<Diagnose>,
+    pub seiten: usize,
+}
+
+/// What `check` runs: every stage but the PDF export.
+pub fn pruefen(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Geprueft, BauFehler> {
+    let vorbereitet = vorbereiten(wurzel, id, zeiten)?;
+    let (dokument, warnungen) = setzen(wurzel, &vorbereitet, zeiten)?;
+    Ok(Geprueft {
+        vorbereitet,
+        warnungen,
+        seiten: dokument.pages().len(),
+    })
+}
+
 /// Result of a build.
 pub struct Gebaut {
     pub pdf: PathBuf,
     pub geschrieben: Geschrieben,
     pub warnungen: Vec<Diagnose>,
     pub seiten: usize,
+    /// The check's findings (empty unless a draft was built).
+    pub pruefung: Pruefbericht,
 }
 
-/// The whole build: from data to the PDF in `ausgabe/`.
+/// The whole build: from data to the PDF in `ausgabe/`. A build whose check
+/// has findings writes no PDF, unless `entwurf` asks for a marked draft.
 pub fn bauen(
     wurzel: &Path,
     id: &str,
     ausgabe: &Path,
     erzwingen: bool,
+    entwurf: bool,
     zeiten: &mut Zeiten,
 ) -> Result<Gebaut, BauFehler> {
-    let v = vorbereiten(wurzel, id, zeiten)?;
+    let mut v = vorbereiten(wurzel, id, zeiten)?;
+    if entwurf {
+        v.als_entwurf();
+    } else if !v.pruefung.bestanden() {
+        return Err(BauFehler::Befunde(Box::new(v.pruefung)));
+    }
     let (dokument, warnungen) = setzen(wurzel, &v, zeiten)?;
     let bytes = zeiten.messen("PDF-Export", || export::pdf(&dokument, &v.geladen.edition))?;
-    let ziel = ausgabe.join(export::dateiname(&v.geladen.edition));
+    let ziel = ausgabe.join(export::dateiname(&v.geladen.edition, v.ist_entwurf()));
     let geschrieben = zeiten.messen("Schreiben", || export::schreiben(&ziel, &bytes, erzwingen))?;
     Ok(Gebaut {
         pdf: ziel,
         geschrieben,
         warnungen,
         seiten: dokument.pages().len(),
+        pruefung: v.pruefung,
     })
 }
 
 /// Writes the generated sources so that the plain `typst` CLI can compile
 /// them: `typst compile --root DIR --font-path DIR/fonts --ignore-system-fonts
-/// DIR/report/bericht.typ`.
-pub fn typst_quellen_schreiben(wurzel: &Path, v: &Vorbereitet, ziel: &Path) -> std::io::Result<()> {
-    for (pfad, inhalt) in &v.erzeugt {
-        let datei = ziel.join(pfad.trim_start_matches('/'));
+/// DIR/report/bericht.typ`. The target must not be or hold the project's
+/// inputs; the layout and fonts are copied through the confined file access.
+pub fn typst_quellen_schreiben(wurzel: &Path, v: &Vorbereitet, ziel: &Path) -> Result<(), String> {
+    crate::projekt::pruefe_ziel(wurzel, ziel)?;
+    let schreiben = |relativ: &Path, inhalt: &[u8]| {
+        let datei = ziel.join(relativ);
         if let Some(o) = datei.parent() {
-            std::fs::create_dir_all(o)?;
+            std::fs::create_dir_all(o).map_err(|e| schreibfehler(&datei, &e))?;
         }
-        std::fs::write(datei, inhalt)?;
+        std::fs::write(&datei, inhalt).map_err(|e| schreibfehler(&datei, &e))
+    };
+    for (pfad, inhalt) in &v.erzeugt {
+        schreiben(Path::new(pfad.trim_start_matches('/')), inhalt)?;
     }
     for ordner in ["report", "fonts"] {
-        kopiere_ordner(&wurzel.join(ordner), &ziel.join(ordner), &["kapitel"])?;
+        for datei in projektdateien(wurzel, Path::new(ordner), &["kapitel"])? {
+            let inhalt = crate::projekt::lesen(wurzel, &datei, crate::projekt::MAX_BINAER)
+                .map_err(|e| e.to_string())?;
+            schreiben(&datei, &inhalt)?;
+        }
     }
     Ok(())
 }
 
-fn kopiere_ordner(von: &Path, nach: &Path, ausser: &[&str]) -> std::io::Result<()> {
-    std::fs::create_dir_all(nach)?;
-    for e in std::fs::read_dir(von)?.flatten() {
-        let name = e.file_name();
-        if ausser.iter().any(|a| name == *a) {
+fn schreibfehler(datei: &Path, e: &std::io::Error) -> String {
+    format!(
+        "{} nicht geschrieben: {}",
+        datei.display(),
+        crate::projekt::io_fehler_deutsch(e.kind())
+    )
+}
+
+/// The files below a project folder (recursively, confined), except the
+/// sub-folders named in `ausser`.
+fn projektdateien(wurzel: &Path, ordner: &Path, ausser: &[&str]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for name in crate::projekt::ordner(wurzel, ordner).map_err(|e| e.to_string())? {
+        if ausser.contains(&name.as_str()) {
             continue;
         }
-        let p = e.path();
-        if p.is_dir() {
-            kopiere_ordner(&p, &nach.join(&name), &[])?;
+        let p = ordner.join(&name);
+        let echt = crate::projekt::aufloesen(wurzel, &p).map_err(|e| e.to_string())?;
+        if echt.is_dir() {
+            out.extend(projektdateien(wurzel, &p, &[])?);
         } else {
-            std::fs::copy(&p, nach.join(&name))?;
+            out.push(p);
         }
     }
-    Ok(())
+    Ok(out)
 }

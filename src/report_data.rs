@@ -16,7 +16,11 @@ fn anzeige(w: FeldWert<'_>) -> String {
     }
 }
 
-pub fn daten_json(e: &Edition, k: &Kennzahlen, abbildungen: &[Abbildung]) -> Value {
+pub fn daten_json(
+    e: &Edition,
+    k: &Kennzahlen,
+    abbildungen: &[Abbildung],
+) -> Result<Value, crate::figures::Rechenfehler> {
     let meta = &e.meta;
     let aktuell = meta.aktuell();
     let monat = crate::model::MONATE
@@ -62,17 +66,17 @@ pub fn daten_json(e: &Edition, k: &Kennzahlen, abbildungen: &[Abbildung]) -> Val
             })
         })
         .collect();
-    let zahl = |n: &str| k.wert(n) as u64;
+    let zahl = |n: &str| k.wert(n).map(|w| w as u64);
     let tabelle = json!({
         "zeilen": zeilen,
         "summe": {
-            "ki_strategie": zahl("ki_strategie"),
-            "digitalstrategie_mit_ki": zahl("digitalstrategie_mit_ki"),
-            "dienstanweisung": zahl("dienstanweisung"),
-            "vzae_mittel": format::dezimal(k.wert("vzae_mittel"), 1),
-            "abgeschlossen": zahl("projekte_abgeschlossen"),
-            "in_umsetzung": zahl("projekte_in_umsetzung"),
-            "geplant": zahl("projekte_geplant"),
+            "ki_strategie": zahl("ki_strategie")?,
+            "digitalstrategie_mit_ki": zahl("digitalstrategie_mit_ki")?,
+            "dienstanweisung": zahl("dienstanweisung")?,
+            "vzae_mittel": format::dezimal(k.wert("vzae_mittel")?, 1),
+            "abgeschlossen": zahl("projekte_abgeschlossen")?,
+            "in_umsetzung": zahl("projekte_in_umsetzung")?,
+            "geplant": zahl("projekte_geplant")?,
         }
     });
 
@@ -129,7 +133,7 @@ pub fn daten_json(e: &Edition, k: &Kennzahlen, abbildungen: &[Abbildung]) -> Val
         .iter()
         .map(|z| (z.name.clone(), Value::String(z.text())))
         .collect();
-    json!({
+    Ok(json!({
         "edition": edition,
         "tabelle": tabelle,
         "steckbriefe": steckbriefe,
@@ -137,5 +141,5 @@ pub fn daten_json(e: &Edition, k: &Kennzahlen, abbildungen: &[Abbildung]) -> Val
         "quellen": quellen,
         "abbildungen": abb,
         "kennzahlen": kennzahlen,
-    })
+    }))
 }

@@ -118,18 +118,38 @@ pub fn editions_dateien(id: &str, vokabular: &Vokabular) -> Vec<(PathBuf, String
 pub fn veraltet(wurzel: &Path, id: &str, vokabular: &Vokabular) -> Vec<PathBuf> {
     editions_dateien(id, vokabular)
         .into_iter()
-        .filter(|(p, text)| std::fs::read_to_string(wurzel.join(p)).ok().as_deref() != Some(text))
+        .filter(|(p, text)| {
+            crate::projekt::lese_text(wurzel, p, crate::projekt::MAX_DATEN)
+                .ok()
+                .as_deref()
+                != Some(text)
+        })
         .map(|(p, _)| p)
         .collect()
 }
 
+/// Writes a generated schema file unless it is up to date; never through a
+/// symbolic link or into a folder outside the project.
 fn schreibe_wenn_anders(wurzel: &Path, p: &Path, text: &str) -> std::io::Result<bool> {
     let voll = wurzel.join(p);
-    if std::fs::read_to_string(&voll).ok().as_deref() == Some(text) {
+    if crate::projekt::lese_text(wurzel, p, crate::projekt::MAX_DATEN)
+        .ok()
+        .as_deref()
+        == Some(text)
+    {
         return Ok(false);
     }
     if let Some(o) = voll.parent() {
         std::fs::create_dir_all(o)?;
+    }
+    let ordner = p.parent().unwrap_or(Path::new("."));
+    let ausserhalb = crate::projekt::aufloesen(wurzel, ordner).is_err()
+        || std::fs::symlink_metadata(&voll).is_ok_and(|m| m.file_type().is_symlink());
+    if ausserhalb {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!("{} führt aus dem Projektordner hinaus", p.display()),
+        ));
     }
     std::fs::write(voll, text)?;
     Ok(true)

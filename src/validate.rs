@@ -40,7 +40,10 @@ fn unbekannter_wert(
         datei,
         schritte,
         feld,
-        format!("„{wert}“ steht nicht im Vokabular „{vokabular_name}“"),
+        format!(
+            "„{wert}“ steht nicht im Vokabular „{vokabular_name}“{}",
+            unsichtbar(wert)
+        ),
     );
     match vorschlag(wert, erlaubt.iter().copied()) {
         Some(v) => d.hilfe(format!(
@@ -52,6 +55,33 @@ fn unbekannter_wert(
              Antwortoption ergänzen Sie in vokabular.yaml.",
         ),
     }
+}
+
+/// Names the first invisible or unusual space in a value, which makes it
+/// look like a known value although it is not: ", enthält U+00A0 …".
+pub fn unsichtbar(wert: &str) -> String {
+    let name = |c: char| match c {
+        '\u{a0}' => Some("geschütztes Leerzeichen"),
+        '\u{202f}' => Some("schmales geschütztes Leerzeichen"),
+        '\u{2009}' => Some("schmales Leerzeichen"),
+        '\u{200b}' => Some("unsichtbares Leerzeichen"),
+        '\u{200c}' | '\u{200d}' => Some("unsichtbarer Verbinder"),
+        '\u{feff}' => Some("unsichtbares BOM-Zeichen"),
+        '\u{ad}' => Some("weiches Trennzeichen"),
+        '\t' => Some("Tabulator"),
+        _ => None,
+    };
+    wert.chars()
+        .enumerate()
+        .find_map(|(i, c)| name(c).map(|n| (i, c, n)))
+        .map_or(String::new(), |(i, c, n)| {
+            format!(
+                " – er enthält an Stelle {} ein unsichtbares Zeichen: U+{:04X} ({n}); \
+                 ersetzen Sie es durch ein normales Leerzeichen",
+                i + 1,
+                c as u32
+            )
+        })
 }
 
 /// Characters the report's fonts cannot print (they would appear as empty

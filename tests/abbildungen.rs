@@ -110,7 +110,7 @@ fn karte_hat_einen_kreis_je_gebiet_und_die_richtigen_zahlen() {
 #[test]
 fn abbildungen_sind_deterministisch() {
     let (e, geo) = laden();
-    let k = berechne(&e);
+    let k = berechne(&e).expect("Kennzahlen");
     let a = charts::alle(&e, &k, &geo).unwrap();
     let b = charts::alle(&e, &k, &geo).unwrap();
     assert_eq!(a.len(), 5);
@@ -127,7 +127,7 @@ fn abbildungen_sind_deterministisch() {
 #[test]
 fn diagramme_zeigen_die_werte_der_kennzahlen() {
     let (e, geo) = laden();
-    let k = berechne(&e);
+    let k = berechne(&e).expect("Kennzahlen");
     let abb = charts::alle(&e, &k, &geo).unwrap();
     let finde = |id: &str| abb.iter().find(|a| a.id == id).unwrap();
 

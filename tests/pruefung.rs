@@ -2,12 +2,12 @@
 
 mod common;
 
-use common::{Kopie, cli, pdf_bytes, pdf_text, stdout};
+use common::{Kopie, cli, pdf_bytes, pdf_text, stderr, stdout};
 use kataster_report::figures::{Kennzahlen, berechne};
 use kataster_report::load::lade_edition;
 
 fn kennzahlen(wurzel: &std::path::Path) -> Kennzahlen {
-    berechne(&lade_edition(wurzel, "2025").expect("lädt").edition)
+    berechne(&lade_edition(wurzel, "2025").expect("lädt").edition).expect("Kennzahlen")
 }
 
 fn nahe(k: &Kennzahlen, name: &str, erwartet: f64) {
@@ -144,8 +144,16 @@ fn geaenderte_vzae_brechen_die_bindung_o_0_5() {
     assert!(s.contains("„0,5“"), "{s}");
     assert!(s.contains("Kennzahl vzae_mittel"), "{s}");
     assert!(s.contains("berechnet: 0,763"), "{s}");
-    // …and Tabelle 1 in the PDF shows the new average.
-    let text = pdf_text(&pdf_bytes(k.pfad()));
+    // build refuses the violated claims; a draft's Tabelle 1 shows the new average.
+    let out = tempfile::tempdir().unwrap();
+    let ziel = out.path().to_str().unwrap();
+    let o = cli(k.pfad(), &["build", "--out", ziel]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+    let o = cli(k.pfad(), &["build", "--out", ziel, "--entwurf"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(out.path().join("ki-kataster-2025-v1.0-entwurf.pdf")).unwrap();
+    let text = pdf_text(&pdf);
     assert!(
         text.contains("Ø 0,8"),
         "Tabelle 1 zeigt den neuen Durchschnitt"

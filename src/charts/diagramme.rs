@@ -333,7 +333,7 @@ pub fn vzae_projekte(e: &Edition, k: &Kennzahlen) -> Result<Abbildung, ZeichenFe
         .iter()
         .map(|l| (l.vzae.0, f64::from(l.projekte.summe())))
         .collect();
-    let r = k.wert("korrelation_vzae_projekte");
+    let r = k.wert("korrelation_vzae_projekte")?;
     let xmax = punkte
         .iter()
         .map(|p| p.0)

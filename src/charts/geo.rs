@@ -75,11 +75,15 @@ impl Geodaten {
 
     /// Reads `data/geo/niedersachsen-kreise.geojson` of the project.
     pub fn laden(wurzel: &std::path::Path) -> Result<Geodaten, ZeichenFehler> {
-        let text =
-            std::fs::read_to_string(wurzel.join(PFAD)).map_err(|e| ZeichenFehler::Geodaten {
-                pfad: PFAD.into(),
-                meldung: e.to_string(),
-            })?;
+        let text = crate::projekt::lese_text(
+            wurzel,
+            std::path::Path::new(PFAD),
+            crate::projekt::MAX_BINAER,
+        )
+        .map_err(|e| ZeichenFehler::Geodaten {
+            pfad: PFAD.into(),
+            meldung: e.to_string(),
+        })?;
         Geodaten::aus_text(&text)
     }
 

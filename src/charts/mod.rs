@@ -56,6 +56,8 @@ pub enum ZeichenFehler {
     Schrift(String),
     #[error("Zeichnen von {0}: {1}")]
     Zeichnen(String, String),
+    #[error("{0}")]
+    Kennzahl(#[from] crate::figures::Rechenfehler),
 }
 
 /// Registers the report font with plotters once (for measuring text).

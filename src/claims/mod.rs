@@ -5,6 +5,8 @@
 
 mod lint;
 mod pruefung;
+mod text;
+pub mod worte;
 
 pub use lint::{TypischerZahlfehler, pruefe_zahlen};
 pub use pruefung::pruefe_edition;
@@ -245,7 +247,17 @@ pub fn pruefe(
             let Some(kz) = kennzahlen.get(&name) else {
                 continue; // reported by templates::pruefe_platzhalter
             };
+            if let Err(m) = worte::pruefe(&normalisiert(&p.wortlaut), kz, vergleich, &werte) {
+                bericht.fehler.push(p.diagnose(m).hilfe(
+                    "Worte und Vergleich müssen dasselbe sagen: Passen Sie den Wert im \
+                     Platzhalter an die Worte an (Anteile als Bruch, 40 Prozent = 0.4). Stimmt \
+                     die Aussage nicht mit den Daten überein, erkennen Sie sie in \
+                     abweichungen.yaml an.",
+                ));
+                continue;
+            }
             let gilt = gilt(kz, vergleich, &werte);
+            let behauptet = vergleich.beschreibung(&werte, kz.einheit);
             let berechnet = kz.text_genau();
             let wortlaut = normalisiert(&p.wortlaut);
             let passend = abweichungen.iter().position(|a| {
@@ -263,6 +275,15 @@ pub fn pruefe(
                         p.pfad.display(),
                         p.zeile,
                         wortlaut
+                    ));
+                } else if normalisiert(&a.behauptet) != normalisiert(&behauptet) {
+                    bericht.veraltet.push(format!(
+                        "{}:{}: „{}“ ({name}): anerkannt wurde die Behauptung „{}“, jetzt steht \
+                         „{behauptet}“. Prüfen Sie die Aussage und tragen Sie sie neu ein.",
+                        p.pfad.display(),
+                        p.zeile,
+                        wortlaut,
+                        a.behauptet
                     ));
                 } else if normalisiert(&a.berechnet) != normalisiert(&berechnet) {
                     bericht.veraltet.push(format!(
@@ -286,7 +307,7 @@ pub fn pruefe(
                 wortlaut,
                 kennzahl: name,
                 definition: kz.definition.clone(),
-                vergleich: vergleich.beschreibung(&werte, kz.einheit),
+                vergleich: behauptet,
                 berechnet,
                 gilt,
                 anerkannt,

@@ -1,8 +1,6 @@
 //! The whole prose check of an edition: placeholders, claims with their
 //! acknowledgements, and typed numbers.
 
-use std::path::Path;
-
 use crate::compile::world::Schriften;
 use crate::diagnostics::Diagnose;
 use crate::figures::Kennzahlen;
@@ -15,29 +13,32 @@ use super::{Pruefbericht, pruefe, pruefe_zahlen};
 /// data and templates for characters the fonts cannot print. Errors that stop
 /// the check (unreadable templates, bad placeholders) come back as diagnostics.
 pub fn pruefe_edition(
-    wurzel: &Path,
+    kapitel: &[templates::Kapitel],
     geladen: &Geladen,
     kennzahlen: &Kennzahlen,
     schriften: &Schriften,
-) -> Result<Pruefbericht, (Vec<Diagnose>, Vec<templates::Kapitel>)> {
+) -> Result<Pruefbericht, Vec<Diagnose>> {
     let edition = &geladen.edition;
-    let kapitel = templates::lade_kapitel(wurzel, &edition.id).map_err(|d| (d, Vec::new()))?;
     let mut bericht = Pruefbericht {
-        fehler: crate::validate::pruefe_zeichen(&geladen.dateien, &kapitel, |c| {
+        fehler: crate::validate::pruefe_zeichen(&geladen.dateien, kapitel, |c| {
             schriften.hat_zeichen(c)
         }),
         ..Pruefbericht::default()
     };
-    let claims = pruefe(&kapitel, kennzahlen, &edition.abweichungen);
+    let claims = pruefe(kapitel, kennzahlen, &edition.abweichungen);
     bericht.behauptungen = claims.behauptungen;
     bericht.veraltet = claims.veraltet;
     bericht.fehler.extend(claims.fehler);
     bericht.fehler.extend(templates::pruefe_platzhalter(
-        &kapitel,
+        kapitel,
         kennzahlen,
         &edition.quellen,
     ));
-    match templates::rendern(&kapitel, kennzahlen, &edition.meta, Modus::Pruefung) {
+    if !bericht.fehler.is_empty() {
+        // Rendering would only repeat the placeholder problems.
+        return Err(bericht.fehler);
+    }
+    match templates::rendern(kapitel, kennzahlen, &edition.meta, Modus::Pruefung) {
         Ok(texte) => {
             let paare: Vec<_> = kapitel
                 .iter()
@@ -50,6 +51,6 @@ pub fn pruefe_edition(
     if bericht.fehler.is_empty() {
         Ok(bericht)
     } else {
-        Err((bericht.fehler, kapitel))
+        Err(bericht.fehler)
     }
 }

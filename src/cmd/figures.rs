@@ -1,3 +1,4 @@
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,21 +12,26 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let k = figures::berechne(&geladen.edition);
-    match args.format {
-        Format::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&k.liste).unwrap_or_default()
-            );
-        }
-        Format::Text => {
-            println!("Kennzahlen der Ausgabe {id}:\n");
-            for z in &k.liste {
-                println!("{:<32} {}", z.name, z.text_genau());
-                println!("{:<32} {} – {}\n", "", z.titel, z.definition);
+    let k = match figures::berechne(&geladen.edition) {
+        Ok(k) => k,
+        Err(f) => {
+            for x in f {
+                super::melden(&format!("Fehler: {x}\n"));
             }
+            return ExitCode::FAILURE;
         }
-    }
+    };
+    let text = match args.format {
+        Format::Json => serde_json::to_string_pretty(&k.liste).unwrap_or_default() + "\n",
+        Format::Text => {
+            let mut s = format!("Kennzahlen der Ausgabe {id}:\n\n");
+            for z in &k.liste {
+                let _ = writeln!(s, "{:<32} {}", z.name, z.text_genau());
+                let _ = writeln!(s, "{:<32} {} – {}\n", "", z.titel, z.definition);
+            }
+            s
+        }
+    };
+    super::drucken(&text);
     ExitCode::SUCCESS
 }

@@ -3,35 +3,177 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, Parser, Subcommand};
 
 mod build;
 mod check;
 mod figures;
 mod schema;
 
+/// The help layout of every command, with German headings (clap's own
+/// headings are English).
+const HILFE_VORLAGE: &str = "\
+{about-with-newline}
+Aufruf: {usage}
+
+Befehle:
+{subcommands}
+
+Optionen:
+{options}{after-help}";
+
+const HILFE_VORLAGE_BEFEHL: &str = "\
+{about-with-newline}
+Aufruf: {usage}
+
+Optionen:
+{options}{after-help}";
+
 /// kataster-report: erzeugt den Bericht „KI- und RPA-Projekte der
 /// niedersächsischen Landkreise“ aus Daten und prüft seine Zahlen.
 #[derive(Parser, Debug)]
-#[command(name = "kataster-report", version, about)]
+#[command(
+    name = "kataster-report",
+    version,
+    about,
+    help_template = HILFE_VORLAGE,
+    subcommand_help_heading = "Befehle",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    after_help = "Beispiele:\n  kataster-report build --edition 2025\n  kataster-report check\n\n\
+                  Mehr zu einem Befehl: kataster-report <befehl> --help"
+)]
 pub struct Cli {
     /// Projektordner (mit data/, report/, fonts/); Vorgabe: aktueller Ordner.
-    #[arg(long, global = true, default_value = ".")]
+    #[arg(
+        long,
+        global = true,
+        default_value = ".",
+        hide_default_value = true,
+        value_name = "ORDNER"
+    )]
     pub projekt: PathBuf,
+    /// Diese Hilfe anzeigen.
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    hilfe: Option<bool>,
+    /// Die Programmversion anzeigen.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
     #[command(subcommand)]
     pub befehl: Befehl,
 }
 
 #[derive(Subcommand, Debug)]
+#[command(help_template = HILFE_VORLAGE_BEFEHL)]
 pub enum Befehl {
     /// Baut das PDF einer Ausgabe nach dist/.
+    #[command(
+        help_template = HILFE_VORLAGE_BEFEHL,
+        after_help = "Beispiele:\n  kataster-report build --edition 2025\n  \
+                      kataster-report build --edition 2025 --out /tmp/pdf\n  \
+                      kataster-report build --entwurf   (PDF trotz verletzter Aussagen, als Entwurf markiert)"
+    )]
     Build(build::Args),
-    /// Prüft die Daten einer Ausgabe (und die Zahlen im Text).
+    /// Prüft die Daten einer Ausgabe, jede Zahl im Text und den Satz.
+    #[command(
+        help_template = HILFE_VORLAGE_BEFEHL,
+        after_help = "Beispiele:\n  kataster-report check --edition 2025\n  \
+                      kataster-report check --format json\n\n\
+                      Endet mit 0, wenn alles stimmt (anerkannte Abweichungen eingeschlossen), sonst mit 1."
+    )]
     Check(check::Args),
     /// Listet alle Kennzahlen mit Definition und Wert.
+    #[command(
+        help_template = HILFE_VORLAGE_BEFEHL,
+        after_help = "Beispiel:\n  kataster-report figures --edition 2025"
+    )]
     Figures(figures::Args),
     /// Schreibt die JSON-Schemas der Datendateien nach data/schema/.
+    #[command(
+        help_template = HILFE_VORLAGE_BEFEHL,
+        after_help = "Beispiel:\n  kataster-report schema   (nach einer Änderung von vokabular.yaml)"
+    )]
     Schema,
+}
+
+impl Cli {
+    /// Parses the command line; help and version are printed (exit 0),
+    /// mistakes are explained in German (exit 2).
+    pub fn lesen() -> Result<Cli, ExitCode> {
+        Cli::try_parse().map_err(|e| {
+            use clap::error::ErrorKind as K;
+            match e.kind() {
+                K::DisplayHelp | K::DisplayVersion => {
+                    drucken(&e.render().to_string());
+                    ExitCode::SUCCESS
+                }
+                K::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    melden(&e.render().to_string());
+                    ExitCode::from(2)
+                }
+                _ => {
+                    melden(&aufruffehler(&e));
+                    ExitCode::from(2)
+                }
+            }
+        })
+    }
+}
+
+/// A mistake on the command line, in German.
+fn aufruffehler(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind as K};
+    let wert = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    let arg = wert(ContextKind::InvalidArg);
+    let meldung = match e.kind() {
+        K::UnknownArgument => format!("unbekannte Option „{arg}“"),
+        K::InvalidSubcommand => format!(
+            "unbekannter Befehl „{}“",
+            wert(ContextKind::InvalidSubcommand)
+        ),
+        K::InvalidValue => format!(
+            "„{}“ ist für {arg} nicht erlaubt (erlaubt: {})",
+            wert(ContextKind::InvalidValue),
+            wert(ContextKind::ValidValue)
+        ),
+        K::MissingRequiredArgument => format!("es fehlt: {arg}"),
+        K::MissingSubcommand => "es fehlt der Befehl (build, check, figures, schema)".to_owned(),
+        K::ArgumentConflict => format!("{arg} passt nicht zu einer anderen Option"),
+        K::TooManyValues | K::NoEquals => format!("zu viele Angaben bei {arg}"),
+        K::WrongNumberOfValues | K::TooFewValues => format!("falsche Zahl von Werten bei {arg}"),
+        K::ValueValidation => format!("ungültiger Wert bei {arg}"),
+        K::InvalidUtf8 => "die Angaben enthalten Zeichen, die kein UTF-8 sind".to_owned(),
+        _ => "ungültiger Aufruf".to_owned(),
+    };
+    let tipp = match wert(ContextKind::SuggestedArg) {
+        s if !s.is_empty() => format!(" – meinten Sie „{s}“?"),
+        _ => match wert(ContextKind::SuggestedSubcommand) {
+            s if !s.is_empty() => format!(" – meinten Sie „{s}“?"),
+            _ => String::new(),
+        },
+    };
+    format!(
+        "Fehler: {meldung}{tipp}\nHilfe: kataster-report --help zeigt alle Befehle und Optionen.\n"
+    )
+}
+
+/// Prints to standard output; a closed pipe (`| head`) ends the output
+/// quietly instead of a panic.
+pub fn drucken(text: &str) {
+    use std::io::Write;
+    let mut aus = std::io::stdout().lock();
+    let _ = aus.write_all(text.as_bytes()).and_then(|()| aus.flush());
+}
+
+/// Prints to standard error, never panicking.
+pub fn melden(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 pub fn ausfuehren(cli: Cli) -> ExitCode {
@@ -54,22 +196,38 @@ pub enum Format {
 #[derive(clap::Args, Debug)]
 pub struct AusgabeUndFormat {
     /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
-    #[arg(long)]
+    #[arg(long, value_name = "AUSGABE")]
     pub edition: Option<String>,
-    /// Ausgabeformat.
-    #[arg(long, value_enum, default_value = "text")]
+    /// Ausgabeformat: text (Vorgabe) oder json.
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_default_value = true,
+        hide_possible_values = true,
+        value_name = "FORMAT"
+    )]
     pub format: Format,
 }
 
 /// The edition to work on: the one asked for, else the newest in `data/`.
 /// Reports to stderr when there is none.
 pub fn edition_waehlen(projekt: &std::path::Path, gewuenscht: Option<String>) -> Option<String> {
+    if let Some(Err(m)) = gewuenscht
+        .as_deref()
+        .map(kataster_report::projekt::pruefe_edition_id)
+    {
+        melden(&format!(
+            "Fehler: {m}.\nHilfe: Geben Sie nur den Namen an, z. B. --edition 2025.\n"
+        ));
+        return None;
+    }
     let id = gewuenscht.or_else(|| kataster_report::load::editionen(projekt).pop());
     if id.is_none() {
-        eprintln!(
-            "Fehler: In {}/data gibt es keine Ausgabe (Ordner mit edition.yaml).",
+        melden(&format!(
+            "Fehler: In {}/data gibt es keine Ausgabe (Ordner mit edition.yaml).\n",
             projekt.display()
-        );
+        ));
     }
     id
 }
@@ -83,14 +241,11 @@ pub fn laden(
     match kataster_report::load::lade_edition(projekt, &id) {
         Ok(g) => Ok((id, g)),
         Err((fehler, quellen)) => {
-            eprint!(
-                "{}",
-                kataster_report::diagnostics::alle_darstellen(
-                    &fehler,
-                    |p| quellen.text(p),
-                    farbe()
-                )
-            );
+            melden(&kataster_report::diagnostics::alle_darstellen(
+                &fehler,
+                |p| quellen.text(p),
+                farbe(),
+            ));
             Err(ExitCode::FAILURE)
         }
     }

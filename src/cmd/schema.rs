@@ -4,17 +4,20 @@ use std::process::ExitCode;
 pub fn ausfuehren(projekt: &Path) -> ExitCode {
     match kataster_report::schema::schreiben(projekt) {
         Ok(geaendert) if geaendert.is_empty() => {
-            println!("Die Schemas sind aktuell.");
+            super::drucken("Die Schemas sind aktuell.\n");
             ExitCode::SUCCESS
         }
         Ok(geaendert) => {
             for g in geaendert {
-                println!("geschrieben: {}", g.display());
+                super::drucken(&format!("geschrieben: {}\n", g.display()));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("Fehler: Schemas konnten nicht geschrieben werden: {e}");
+            super::melden(&format!(
+                "Fehler: Schemas konnten nicht geschrieben werden: {}\n",
+                kataster_report::projekt::io_text(&e)
+            ));
             ExitCode::FAILURE
         }
     }

@@ -14,6 +14,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use crate::model::Datum;
+use crate::projekt::{self, Zugriffsfehler};
 
 /// The fonts of the project, loaded once per build.
 pub struct Schriften {
@@ -22,25 +23,22 @@ pub struct Schriften {
 }
 
 impl Schriften {
-    /// Every font file in `ordner` (`.otf`, `.ttf`, `.otc`, `.ttc`), in name order
-    /// so that the font book is the same on every machine.
-    pub fn laden(ordner: &Path) -> std::io::Result<Schriften> {
-        let mut pfade: Vec<PathBuf> = std::fs::read_dir(ordner)?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                    matches!(
-                        e.to_ascii_lowercase().as_str(),
-                        "otf" | "ttf" | "otc" | "ttc"
-                    )
-                })
-            })
-            .collect();
-        pfade.sort();
+    /// Every font file in the project's `fonts/` (`.otf`, `.ttf`, `.otc`,
+    /// `.ttc`), in name order so that the font book is the same on every
+    /// machine; read through the project's confined file access.
+    pub fn laden(wurzel: &Path) -> Result<Schriften, Zugriffsfehler> {
+        let ordner = Path::new("fonts");
         let mut schriften = Vec::new();
-        for p in pfade {
-            let daten = std::fs::read(&p)?;
+        for name in projekt::ordner(wurzel, ordner)? {
+            let endung = name
+                .rsplit('.')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if !matches!(endung.as_str(), "otf" | "ttf" | "otc" | "ttc") {
+                continue;
+            }
+            let daten = projekt::lesen(wurzel, &ordner.join(&name), projekt::MAX_BINAER)?;
             schriften.extend(Font::iter(Bytes::new(daten)));
         }
         Ok(Schriften {
@@ -109,8 +107,9 @@ impl BerichtsWelt {
         })
     }
 
-    /// Reads a project file, refusing anything that resolves outside the
-    /// project root (also through symbolic links).
+    /// Reads a project file through the confined file access: nothing that
+    /// resolves outside the project root (also through symbolic links), only
+    /// regular files within the size limit.
     fn lesen(&self, id: FileId) -> FileResult<Bytes> {
         if let Some(b) = self.erzeugt.get(&id) {
             return Ok(b.clone());
@@ -118,22 +117,17 @@ impl BerichtsWelt {
         if !matches!(id.root(), VirtualRoot::Project) {
             return Err(FileError::AccessDenied);
         }
-        let pfad = id
-            .vpath()
-            .realize(&self.wurzel)
-            .map_err(|_| FileError::AccessDenied)?;
-        let echt = pfad
-            .canonicalize()
-            .map_err(|_| FileError::NotFound(PathBuf::from(id.vpath().get_with_slash())))?;
-        if !echt.starts_with(&self.wurzel) {
-            return Err(FileError::AccessDenied);
-        }
-        if echt.is_dir() {
-            return Err(FileError::IsDirectory);
-        }
-        std::fs::read(&echt)
+        let relativ = PathBuf::from(id.vpath().get_without_slash());
+        projekt::lesen(&self.wurzel, &relativ, projekt::MAX_BINAER)
             .map(Bytes::new)
-            .map_err(|_| FileError::AccessDenied)
+            .map_err(|e| match e {
+                Zugriffsfehler::Io {
+                    art: std::io::ErrorKind::NotFound,
+                    ..
+                } => FileError::NotFound(PathBuf::from(id.vpath().get_with_slash())),
+                Zugriffsfehler::KeineDatei(_) => FileError::IsDirectory,
+                _ => FileError::AccessDenied,
+            })
     }
 
     /// The text of a file for diagnostics (project files and generated ones).

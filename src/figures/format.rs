@@ -49,33 +49,106 @@ pub fn wort(wert: f64) -> String {
     }
 }
 
-/// The text of a number as written in prose, parsed back: `0,5` → 0.5,
-/// `1.234` → 1234, "zwei" → 2, "ein Drittel" → 1/3. Used by the lint and
-/// the claim checker to read published words.
-pub fn zahl_aus_text(text: &str) -> Option<f64> {
-    let t = text.trim();
-    let woerter = [
-        ("null", 0.0),
-        ("ein", 1.0),
-        ("eins", 1.0),
-        ("eine", 1.0),
-        ("zwei", 2.0),
-        ("drei", 3.0),
-        ("vier", 4.0),
-        ("fünf", 5.0),
-        ("sechs", 6.0),
-        ("sieben", 7.0),
-        ("acht", 8.0),
-        ("neun", 9.0),
-        ("zehn", 10.0),
-        ("elf", 11.0),
-        ("zwölf", 12.0),
-    ];
-    if let Some((_, v)) = woerter.iter().find(|(w, _)| w.eq_ignore_ascii_case(t)) {
-        return Some(*v);
+/// A German number word as a whole number: "zwei" → 2, "Dreiundzwanzig" →
+/// 23, "hundertzwölf" → 112, "eins"/"ein"/"eine" → 1. Case does not matter;
+/// inflected forms ("zweien", "dreier") count too. Up to 999,999.
+pub fn zahlwort(wort: &str) -> Option<u32> {
+    let w = wort.to_lowercase();
+    let w = w.as_str();
+    if w.is_empty() || w.len() > 80 {
+        return None;
     }
-    let ohne_tausender = t.replace('.', "");
-    ohne_tausender.replace(',', ".").parse().ok()
+    if let Some((tausender, rest)) = w.split_once("tausend") {
+        let t = if tausender.is_empty() {
+            1
+        } else {
+            unter_tausend(tausender)?
+        };
+        let r = if rest.is_empty() {
+            0
+        } else {
+            unter_tausend(rest)?
+        };
+        return Some(t * 1000 + r);
+    }
+    unter_tausend(w).or_else(|| {
+        // Inflected forms: "zweien", "dreien", "vieren", "dreier".
+        ["en", "er", "n", "s"]
+            .iter()
+            .find_map(|e| w.strip_suffix(e).and_then(unter_tausend))
+            .filter(|n| *n > 1)
+    })
+}
+
+/// 0 to 999 written as one lower-case word.
+fn unter_tausend(w: &str) -> Option<u32> {
+    if let Some((hunderter, rest)) = w.split_once("hundert") {
+        let h = if hunderter.is_empty() || hunderter == "ein" {
+            1
+        } else {
+            einer(hunderter).filter(|n| *n > 1)?
+        };
+        let r = if rest.is_empty() {
+            0
+        } else {
+            unter_hundert(rest.strip_prefix("und").unwrap_or(rest))?
+        };
+        return Some(h * 100 + r);
+    }
+    unter_hundert(w)
+}
+
+fn unter_hundert(w: &str) -> Option<u32> {
+    const ZEHNER: [(&str, u32); 8] = [
+        ("zwanzig", 20),
+        ("dreißig", 30),
+        ("vierzig", 40),
+        ("fünfzig", 50),
+        ("sechzig", 60),
+        ("siebzig", 70),
+        ("achtzig", 80),
+        ("neunzig", 90),
+    ];
+    for (z, n) in ZEHNER {
+        if w == z {
+            return Some(n);
+        }
+        if let Some(e) = w.strip_suffix(z).and_then(|v| v.strip_suffix("und")) {
+            let e = if e == "ein" { Some(1) } else { einer(e) };
+            return e.filter(|e| (1..10).contains(e)).map(|e| n + e);
+        }
+    }
+    einer(w)
+}
+
+/// 0 to 19.
+fn einer(w: &str) -> Option<u32> {
+    const WOERTER: [&str; 20] = [
+        "null",
+        "eins",
+        "zwei",
+        "drei",
+        "vier",
+        "fünf",
+        "sechs",
+        "sieben",
+        "acht",
+        "neun",
+        "zehn",
+        "elf",
+        "zwölf",
+        "dreizehn",
+        "vierzehn",
+        "fünfzehn",
+        "sechzehn",
+        "siebzehn",
+        "achtzehn",
+        "neunzehn",
+    ];
+    match w {
+        "ein" | "eine" => Some(1),
+        _ => WOERTER.iter().position(|x| *x == w).map(|n| n as u32),
+    }
 }
 
 #[cfg(test)]
@@ -97,10 +170,37 @@ mod tests {
     }
 
     #[test]
-    fn zahlen_aus_text() {
-        assert_eq!(zahl_aus_text("0,5"), Some(0.5));
-        assert_eq!(zahl_aus_text("1.000"), Some(1000.0));
-        assert_eq!(zahl_aus_text("zwei"), Some(2.0));
-        assert_eq!(zahl_aus_text("Blume"), None);
+    fn zahlwoerter() {
+        for (w, n) in [
+            ("null", 0),
+            ("ein", 1),
+            ("zwei", 2),
+            ("Zwölf", 12),
+            ("dreizehn", 13),
+            ("zwanzig", 20),
+            ("einundzwanzig", 21),
+            ("Dreiundzwanzig", 23),
+            ("neunundneunzig", 99),
+            ("hundert", 100),
+            ("einhundertzwölf", 112),
+            ("zweihundertdreiundvierzig", 243),
+            ("tausend", 1000),
+            ("zweitausendfünf", 2005),
+            ("zweien", 2),
+            ("dreier", 3),
+        ] {
+            assert_eq!(zahlwort(w), Some(n), "{w}");
+        }
+        for w in [
+            "Blume",
+            "einer",
+            "und",
+            "zwanzigund",
+            "hundertfoo",
+            "",
+            "dreiundzwölf",
+        ] {
+            assert_eq!(zahlwort(w), None, "{w}");
+        }
     }
 }

@@ -6,7 +6,6 @@ mod schema_check;
 pub mod tree;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -15,12 +14,13 @@ use crate::diagnostics::Diagnose;
 use crate::model::{
     Abweichungen, Edition, EditionMeta, Glossar, Landkreise, Quellen, SteckbriefDatei, Vokabular,
 };
+use crate::projekt;
 use crate::validate;
 pub use schema_check::feld_pfad;
 pub use tree::{Knoten, Wert};
 
-/// Largest data file accepted (the largest 2025 file is ~60 KB).
-pub const MAX_DATEIGROESSE: usize = 2 * 1024 * 1024;
+/// Largest data file accepted (see [`crate::projekt::MAX_DATEN`]).
+pub const MAX_DATEIGROESSE: usize = crate::projekt::MAX_DATEN as usize;
 
 /// A loaded data file: its spanned tree (its text is in [`Quelltexte`]).
 #[derive(Debug, Clone)]
@@ -53,48 +53,20 @@ pub struct Geladen {
     pub texte: Quelltexte,
 }
 
-/// The editions in `data/`: every folder with an `edition.yaml`, sorted.
+/// The editions in `data/`: every folder with a plain name and an
+/// `edition.yaml` inside the project, sorted.
 pub fn editionen(wurzel: &Path) -> Vec<String> {
-    let mut ids: Vec<String> = fs::read_dir(wurzel.join("data"))
+    projekt::ordner(wurzel, Path::new("data"))
+        .unwrap_or_default()
         .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().join("edition.yaml").is_file())
-        .filter_map(|e| e.file_name().into_string().ok())
-        .collect();
-    ids.sort();
-    ids
+        .filter(|id| projekt::pruefe_edition_id(id).is_ok())
+        .filter(|id| projekt::ist_datei(wurzel, &Path::new("data").join(id).join("edition.yaml")))
+        .collect()
 }
 
-/// Reads a data file as UTF-8 text, within the size limit.
+/// Reads a data file as UTF-8 text, within the size limit, inside the project.
 pub fn lese_text(wurzel: &Path, relativ: &Path) -> Result<String, Diagnose> {
-    let voll = wurzel.join(relativ);
-    let bytes = fs::read(&voll).map_err(|e| {
-        Diagnose::neu(relativ, format!("Datei kann nicht gelesen werden: {e}"))
-            .hilfe("Prüfen Sie, ob die Datei existiert und lesbar ist.")
-    })?;
-    if bytes.len() > MAX_DATEIGROESSE {
-        return Err(Diagnose::neu(
-            relativ,
-            format!(
-                "Datei ist mit {} KB zu groß (höchstens {} KB)",
-                bytes.len() / 1024,
-                MAX_DATEIGROESSE / 1024
-            ),
-        )
-        .hilfe("Teilen Sie die Daten auf mehrere Dateien auf."));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Diagnose::neu(
-            relativ,
-            format!(
-                "Datei ist nicht UTF-8-kodiert (Byte {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-        .hilfe("Speichern Sie die Datei im Editor mit der Kodierung UTF-8.")
-    })?;
-    Ok(text)
+    projekt::lese_text(wurzel, relativ, projekt::MAX_DATEN).map_err(|e| e.diagnose())
 }
 
 /// Limits against pathological input: deep nesting and alias bombs are
@@ -131,13 +103,21 @@ pub fn parse_yaml(relativ: &Path, text: &str) -> Result<Knoten, Diagnose> {
     })
 }
 
-/// The YAML parser's message in German where we know it, with the original
-/// for experts; unknown messages stay as they are.
+/// The YAML parser's message in German. Unknown messages get a general
+/// German text: the editor sees the place in the file, never English.
 fn yaml_fehler_deutsch(englisch: &str) -> String {
     const BEKANNT: &[(&str, &str)] = &[
         (
             "unclosed bracket",
             "eine geöffnete Klammer wird nicht geschlossen",
+        ),
+        (
+            "mismatched bracket",
+            "eine Klammer wird mit der falschen Klammer geschlossen",
+        ),
+        (
+            "misplaced bracket",
+            "hier steht eine schließende Klammer ohne öffnende",
         ),
         (
             "mapping values are not allowed",
@@ -164,19 +144,65 @@ fn yaml_fehler_deutsch(englisch: &str) -> String {
             "nach dem schließenden Anführungszeichen steht noch Text",
         ),
         (
-            "unexpected end of stream",
+            "unexpected end",
             "die Datei endet unerwartet (Anführungszeichen oder Klammer nicht geschlossen?)",
+        ),
+        (
+            "unclosed quote",
+            "ein Anführungszeichen wird nicht geschlossen",
         ),
         (
             "unclosed quoted",
             "ein Anführungszeichen wird nicht geschlossen",
         ),
         (
+            "unknown escape",
+            "unbekannte Escape-Folge mit \\ in Anführungszeichen",
+        ),
+        (
+            "hexadecimal",
+            "unbekannte Escape-Folge mit \\ in Anführungszeichen",
+        ),
+        (
+            "'-' must be followed",
+            "nach „-“ muss ein Leerzeichen folgen",
+        ),
+        (
+            "':' must be followed",
+            "nach „:“ muss ein Leerzeichen folgen",
+        ),
+        (
+            "illegal placement of ':'",
+            "der Doppelpunkt steht hier falsch",
+        ),
+        (
+            "block scalar",
+            "ein mehrzeiliger Text (| oder >) ist falsch eingerückt",
+        ),
+        ("indentation", "falsche Einrückung"),
+        ("wrongly indented", "falsche Einrückung"),
+        (
             "tab",
             "Tabulatoren sind zur Einrückung nicht erlaubt, nur Leerzeichen",
         ),
+        (
+            "unknown anchor",
+            "Verweis (*name) auf einen unbekannten Anker (&name)",
+        ),
+        (
+            "multiple documents",
+            "die Datei enthält mehrere Dokumente (---); erlaubt ist eines",
+        ),
+        ("anchor or alias", "nach & oder * fehlt der Name"),
+        ("tag", "unbekannte Typangabe mit !"),
     ];
-    crate::diagnostics::auf_deutsch(englisch, BEKANNT, "Parser")
+    BEKANNT
+        .iter()
+        .find(|(en, _)| englisch.to_lowercase().contains(en))
+        .map_or_else(
+            || "die Datei ist an dieser Stelle kein gültiges YAML".to_owned(),
+            |(_, de)| (*de).to_owned(),
+        )
 }
 
 fn yaml_fehler_text(e: &serde_saphyr::Error) -> (String, String) {
@@ -202,14 +228,14 @@ fn yaml_fehler_text(e: &serde_saphyr::Error) -> (String, String) {
             ) =>
         {
             (
-                format!("YAML-Datei überschreitet die Verarbeitungsgrenzen ({erste})"),
+                "YAML-Datei überschreitet die Verarbeitungsgrenzen".to_owned(),
                 "Die Datei ist zu tief verschachtelt oder nutzt zu viele Anker/Aliase (&/*). \
              Schreiben Sie die Werte direkt aus."
                     .into(),
             )
         }
         _ if erste.contains("duplicate") => (
-            format!("Schlüssel doppelt vorhanden ({erste})"),
+            "Schlüssel doppelt vorhanden".to_owned(),
             "Jeder Schlüssel darf in einem Abschnitt nur einmal vorkommen; löschen oder \
              benennen Sie den zweiten."
                 .into(),
@@ -234,7 +260,17 @@ pub fn lade_datei<T: DeserializeOwned + schemars::JsonSchema>(
 ) -> Result<T, Vec<Diagnose>> {
     let text = lese_text(wurzel, relativ).map_err(|d| vec![d])?;
     texte.merken(relativ, &text);
-    let baum = parse_yaml(relativ, &text).map_err(|d| vec![d])?;
+    lade_text(relativ, &text, dateien)
+}
+
+/// Reads the text of a data file of type `T` (YAML, schema, serde); its tree
+/// is kept in `dateien` for locating later problems.
+pub fn lade_text<T: DeserializeOwned + schemars::JsonSchema>(
+    relativ: &Path,
+    text: &str,
+    dateien: &mut BTreeMap<PathBuf, Datei>,
+) -> Result<T, Vec<Diagnose>> {
+    let baum = parse_yaml(relativ, text).map_err(|d| vec![d])?;
     let datei = Datei {
         pfad: relativ.to_path_buf(),
         baum,
@@ -242,13 +278,26 @@ pub fn lade_datei<T: DeserializeOwned + schemars::JsonSchema>(
     let json = datei.baum.als_json();
     let probleme = schema_check::pruefe::<T>(&datei, &json);
     let ergebnis = if probleme.is_empty() {
-        serde_json::from_value::<T>(json)
-            .map_err(|e| vec![Diagnose::neu(relativ, format!("Wert ungültig: {e}"))])
+        serde_json::from_value::<T>(json).map_err(|e| {
+            vec![Diagnose::neu(
+                relativ,
+                format!("Wert ungültig: {}", serde_meldung(&e)),
+            )]
+        })
     } else {
         Err(probleme)
     };
     dateien.insert(relativ.to_path_buf(), datei);
     ergebnis
+}
+
+/// A serde message without its English position suffix.
+fn serde_meldung(e: &serde_json::Error) -> String {
+    let t = e.to_string();
+    match t.find(" at line ") {
+        Some(i) => t[..i].to_owned(),
+        None => t,
+    }
 }
 
 /// Keeps a loaded value, or collects its problems.
@@ -269,7 +318,12 @@ pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, 
     let mut texte = Quelltexte::default();
     let mut fehler: Vec<Diagnose> = Vec::new();
 
-    if !wurzel.join(&ordner).join("edition.yaml").is_file() {
+    if let Err(m) = projekt::pruefe_edition_id(id) {
+        let d = Diagnose::neu("data", m)
+            .hilfe("Geben Sie mit --edition nur den Namen an, z. B. --edition 2025.");
+        return Err((vec![d], Quelltexte::default()));
+    }
+    if !projekt::ist_datei(wurzel, &ordner.join("edition.yaml")) {
         let bekannt = editionen(wurzel);
         let mut d = Diagnose::neu(&ordner, format!("Ausgabe „{id}“ gibt es nicht"));
         d = match crate::diagnostics::vorschlag(id, bekannt.iter().map(String::as_str)) {
@@ -324,34 +378,26 @@ pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, 
             &mut texte,
         ),
     );
-    let abweichungen: Option<Abweichungen> =
-        if wurzel.join(&ordner).join("abweichungen.yaml").is_file() {
-            sammle(
-                &mut fehler,
-                lade_datei(
-                    wurzel,
-                    &ordner.join("abweichungen.yaml"),
-                    &mut dateien,
-                    &mut texte,
-                ),
-            )
-        } else {
-            Some(Abweichungen {
-                abweichungen: Vec::new(),
-            })
-        };
+    let abweichungen: Option<Abweichungen> = sammle(
+        &mut fehler,
+        lade_datei(
+            wurzel,
+            &ordner.join("abweichungen.yaml"),
+            &mut dateien,
+            &mut texte,
+        )
+        .map_err(|d| d.into_iter().map(pflichtdatei).collect()),
+    );
 
     let mut steckbriefe = Vec::new();
     let sb_ordner = ordner.join("steckbriefe");
-    let mut namen: Vec<PathBuf> = fs::read_dir(wurzel.join(&sb_ordner))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-        .filter_map(|p| p.file_name().map(|n| sb_ordner.join(n)))
-        .collect();
-    namen.sort();
+    let namen = match steckbrief_dateien(wurzel, &sb_ordner) {
+        Ok(n) => n,
+        Err(d) => {
+            fehler.push(d);
+            Vec::new()
+        }
+    };
     for relativ in namen {
         if let Some(d) = sammle(
             &mut fehler,
@@ -408,6 +454,33 @@ pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, 
         dateien,
         texte,
     })
+}
+
+/// The fact-sheet files of an edition; the folder must exist (an edition
+/// without fact sheets has an empty folder, never a missing one).
+fn steckbrief_dateien(wurzel: &Path, ordner: &Path) -> Result<Vec<PathBuf>, Diagnose> {
+    let namen = projekt::ordner(wurzel, ordner).map_err(|e| {
+        e.diagnose().hilfe(
+            "Jede Ausgabe braucht den Ordner steckbriefe/ mit einer YAML-Datei je Landkreis.",
+        )
+    })?;
+    Ok(namen
+        .into_iter()
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .map(|n| ordner.join(n))
+        .collect())
+}
+
+/// A missing required file says so and how to start it.
+fn pflichtdatei(d: Diagnose) -> Diagnose {
+    if d.meldung.ends_with("nicht gefunden") {
+        d.hilfe(
+            "abweichungen.yaml ist Pflicht, auch ohne anerkannte Abweichungen: legen Sie sie mit \
+             dem Inhalt „abweichungen: []“ an.",
+        )
+    } else {
+        d
+    }
 }
 
 impl Geladen {

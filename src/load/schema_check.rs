@@ -142,12 +142,31 @@ fn uebersetze(
             )
             .hilfe("Anzahlen dürfen nicht negativ sein."),
         ],
-        ValidationErrorKind::Maximum { limit } => vec![diagnose_bei(
-            datei,
-            knoten,
-            feld,
-            format!("{} ist größer als {limit}", beschreibe(knoten)),
-        )],
+        ValidationErrorKind::Maximum { limit } => vec![
+            diagnose_bei(
+                datei,
+                knoten,
+                feld,
+                format!("{} ist größer als {limit}", beschreibe(knoten)),
+            )
+            .hilfe(
+                "Der Wert liegt über der Plausibilitätsgrenze (README, „Grenzen der \
+                 Eingaben“); prüfen Sie ihn auf einen Tippfehler.",
+            ),
+        ],
+        ValidationErrorKind::AnyOf { .. }
+            if let (Some(max), Some(z)) = (hoechstwert(schema, pfad), zahl(knoten))
+                && z > max =>
+        {
+            uebersetze(
+                datei,
+                schema,
+                pfad,
+                &ValidationErrorKind::Maximum {
+                    limit: serde_json::json!(max),
+                },
+            )
+        }
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::AnyOf { .. } => {
             let beschreibung =
                 beschreibung(schema, pfad).unwrap_or_else(|| "siehe Schema".to_owned());
@@ -188,6 +207,7 @@ fn beschreibe(k: &Knoten) -> String {
         Null => "einen leeren Wert".into(),
         Bool(b) => format!("„{b}“"),
         Ganzzahl(i) => format!("die Zahl {i}"),
+        Zahl(z) if z.abs() >= 1e15 || !z.is_finite() => format!("die Zahl {z:e}"),
         Zahl(z) => format!("die Zahl {z}"),
         Text(t) => format!("den Text „{t}“"),
         Liste(_) => "eine Liste".into(),
@@ -249,6 +269,25 @@ fn eigenschaften(wurzel: &Value, pfad: &[String]) -> Vec<String> {
     }
     namen.dedup();
     namen
+}
+
+/// The numeric value of a node, if it is a number.
+fn zahl(k: &Knoten) -> Option<f64> {
+    match k.wert {
+        super::Wert::Ganzzahl(i) => Some(i as f64),
+        super::Wert::Zahl(z) => Some(z),
+        _ => None,
+    }
+}
+
+/// The maximum of the number alternative of an `anyOf` (e.g. VZÄ: 999).
+fn hoechstwert(wurzel: &Value, pfad: &[String]) -> Option<f64> {
+    unterschemata(wurzel, pfad).into_iter().find_map(|s| {
+        s.get("anyOf")?
+            .as_array()?
+            .iter()
+            .find_map(|a| a.get("maximum").and_then(Value::as_f64))
+    })
 }
 
 fn beschreibung(wurzel: &Value, pfad: &[String]) -> Option<String> {

@@ -32,6 +32,7 @@ pub struct EditionMeta {
     pub sitzungen: Vec<Datum>,
     /// Zahl der Landkreise in Niedersachsen einschließlich Region Hannover
     /// (Bezugsgröße der Abdeckung).
+    #[schemars(range(max = 1000))]
     pub landkreise_niedersachsen: u32,
     /// Bildnachweise.
     pub bildnachweise: Vec<Bildnachweis>,
@@ -141,6 +142,8 @@ pub struct Abweichung {
     pub kennzahl: String,
     /// Der Wortlaut im Text, z. B. „mehr als 40 Prozent“.
     pub wortlaut: String,
+    /// Was die Aussage behauptet, wie `check` es zeigt, z. B. „mehr als 40 %“.
+    pub behauptet: String,
     /// Der berechnete Wert, als die Abweichung anerkannt wurde (wie `check` ihn zeigt).
     pub berechnet: String,
     /// Warum die Aussage so stehen bleibt.

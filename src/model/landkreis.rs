@@ -68,10 +68,18 @@ impl Kreisart {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjekteNachStatus {
+    #[schemars(range(max = MAX_PROJEKTE))]
     pub abgeschlossen: u32,
+    #[schemars(range(max = MAX_PROJEKTE))]
     pub in_umsetzung: u32,
+    #[schemars(range(max = MAX_PROJEKTE))]
     pub geplant: u32,
 }
+
+/// Plausibility bound of a cell of Tabelle 1 (projects of one status).
+pub const MAX_PROJEKTE: u32 = 9999;
+/// Plausibility bound of the VZÄ of one Landkreis.
+pub const MAX_VZAE: f64 = 999.0;
 
 impl ProjekteNachStatus {
     pub fn summe(&self) -> u32 {
@@ -113,11 +121,18 @@ impl<'de> Deserialize<'de> for Dezimal {
             Zahl(f64),
             Text(String),
         }
-        match Roh::deserialize(d)? {
-            Roh::Zahl(z) => Ok(Dezimal(z)),
+        let wert = match Roh::deserialize(d)? {
+            Roh::Zahl(z) => Dezimal(z),
             Roh::Text(t) => Dezimal::aus_text(&t)
-                .ok_or_else(|| serde::de::Error::custom(format!("„{t}“ ist keine Dezimalzahl"))),
+                .ok_or_else(|| serde::de::Error::custom(format!("„{t}“ ist keine Dezimalzahl")))?,
+        };
+        if !(0.0..=MAX_VZAE).contains(&wert.0) {
+            return Err(serde::de::Error::custom(format!(
+                "{} liegt nicht zwischen 0 und {MAX_VZAE}",
+                wert.0
+            )));
         }
+        Ok(wert)
     }
 }
 
@@ -127,10 +142,10 @@ impl JsonSchema for Dezimal {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Nicht negative Dezimalzahl, z. B. 0.5 oder \"0,5\".",
+            "description": "Nicht negative Dezimalzahl bis 999, z. B. 0.5 oder \"0,5\".",
             "anyOf": [
-                { "type": "number", "minimum": 0 },
-                { "type": "string", "pattern": "^[0-9]+([,.][0-9]+)?$" }
+                { "type": "number", "minimum": 0, "maximum": MAX_VZAE },
+                { "type": "string", "pattern": "^[0-9]{1,3}([,.][0-9]+)?$" }
             ]
         })
     }

@@ -69,47 +69,22 @@ pub fn kapitel_ordner(id: &str) -> PathBuf {
 /// Reads and parses the chapter templates of an edition, ordered by name.
 pub fn lade_kapitel(wurzel: &Path, id: &str) -> Result<Vec<Kapitel>, Vec<Diagnose>> {
     let ordner = kapitel_ordner(id);
-    let eintraege = std::fs::read_dir(wurzel.join(&ordner)).map_err(|e| {
+    let namen = crate::projekt::ordner(wurzel, &ordner).map_err(|e| {
         vec![
-            Diagnose::neu(&ordner, format!("Kapitelordner nicht lesbar: {e}"))
+            e.diagnose()
                 .hilfe("Jede Ausgabe braucht ihre Kapitel unter report/kapitel/<ausgabe>/."),
         ]
     })?;
-    let mut namen: Vec<String> = eintraege
-        .flatten()
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".typ.hbs"))
-        .collect();
-    namen.sort();
     let mut kapitel = Vec::new();
     let mut fehler = Vec::new();
-    for name in namen {
+    for name in namen.into_iter().filter(|n| n.ends_with(".typ.hbs")) {
         let pfad = ordner.join(&name);
-        let text = match std::fs::read_to_string(wurzel.join(&pfad)) {
-            Ok(t) => t,
-            Err(e) => {
-                fehler.push(Diagnose::neu(&pfad, format!("Datei nicht lesbar: {e}")));
-                continue;
-            }
-        };
-        match Template::compile(&text) {
-            Ok(mut vorlage) => {
-                vorlage.name = Some(name.clone());
-                kapitel.push(Kapitel {
-                    name,
-                    pfad,
-                    text,
-                    vorlage,
-                });
-            }
-            Err(e) => {
-                let (z, s) = e.pos().unwrap_or((0, 0));
-                fehler.push(
-                    Diagnose::neu(&pfad, format!("Platzhalter fehlerhaft: {}", e.reason()))
-                        .an(z, s, zeilen_offset(&text, z, s))
-                        .hilfe("Jedes {{#behauptung …}} braucht ein {{/behauptung}}; Klammern {{ }} müssen paarig sein."),
-                );
-            }
+        match crate::projekt::lese_text(wurzel, &pfad, crate::projekt::MAX_TEXT) {
+            Ok(text) => match vorlage_lesen(&name, &pfad, text) {
+                Ok(k) => kapitel.push(k),
+                Err(d) => fehler.push(d),
+            },
+            Err(e) => fehler.push(e.diagnose()),
         }
     }
     if fehler.is_empty() {
@@ -117,6 +92,78 @@ pub fn lade_kapitel(wurzel: &Path, id: &str) -> Result<Vec<Kapitel>, Vec<Diagnos
     } else {
         Err(fehler)
     }
+}
+
+/// Parses one chapter template; a malformed placeholder is located.
+pub fn vorlage_lesen(name: &str, pfad: &Path, text: String) -> Result<Kapitel, Diagnose> {
+    match Template::compile(&text) {
+        Ok(mut vorlage) => {
+            vorlage.name = Some(name.to_owned());
+            Ok(Kapitel {
+                name: name.to_owned(),
+                pfad: pfad.to_path_buf(),
+                text,
+                vorlage,
+            })
+        }
+        Err(e) => Err(vorlagenfehler(pfad, &text, &e)),
+    }
+}
+
+/// A handlebars syntax error in German, at the place the editor must fix:
+/// for a block that is never closed, its opening `{{#…}}`.
+fn vorlagenfehler(pfad: &Path, text: &str, e: &handlebars::TemplateError) -> Diagnose {
+    use handlebars::TemplateErrorReason as R;
+    let (mut z, mut s) = e.pos().unwrap_or((0, 0));
+    let meldung = match e.reason() {
+        R::MismatchingClosedHelper(offen, zu) | R::MismatchingClosedDecorator(offen, zu) => {
+            format!("„{{{{#{offen}}}}}“ wird mit „{{{{/{zu}}}}}“ geschlossen")
+        }
+        R::InvalidSyntax(_) => match offener_block(text) {
+            Some((name, zeile, spalte)) => {
+                (z, s) = (zeile, spalte);
+                format!("„{{{{#{name} …}}}}“ wird nie mit „{{{{/{name}}}}}“ geschlossen")
+            }
+            None => "Platzhalter in {{ }} ist fehlerhaft geschrieben".to_owned(),
+        },
+        R::InvalidParam(p) => format!("ungültiger Parameter „{p}“ im Platzhalter"),
+        R::NestedSubexpression => {
+            "verschachtelte Klammern ( ( ) ) sind in Platzhaltern nicht erlaubt".to_owned()
+        }
+        _ => "Platzhalter fehlerhaft".to_owned(),
+    };
+    Diagnose::neu(pfad, meldung)
+        .an(z, s, zeilen_offset(text, z, s))
+        .hilfe("Jedes {{#behauptung …}} braucht ein {{/behauptung}}; Klammern {{ }} müssen paarig sein.")
+}
+
+/// The last block opened with `{{#name` that no `{{/name}}` closes:
+/// (name, line, column).
+fn offener_block(text: &str) -> Option<(String, usize, usize)> {
+    let mut offen: Vec<(String, usize)> = Vec::new();
+    let mut rest = 0;
+    while let Some(i) = text[rest..].find("{{") {
+        let start = rest + i;
+        let inhalt = &text[start + 2..];
+        let name = |t: &str| {
+            t.split(|c: char| c.is_whitespace() || c == '}')
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        };
+        if let Some(n) = inhalt.strip_prefix('#') {
+            offen.push((name(n), start));
+        } else if let Some(n) = inhalt.strip_prefix('/') {
+            let n = name(n);
+            if let Some(pos) = offen.iter().rposition(|(o, _)| *o == n) {
+                offen.truncate(pos);
+            }
+        }
+        rest = start + 2;
+    }
+    let (name, start) = offen.pop()?;
+    let (zeile, spalte) = crate::diagnostics::zeile_spalte(text, start);
+    Some((name, zeile, spalte))
 }
 
 fn zeilen_offset(text: &str, zeile: usize, spalte: usize) -> std::ops::Range<usize> {
@@ -333,7 +380,10 @@ impl HelperDef for BehauptungHelfer {
         out: &mut dyn Output,
     ) -> HelperResult {
         if self.modus == Modus::Pruefung {
+            // Keep the block's line breaks: line N of the check rendering
+            // stays line N of the template.
             out.write(MARKE)?;
+            out.write(&"\n".repeat(h.template().map_or(0, zeilenumbrueche)))?;
             return Ok(());
         }
         match h.template() {
@@ -341,6 +391,22 @@ impl HelperDef for BehauptungHelfer {
             None => Ok(()),
         }
     }
+}
+
+/// The line breaks in a block's text (nested blocks and comments included).
+fn zeilenumbrueche(t: &Template) -> usize {
+    t.elements
+        .iter()
+        .map(|e| match e {
+            TemplateElement::RawString(s) | TemplateElement::Comment(s) => s.matches('\n').count(),
+            TemplateElement::HelperBlock(h) => [&h.template, &h.inverse]
+                .into_iter()
+                .flatten()
+                .map(zeilenumbrueche)
+                .sum(),
+            _ => 0,
+        })
+        .sum()
 }
 
 struct QuelleHelfer;
@@ -460,7 +526,10 @@ pub fn rendern(
                 fehler.push(
                     Diagnose::neu(
                         &k.pfad,
-                        format!("Kapitel kann nicht gefüllt werden: {}", e.reason()),
+                        format!(
+                            "Kapitel kann nicht gefüllt werden: {}",
+                            renderfehler(e.reason())
+                        ),
                     )
                     .an(z, s, zeilen_offset(&k.text, z, s)),
                 );
@@ -471,6 +540,23 @@ pub fn rendern(
         Ok(out)
     } else {
         Err(fehler)
+    }
+}
+
+/// A handlebars rendering error in German.
+fn renderfehler(r: &RenderErrorReason) -> String {
+    match r {
+        RenderErrorReason::HelperNotFound(h) => format!("unbekannter Platzhalter „{h}“"),
+        RenderErrorReason::MissingVariable(v) => format!(
+            "unbekannter Platzhalter „{}“",
+            v.as_deref().unwrap_or_default()
+        ),
+        RenderErrorReason::ParamNotFoundForIndex(h, i) => {
+            format!("„{h}“ braucht einen {}. Parameter", i + 1)
+        }
+        RenderErrorReason::Other(m) => m.clone(),
+        RenderErrorReason::BlockContentRequired => "der Block braucht einen Inhalt".to_owned(),
+        _ => "der Platzhalter kann nicht ausgewertet werden".to_owned(),
     }
 }
 
@@ -510,6 +596,17 @@ mod tests {
         assert_eq!(
             sitzungstermine(&meta),
             "am 1. Dezember 2025 und 15. Januar 2026"
+        );
+    }
+
+    #[test]
+    fn offener_block_wird_am_anfang_gemeldet() {
+        let text = "Zeile eins\nin {{#behauptung \"x\" \"etwa\" 0.5}}etwa der Hälfte\n\nEnde\n";
+        let d = vorlage_lesen("01.typ.hbs", Path::new("k/01.typ.hbs"), text.into()).unwrap_err();
+        assert_eq!(d.zeile, 2, "{d:?}");
+        assert!(
+            d.meldung.contains("nie mit „{{/behauptung}}“ geschlossen"),
+            "{d:?}"
         );
     }
 }

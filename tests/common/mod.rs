@@ -80,7 +80,14 @@ impl Kopie {
 
 /// Builds the 2025 edition of the project at `wurzel` into `ausgabe`.
 pub fn bauen(wurzel: &Path, ausgabe: &Path) -> Result<Gebaut, pipeline::BauFehler> {
-    pipeline::bauen(wurzel, "2025", ausgabe, false, &mut Zeiten::default())
+    pipeline::bauen(
+        wurzel,
+        "2025",
+        ausgabe,
+        false,
+        false,
+        &mut Zeiten::default(),
+    )
 }
 
 /// Builds and returns the PDF bytes; panics with the diagnostics on failure.
@@ -130,4 +137,74 @@ pub fn stdout(o: &Output) -> String {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The text a reader sees, page by page, each folded like [`pdf_text`]:
+/// characters placed outside the page are left out. (pdf-extract, and so
+/// [`pdf_text`], also returns text that runs past the bottom edge of a page,
+/// which no reader sees.)
+pub fn pdf_seiten(bytes: &[u8]) -> Vec<String> {
+    use pdf_extract::{MediaBox, OutputDev, OutputError, PlainTextOutput, Transform};
+
+    /// Passes on only the characters whose origin lies on the page.
+    struct AufDerSeite<'a> {
+        text: PlainTextOutput<&'a mut String>,
+        seite: Option<MediaBox>,
+    }
+    impl OutputDev for AufDerSeite<'_> {
+        fn begin_page(
+            &mut self,
+            nr: u32,
+            seite: &MediaBox,
+            art: Option<(f64, f64, f64, f64)>,
+        ) -> Result<(), OutputError> {
+            self.seite = Some(*seite);
+            self.text.begin_page(nr, seite, art)
+        }
+        fn end_page(&mut self) -> Result<(), OutputError> {
+            self.text.end_page()
+        }
+        fn output_character(
+            &mut self,
+            trm: &Transform,
+            breite: f64,
+            abstand: f64,
+            groesse: f64,
+            zeichen: &str,
+        ) -> Result<(), OutputError> {
+            let s = self.seite.expect("Zeichen vor der ersten Seite");
+            let (x, y) = (trm.m31, trm.m32);
+            if (s.llx..=s.urx).contains(&x) && (s.lly..=s.ury).contains(&y) {
+                self.text
+                    .output_character(trm, breite, abstand, groesse, zeichen)?;
+            }
+            Ok(())
+        }
+        fn begin_word(&mut self) -> Result<(), OutputError> {
+            self.text.begin_word()
+        }
+        fn end_word(&mut self) -> Result<(), OutputError> {
+            self.text.end_word()
+        }
+        fn end_line(&mut self) -> Result<(), OutputError> {
+            self.text.end_line()
+        }
+    }
+
+    let doc = pdf_extract::Document::load_mem(bytes).unwrap();
+    (1..=doc.get_pages().len() as u32)
+        .map(|nr| {
+            let mut text = String::new();
+            pdf_extract::output_doc_page(
+                &doc,
+                &mut AufDerSeite {
+                    text: PlainTextOutput::new(&mut text),
+                    seite: None,
+                },
+                nr,
+            )
+            .unwrap();
+            falten(&text.replace(" -\n", ""))
+        })
+        .collect()
 }
