@@ -1,27 +1,25 @@
 //! Chapter templates: Typst markup with handlebars placeholders, one file per
 //! chapter under `report/kapitel/<edition>/`, ordered by file name.
 //!
-//! Helpers (see README):
-//! - `{{zahl "kennzahl"}}`, `{{prozent "kennzahl"}}`, `{{wort "kennzahl"}}`:
-//!   a computed figure in German typography;
-//! - `{{#behauptung "kennzahl" "vergleich" wert}}Wortlaut{{/behauptung}}`:
-//!   published words bound to a figure, checked by `check`;
-//! - `{{quelle "id"}}`: a footnote from `quellen.yaml`.
+//! The helpers (`{{zahl "kennzahl"}}`, `{{#behauptung …}}`, `{{quelle "id"}}`,
+//! …) live one per file in [`helfer`], listed in its table [`helfer::HELFER`]
+//! (see README).
 
 pub mod escape;
+pub mod helfer;
+
+pub use helfer::{sitzungstermine, umfragezeitraum};
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use handlebars::template::{Parameter, Template, TemplateElement};
-use handlebars::{
-    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason,
-    Renderable,
-};
+use handlebars::{Handlebars, RenderErrorReason};
 
 use crate::diagnostics::{Diagnose, vorschlag};
-use crate::figures::{Kennzahlen, format};
+use crate::figures::Kennzahlen;
 use crate::model::{EditionMeta, Quelle};
+use helfer::Bezug;
 
 /// The marker that stands for a figure or a claim in lint mode.
 pub const MARKE: &str = "\u{27e6}K\u{27e7}";
@@ -51,7 +49,7 @@ pub struct Platzhalter {
     pub pfad: PathBuf,
     pub zeile: usize,
     pub spalte: usize,
-    /// `zahl`, `prozent`, `wort`, `behauptung` or `quelle`.
+    /// The helper's name, e.g. `zahl` (see [`helfer::HELFER`]).
     pub helfer: String,
     /// Literal parameters, as written.
     pub parameter: Vec<serde_json::Value>,
@@ -241,9 +239,6 @@ fn sammle(k: &Kapitel, t: &Template, out: &mut Vec<Platzhalter>) {
     }
 }
 
-/// The figure helpers and what they print.
-pub const ZAHL_HELFER: &[&str] = &["zahl", "prozent", "wort"];
-
 impl Platzhalter {
     pub fn diagnose(&self, meldung: String) -> Diagnose {
         Diagnose::neu(&self.pfad, meldung)
@@ -264,19 +259,13 @@ pub fn pruefe_platzhalter(
     quellen: &[Quelle],
 ) -> Vec<Diagnose> {
     let mut out = Vec::new();
-    let bekannte_helfer = [
-        "zahl",
-        "prozent",
-        "wort",
-        "behauptung",
-        "quelle",
-        "umfragezeitraum",
-        "sitzungstermine",
-    ];
     for k in kapitel {
         for p in platzhalter(k) {
-            match p.helfer.as_str() {
-                "zahl" | "prozent" | "wort" | "behauptung" => {
+            if p.helfer.is_empty() {
+                continue;
+            }
+            match helfer::finde(&p.helfer).map(|h| h.bezug) {
+                Some(Bezug::Kennzahl) => {
                     let Some(name) = p.name() else {
                         out.push(p.diagnose("Name der Kennzahl fehlt".into()).hilfe(
                             "Schreiben Sie den Namen in Anführungszeichen, z. B. {{zahl \"projekte_gesamt\"}}.",
@@ -293,7 +282,7 @@ pub fn pruefe_platzhalter(
                         });
                     }
                 }
-                "quelle" => {
+                Some(Bezug::Quelle) => {
                     let name = p.name().unwrap_or_default();
                     if !quellen.iter().any(|q| q.id == name) {
                         let d = p.diagnose(format!("unbekannte Quelle „{name}“"));
@@ -305,14 +294,14 @@ pub fn pruefe_platzhalter(
                         );
                     }
                 }
-                andere if !andere.is_empty() && !bekannte_helfer.contains(&andere) => {
-                    let d = p.diagnose(format!("unbekannter Platzhalter „{andere}“"));
-                    out.push(match vorschlag(andere, bekannte_helfer) {
+                Some(Bezug::Keiner) => {}
+                None => {
+                    let d = p.diagnose(format!("unbekannter Platzhalter „{}“", p.helfer));
+                    out.push(match vorschlag(&p.helfer, helfer::namen()) {
                         Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
-                        None => d.hilfe("Erlaubt sind zahl, prozent, wort, behauptung und quelle."),
+                        None => d.hilfe(helfer::erlaubt()),
                     });
                 }
-                _ => {}
             }
         }
     }
@@ -328,166 +317,6 @@ pub enum Modus {
     Pruefung,
 }
 
-struct ZahlHelfer<'a> {
-    kennzahlen: &'a Kennzahlen,
-    modus: Modus,
-}
-
-impl HelperDef for ZahlHelfer<'_> {
-    fn call<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
-    ) -> HelperResult {
-        if self.modus == Modus::Pruefung {
-            out.write(MARKE)?;
-            return Ok(());
-        }
-        let name = h
-            .param(0)
-            .and_then(|p| p.value().as_str())
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("zahl", 0))?;
-        let k = self
-            .kennzahlen
-            .get(name)
-            .ok_or_else(|| RenderErrorReason::Other(format!("unbekannte Kennzahl „{name}“")))?;
-        let stellen = h.hash_get("stellen").and_then(|v| v.value().as_u64());
-        let text = match (h.name(), stellen) {
-            ("prozent", s) => format::prozent(k.wert, s.unwrap_or(0) as usize),
-            ("wort", _) => format::wort(k.wert),
-            (_, Some(s)) => format::dezimal(k.wert, s as usize),
-            _ => k.text(),
-        };
-        out.write(&escape::typst_text(&text))?;
-        Ok(())
-    }
-}
-
-struct BehauptungHelfer {
-    modus: Modus,
-}
-
-impl HelperDef for BehauptungHelfer {
-    fn call<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        r: &'reg Handlebars<'reg>,
-        ctx: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
-    ) -> HelperResult {
-        if self.modus == Modus::Pruefung {
-            // Keep the block's line breaks: line N of the check rendering
-            // stays line N of the template.
-            out.write(MARKE)?;
-            out.write(&"\n".repeat(h.template().map_or(0, zeilenumbrueche)))?;
-            return Ok(());
-        }
-        match h.template() {
-            Some(t) => t.render(r, ctx, rc, out),
-            None => Ok(()),
-        }
-    }
-}
-
-/// The line breaks in a block's text (nested blocks and comments included).
-fn zeilenumbrueche(t: &Template) -> usize {
-    t.elements
-        .iter()
-        .map(|e| match e {
-            TemplateElement::RawString(s) | TemplateElement::Comment(s) => s.matches('\n').count(),
-            TemplateElement::HelperBlock(h) => [&h.template, &h.inverse]
-                .into_iter()
-                .flatten()
-                .map(zeilenumbrueche)
-                .sum(),
-            _ => 0,
-        })
-        .sum()
-}
-
-struct QuelleHelfer;
-
-impl HelperDef for QuelleHelfer {
-    fn call<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
-    ) -> HelperResult {
-        let id = h
-            .param(0)
-            .and_then(|p| p.value().as_str())
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("quelle", 0))?;
-        out.write(&format!("#quelle({})", escape::typst_string(id)))?;
-        Ok(())
-    }
-}
-
-/// A helper that prints a fixed, already escaped text.
-struct TextHelfer(String);
-
-impl HelperDef for TextHelfer {
-    fn call<'reg: 'rc, 'rc>(
-        &self,
-        _: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
-    ) -> HelperResult {
-        out.write(&self.0)?;
-        Ok(())
-    }
-}
-
-/// "vom 7. bis zum 31. März 2025" from the edition's survey window.
-pub fn umfragezeitraum(meta: &EditionMeta) -> String {
-    let (a, b) = (&meta.umfrage.beginn, &meta.umfrage.ende);
-    let anfang = if a.jahr != b.jahr {
-        format!("{}. {} {}", a.tag, a.monatsname(), a.jahr)
-    } else if a.monat != b.monat {
-        format!("{}. {}", a.tag, a.monatsname())
-    } else {
-        format!("{}.", a.tag)
-    };
-    format!(
-        "vom {anfang} bis zum {}. {} {}",
-        b.tag,
-        b.monatsname(),
-        b.jahr
-    )
-}
-
-/// "am 4. Februar, 15. April und 22. Mai 2025" from the meeting dates.
-pub fn sitzungstermine(meta: &EditionMeta) -> String {
-    let mut d = meta.sitzungen.clone();
-    d.sort();
-    let ein_jahr = d.windows(2).all(|w| w[0].jahr == w[1].jahr);
-    let teile: Vec<String> = d
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            if ein_jahr && i + 1 < d.len() {
-                format!("{}. {}", t.tag, t.monatsname())
-            } else {
-                format!("{}. {} {}", t.tag, t.monatsname(), t.jahr)
-            }
-        })
-        .collect();
-    let liste = match teile.split_last() {
-        Some((letzter, rest)) if !rest.is_empty() => format!("{} und {letzter}", rest.join(", ")),
-        Some((letzter, _)) => letzter.clone(),
-        None => String::new(),
-    };
-    format!("am {liste}")
-}
-
 /// Renders every chapter; returns (Typst file name, markup) pairs.
 pub fn rendern(
     kapitel: &[Kapitel],
@@ -498,18 +327,13 @@ pub fn rendern(
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
     hb.register_escape_fn(handlebars::no_escape);
-    for name in ZAHL_HELFER {
-        hb.register_helper(name, Box::new(ZahlHelfer { kennzahlen, modus }));
-    }
-    hb.register_helper("behauptung", Box::new(BehauptungHelfer { modus }));
-    hb.register_helper("quelle", Box::new(QuelleHelfer));
-    hb.register_helper(
-        "umfragezeitraum",
-        Box::new(TextHelfer(escape::typst_text(&umfragezeitraum(meta)))),
-    );
-    hb.register_helper(
-        "sitzungstermine",
-        Box::new(TextHelfer(escape::typst_text(&sitzungstermine(meta)))),
+    helfer::registrieren(
+        &mut hb,
+        &helfer::Umgebung {
+            kennzahlen,
+            meta,
+            modus,
+        },
     );
     let mut out = Vec::new();
     let mut fehler = Vec::new();
@@ -563,41 +387,6 @@ fn renderfehler(r: &RenderErrorReason) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Datum, Umfrage};
-
-    fn d(s: &str) -> Datum {
-        Datum::aus_text(s).unwrap()
-    }
-
-    #[test]
-    fn termine_in_deutscher_schreibweise() {
-        let mut meta: EditionMeta = serde_json::from_value(serde_json::json!({
-            "titel": "", "untertitel": "", "reihe": "", "monat": 6, "jahr": 2025,
-            "herausgeber": "", "herausgeber_kurz": "", "historie": [], "mitwirkende": [],
-            "umfrage": {"beginn": "2025-03-07", "ende": "2025-03-31"},
-            "sitzungen": ["2025-05-22", "2025-02-04", "2025-04-15"],
-            "landkreise_niedersachsen": 37, "bildnachweise": []
-        }))
-        .unwrap();
-        assert_eq!(umfragezeitraum(&meta), "vom 7. bis zum 31. März 2025");
-        assert_eq!(
-            sitzungstermine(&meta),
-            "am 4. Februar, 15. April und 22. Mai 2025"
-        );
-        meta.umfrage = Umfrage {
-            beginn: d("2025-02-28"),
-            ende: d("2025-03-31"),
-        };
-        assert_eq!(
-            umfragezeitraum(&meta),
-            "vom 28. Februar bis zum 31. März 2025"
-        );
-        meta.sitzungen = vec![d("2025-12-01"), d("2026-01-15")];
-        assert_eq!(
-            sitzungstermine(&meta),
-            "am 1. Dezember 2025 und 15. Januar 2026"
-        );
-    }
 
     #[test]
     fn offener_block_wird_am_anfang_gemeldet() {
