@@ -5,7 +5,9 @@ use serde_json::{Map, Value, json};
 
 use crate::charts::Abbildung;
 use crate::figures::{Kennzahlen, format};
-use crate::model::{Antwort, Edition, FELDER, FeldWert};
+use crate::model::{
+    Antwort, Edition, EditionMeta, FELDER, FeldWert, Landkreis, Steckbrief, SteckbriefDatei,
+};
 
 /// The display text of a fact-sheet field's value.
 fn anzeige(w: FeldWert<'_>) -> String {
@@ -16,21 +18,32 @@ fn anzeige(w: FeldWert<'_>) -> String {
     }
 }
 
+/// The whole `daten.json`: one part per key.
 pub fn daten_json(
     e: &Edition,
     k: &Kennzahlen,
     abbildungen: &[Abbildung],
 ) -> Result<Value, crate::figures::Rechenfehler> {
-    let meta = &e.meta;
+    Ok(json!({
+        "edition": edition_json(&e.id, &e.meta),
+        "tabelle": tabelle_json(e, k)?,
+        "steckbriefe": e.steckbriefe.iter().map(|d| steckbrief_datei_json(e, d)).collect::<Vec<_>>(),
+        "glossar": e.glossar,
+        "quellen": quellen_json(e),
+        "abbildungen": abbildungen_json(abbildungen),
+        "kennzahlen": kennzahlen_json(k),
+    }))
+}
+
+/// `edition`: title page, imprint and version history.
+fn edition_json(id: &str, meta: &EditionMeta) -> Value {
     let aktuell = meta.aktuell();
     let monat = crate::model::MONATE
         .get(usize::from(meta.monat).saturating_sub(1))
         .copied()
         .unwrap_or_default();
-    let mut historie = meta.historie.clone();
-    historie.sort_by_key(|h| std::cmp::Reverse(h.datum));
-    let edition = json!({
-        "id": e.id,
+    json!({
+        "id": id,
         "titel": meta.titel,
         "untertitel": meta.untertitel,
         "reihe": meta.reihe,
@@ -40,35 +53,32 @@ pub fn daten_json(
         "version": aktuell.map(|h| h.version.clone()).unwrap_or_default(),
         "datum": aktuell.map(|h| h.datum.deutsch()).unwrap_or_default(),
         "datum_iso": aktuell.map(|h| json!({"jahr": h.datum.jahr, "monat": h.datum.monat, "tag": h.datum.tag})),
-        "historie": historie.iter().map(|h| json!({
-            "version": h.version, "datum": h.datum.deutsch(),
-            "bearbeiter": h.bearbeiter, "anmerkung": h.anmerkung,
-        })).collect::<Vec<_>>(),
+        "historie": historie_json(meta),
         "mitwirkende": meta.mitwirkende,
         "bildnachweise": meta.bildnachweise,
-    });
+    })
+}
 
-    let zeilen: Vec<Value> = e
-        .landkreise
+/// `edition.historie`: the versions, newest first.
+fn historie_json(meta: &EditionMeta) -> Vec<Value> {
+    let mut historie = meta.historie.clone();
+    historie.sort_by_key(|h| std::cmp::Reverse(h.datum));
+    historie
         .iter()
-        .map(|l| {
+        .map(|h| {
             json!({
-                "name": l.name,
-                "organisationseinheit": l.organisationseinheit,
-                "gesamtverantwortung": l.gesamtverantwortung,
-                "ki_strategie": l.ki_strategie,
-                "digitalstrategie_mit_ki": l.digitalstrategie_mit_ki,
-                "dienstanweisung": l.dienstanweisung,
-                "vzae": format::dezimal(l.vzae.0, if l.vzae.0.fract() == 0.0 { 0 } else { 1 }),
-                "abgeschlossen": l.projekte.abgeschlossen,
-                "in_umsetzung": l.projekte.in_umsetzung,
-                "geplant": l.projekte.geplant,
+                "version": h.version, "datum": h.datum.deutsch(),
+                "bearbeiter": h.bearbeiter, "anmerkung": h.anmerkung,
             })
         })
-        .collect();
+        .collect()
+}
+
+/// `tabelle`: Tabelle 1, its rows and its sum row.
+fn tabelle_json(e: &Edition, k: &Kennzahlen) -> Result<Value, crate::figures::Rechenfehler> {
     let zahl = |n: &str| k.wert(n).map(|w| w as u64);
-    let tabelle = json!({
-        "zeilen": zeilen,
+    Ok(json!({
+        "zeilen": e.landkreise.iter().map(tabellenzeile_json).collect::<Vec<_>>(),
         "summe": {
             "ki_strategie": zahl("ki_strategie")?,
             "digitalstrategie_mit_ki": zahl("digitalstrategie_mit_ki")?,
@@ -78,42 +88,65 @@ pub fn daten_json(
             "in_umsetzung": zahl("projekte_in_umsetzung")?,
             "geplant": zahl("projekte_geplant")?,
         }
-    });
+    }))
+}
 
-    let steckbriefe: Vec<Value> = e
+/// One row of Tabelle 1.
+fn tabellenzeile_json(l: &Landkreis) -> Value {
+    json!({
+        "name": l.name,
+        "organisationseinheit": l.organisationseinheit,
+        "gesamtverantwortung": l.gesamtverantwortung,
+        "ki_strategie": l.ki_strategie,
+        "digitalstrategie_mit_ki": l.digitalstrategie_mit_ki,
+        "dienstanweisung": l.dienstanweisung,
+        "vzae": format::dezimal(l.vzae.0, if l.vzae.0.fract() == 0.0 { 0 } else { 1 }),
+        "abgeschlossen": l.projekte.abgeschlossen,
+        "in_umsetzung": l.projekte.in_umsetzung,
+        "geplant": l.projekte.geplant,
+    })
+}
+
+/// One entry of `steckbriefe`: a Landkreis and its fact sheets.
+fn steckbrief_datei_json(e: &Edition, datei: &SteckbriefDatei) -> Value {
+    let bezeichnung = e
+        .landkreis(&datei.landkreis)
+        .map(|l| l.bezeichnung())
+        .unwrap_or_else(|| format!("Landkreis {}", datei.landkreis));
+    let projekte: Vec<Value> = datei
         .steckbriefe
         .iter()
-        .map(|datei| {
-            let bezeichnung = e
-                .landkreis(&datei.landkreis)
-                .map(|l| l.bezeichnung())
-                .unwrap_or_else(|| format!("Landkreis {}", datei.landkreis));
-            let projekte: Vec<Value> = datei
-                .steckbriefe
-                .iter()
-                .map(|s| {
-                    let mut zeilen = Vec::new();
-                    for f in FELDER {
-                        if let Some(w) = s.wert(f.schluessel) {
-                            zeilen.push(json!({"label": f.bezeichnung, "wert": anzeige(w)}));
-                        }
-                        if f.schluessel == "projektname" {
-                            zeilen.push(json!({"label": "Landkreis", "wert": bezeichnung}));
-                        }
-                    }
-                    json!({"titel": s.projektname, "zeilen": zeilen})
-                })
-                .collect();
-            json!({"landkreis": datei.landkreis, "bezeichnung": bezeichnung, "projekte": projekte})
-        })
+        .map(|s| projekt_json(s, &bezeichnung))
         .collect();
+    json!({"landkreis": datei.landkreis, "bezeichnung": bezeichnung, "projekte": projekte})
+}
 
-    let quellen: Map<String, Value> = e
-        .quellen
+/// One fact sheet: its rows in the published order, the Landkreis after the
+/// project name.
+fn projekt_json(s: &Steckbrief, bezeichnung: &str) -> Value {
+    let mut zeilen = Vec::new();
+    for f in FELDER {
+        if let Some(w) = s.wert(f.schluessel) {
+            zeilen.push(json!({"label": f.bezeichnung, "wert": anzeige(w)}));
+        }
+        if f.schluessel == "projektname" {
+            zeilen.push(json!({"label": "Landkreis", "wert": bezeichnung}));
+        }
+    }
+    json!({"titel": s.projektname, "zeilen": zeilen})
+}
+
+/// `quellen`: text and address by id.
+fn quellen_json(e: &Edition) -> Map<String, Value> {
+    e.quellen
         .iter()
         .map(|q| (q.id.clone(), json!({"text": q.text, "url": q.url})))
-        .collect();
-    let abb: Map<String, Value> = abbildungen
+        .collect()
+}
+
+/// `abbildungen`: file, captions and data table by id.
+fn abbildungen_json(abbildungen: &[Abbildung]) -> Map<String, Value> {
+    abbildungen
         .iter()
         .map(|a| {
             (
@@ -127,19 +160,13 @@ pub fn daten_json(
                 }),
             )
         })
-        .collect();
-    let kennzahlen: Map<String, Value> = k
-        .liste
+        .collect()
+}
+
+/// `kennzahlen`: every figure as its formatted text, by name.
+fn kennzahlen_json(k: &Kennzahlen) -> Map<String, Value> {
+    k.liste
         .iter()
         .map(|z| (z.name.clone(), Value::String(z.text())))
-        .collect();
-    Ok(json!({
-        "edition": edition,
-        "tabelle": tabelle,
-        "steckbriefe": steckbriefe,
-        "glossar": e.glossar,
-        "quellen": quellen,
-        "abbildungen": abb,
-        "kennzahlen": kennzahlen,
-    }))
+        .collect()
 }

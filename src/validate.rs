@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnose, vorschlag};
 use crate::load::{Datei, Knoten};
-use crate::model::{Antwort, FELDER, FeldArt, Landkreis, Quelle, SteckbriefDatei, Vokabular};
+use crate::model::{
+    Antwort, FELDER, FeldArt, FeldWert, Landkreis, Quelle, Steckbrief, SteckbriefDatei, Vokabular,
+    VokabularEintrag,
+};
 
 struct Orter<'a> {
     dateien: &'a BTreeMap<PathBuf, Datei>,
@@ -186,6 +189,8 @@ pub fn pruefe_kartenbezug(
         .collect()
 }
 
+/// The cross-file checks of an edition, on whatever loaded: Tabelle 1, the
+/// fact sheets, the sources, in this order.
 pub fn pruefe(
     landkreise: Option<&[Landkreis]>,
     steckbriefe: &[(PathBuf, SteckbriefDatei)],
@@ -195,40 +200,53 @@ pub fn pruefe(
     ordner: &Path,
 ) -> Vec<Diagnose> {
     let orter = Orter { dateien };
-    let mut out = Vec::new();
     let lk_datei = ordner.join("landkreise.yaml");
+    let mut out = pruefe_tabelle(&orter, &lk_datei, landkreise.unwrap_or_default(), vokabular);
+    let namen: Option<Vec<&str>> = landkreise.map(|l| l.iter().map(|l| l.name.as_str()).collect());
+    out.extend(pruefe_steckbriefe(
+        &orter,
+        steckbriefe,
+        namen.as_deref(),
+        vokabular,
+    ));
+    out.extend(pruefe_quellen(
+        &orter,
+        &ordner.join("quellen.yaml"),
+        quellen,
+    ));
+    out
+}
 
-    // Tabelle 1: unique names, known Gesamtverantwortung.
+/// For each key, the position of the latest earlier entry with the same key.
+fn vorige_gleiche<'a>(schluessel: impl Iterator<Item = &'a str>) -> Vec<Option<usize>> {
     let mut gesehen: HashMap<&str, usize> = HashMap::new();
-    let verantwortung: Option<Vec<&str>> = vokabular.map(|v| {
-        v.gesamtverantwortung
-            .iter()
-            .map(|e| e.wert.as_str())
-            .collect()
-    });
-    for (i, lk) in landkreise.unwrap_or_default().iter().enumerate() {
+    schluessel
+        .enumerate()
+        .map(|(i, s)| gesehen.insert(s, i))
+        .collect()
+}
+
+/// Tabelle 1: unique names, known Gesamtverantwortung.
+fn pruefe_tabelle(
+    orter: &Orter,
+    lk_datei: &Path,
+    landkreise: &[Landkreis],
+    vokabular: Option<&Vokabular>,
+) -> Vec<Diagnose> {
+    let verantwortung: Option<Vec<&str>> = vokabular.map(|v| werte(&v.gesamtverantwortung));
+    let doppelt = vorige_gleiche(landkreise.iter().map(|l| l.name.as_str()));
+    let mut out = Vec::new();
+    for (i, (lk, erste)) in landkreise.iter().zip(doppelt).enumerate() {
         let idx = i.to_string();
-        if let Some(erste) = gesehen.insert(lk.name.as_str(), i) {
-            out.push(
-                orter
-                    .bei(
-                        &lk_datei,
-                        &["landkreise", &idx, "name"],
-                        "name",
-                        format!("Landkreis „{}“ steht zweimal in Tabelle 1", lk.name),
-                    )
-                    .hilfe(format!(
-                        "Der erste Eintrag ist Nr. {}; löschen Sie einen der beiden.",
-                        erste + 1
-                    )),
-            );
+        if let Some(erste) = erste {
+            out.push(landkreis_doppelt(orter, lk_datei, i, &lk.name, erste));
         }
         if let Some(verantwortung) = &verantwortung
             && !verantwortung.contains(&lk.gesamtverantwortung.as_str())
         {
             out.push(unbekannter_wert(
-                &orter,
-                &lk_datei,
+                orter,
+                lk_datei,
                 &["landkreise", &idx, "gesamtverantwortung"],
                 "gesamtverantwortung",
                 "gesamtverantwortung",
@@ -237,119 +255,199 @@ pub fn pruefe(
             ));
         }
     }
+    out
+}
 
-    // Fact sheets: a Tabelle-1 row for the Landkreis, one file per Landkreis,
-    // unique names per Landkreis, values from the vocabularies.
-    let namen: Option<Vec<&str>> = landkreise.map(|l| l.iter().map(|l| l.name.as_str()).collect());
-    let mut dateien_je_lk: HashMap<&str, &Path> = HashMap::new();
-    for (pfad, datei) in steckbriefe {
-        if let Some(namen) = &namen
+/// Row `i` of Tabelle 1 repeats the name of row `erste`.
+fn landkreis_doppelt(
+    orter: &Orter,
+    lk_datei: &Path,
+    i: usize,
+    name: &str,
+    erste: usize,
+) -> Diagnose {
+    orter
+        .bei(
+            lk_datei,
+            &["landkreise", &i.to_string(), "name"],
+            "name",
+            format!("Landkreis „{name}“ steht zweimal in Tabelle 1"),
+        )
+        .hilfe(format!(
+            "Der erste Eintrag ist Nr. {}; löschen Sie einen der beiden.",
+            erste + 1
+        ))
+}
+
+/// The values of a vocabulary list.
+fn werte(liste: &[VokabularEintrag]) -> Vec<&str> {
+    liste.iter().map(|e| e.wert.as_str()).collect()
+}
+
+/// Fact sheets: a Tabelle-1 row for the Landkreis, one file per Landkreis,
+/// then the contents of each file.
+fn pruefe_steckbriefe(
+    orter: &Orter,
+    steckbriefe: &[(PathBuf, SteckbriefDatei)],
+    namen: Option<&[&str]>,
+    vokabular: Option<&Vokabular>,
+) -> Vec<Diagnose> {
+    let doppelt = vorige_gleiche(steckbriefe.iter().map(|(_, d)| d.landkreis.as_str()));
+    let mut out = Vec::new();
+    for ((pfad, datei), andere) in steckbriefe.iter().zip(doppelt) {
+        if let Some(namen) = namen
             && !namen.contains(&datei.landkreis.as_str())
         {
-            let d = orter.bei(
-                pfad,
-                &["landkreis"],
-                "landkreis",
-                format!(
-                    "Landkreis „{}“ hat keine Zeile in Tabelle 1 (landkreise.yaml)",
-                    datei.landkreis
-                ),
-            );
-            out.push(match vorschlag(&datei.landkreis, namen.iter().copied()) {
-                Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
-                None => d.hilfe("Ergänzen Sie den Landkreis in landkreise.yaml."),
-            });
+            out.push(ohne_tabellenzeile(orter, pfad, &datei.landkreis, namen));
         }
-        if let Some(andere) = dateien_je_lk.insert(datei.landkreis.as_str(), pfad) {
-            out.push(
-                orter
-                    .bei(
-                        pfad,
-                        &["landkreis"],
-                        "landkreis",
-                        format!(
-                            "Für „{}“ gibt es schon die Datei {}",
-                            datei.landkreis,
-                            andere.display()
-                        ),
-                    )
-                    .hilfe("Führen Sie die Steckbriefe eines Landkreises in einer Datei zusammen."),
-            );
+        if let Some(andere) = andere {
+            let andere = &steckbriefe[andere].0;
+            out.push(datei_doppelt(orter, pfad, &datei.landkreis, andere));
         }
-        let mut projektnamen: HashMap<&str, usize> = HashMap::new();
-        for (i, sb) in datei.steckbriefe.iter().enumerate() {
-            let idx = i.to_string();
-            if let Some(erste) = projektnamen.insert(sb.projektname.as_str(), i) {
-                out.push(
-                    orter
-                        .bei(
-                            pfad,
-                            &["steckbriefe", &idx, "projektname"],
-                            "projektname",
-                            format!(
-                                "Steckbrief „{}“ gibt es in {} zweimal",
-                                sb.projektname, datei.landkreis
-                            ),
-                        )
-                        .hilfe(format!(
-                            "Der erste ist Steckbrief Nr. {}; benennen Sie einen um oder löschen Sie ihn.",
-                            erste + 1
-                        )),
-                );
-            }
-            let Some(vokabular) = vokabular else { continue };
-            for feld in FELDER {
-                let (FeldArt::Einfach(vok) | FeldArt::Mehrfach(vok)) = feld.art else {
-                    continue;
-                };
-                let erlaubt: Vec<&str> = vokabular
-                    .liste(vok)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|e| e.wert.as_str())
-                    .collect();
-                let mut pruefe_wert = |a: &Antwort, schritte: &[&str]| {
-                    if let Antwort::Wert(w) = a
-                        && !erlaubt.contains(&w.as_str())
-                    {
-                        out.push(unbekannter_wert(
-                            &orter,
-                            pfad,
-                            schritte,
-                            feld.schluessel,
-                            vok,
-                            w,
-                            &erlaubt,
-                        ));
-                    }
-                };
-                match sb.wert(feld.schluessel) {
-                    Some(crate::model::FeldWert::Einfach(a)) => {
-                        pruefe_wert(a, &["steckbriefe", &idx, feld.schluessel]);
-                    }
-                    Some(crate::model::FeldWert::Mehrfach(liste)) => {
-                        for (j, a) in liste.iter().enumerate() {
-                            let j = j.to_string();
-                            pruefe_wert(a, &["steckbriefe", &idx, feld.schluessel, &j]);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
+        out.extend(pruefe_steckbrief_datei(orter, pfad, datei, vokabular));
     }
+    out
+}
 
-    // Sources: unique ids.
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    for (i, q) in quellen.iter().enumerate() {
-        if ids.insert(q.id.as_str(), i).is_some() {
-            out.push(orter.bei(
-                &ordner.join("quellen.yaml"),
-                &["quellen", &i.to_string(), "id"],
-                "id",
-                format!("Quelle „{}“ ist zweimal vergeben", q.id),
+/// A fact-sheet file whose Landkreis has no row in Tabelle 1.
+fn ohne_tabellenzeile(orter: &Orter, pfad: &Path, landkreis: &str, namen: &[&str]) -> Diagnose {
+    let d = orter.bei(
+        pfad,
+        &["landkreis"],
+        "landkreis",
+        format!("Landkreis „{landkreis}“ hat keine Zeile in Tabelle 1 (landkreise.yaml)"),
+    );
+    match vorschlag(landkreis, namen.iter().copied()) {
+        Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
+        None => d.hilfe("Ergänzen Sie den Landkreis in landkreise.yaml."),
+    }
+}
+
+/// A second fact-sheet file for the Landkreis of the file `andere`.
+fn datei_doppelt(orter: &Orter, pfad: &Path, landkreis: &str, andere: &Path) -> Diagnose {
+    orter
+        .bei(
+            pfad,
+            &["landkreis"],
+            "landkreis",
+            format!(
+                "Für „{landkreis}“ gibt es schon die Datei {}",
+                andere.display()
+            ),
+        )
+        .hilfe("Führen Sie die Steckbriefe eines Landkreises in einer Datei zusammen.")
+}
+
+/// One fact-sheet file: unique project names, values from the vocabularies.
+fn pruefe_steckbrief_datei(
+    orter: &Orter,
+    pfad: &Path,
+    datei: &SteckbriefDatei,
+    vokabular: Option<&Vokabular>,
+) -> Vec<Diagnose> {
+    let doppelt = vorige_gleiche(datei.steckbriefe.iter().map(|s| s.projektname.as_str()));
+    let mut out = Vec::new();
+    for (i, (sb, erste)) in datei.steckbriefe.iter().zip(doppelt).enumerate() {
+        if let Some(erste) = erste {
+            out.push(steckbrief_doppelt(
+                orter,
+                pfad,
+                i,
+                sb,
+                &datei.landkreis,
+                erste,
             ));
+        }
+        if let Some(vokabular) = vokabular {
+            out.extend(pruefe_vokabularwerte(orter, pfad, i, sb, vokabular));
         }
     }
     out
+}
+
+/// Fact sheet `i` repeats the project name of fact sheet `erste`.
+fn steckbrief_doppelt(
+    orter: &Orter,
+    pfad: &Path,
+    i: usize,
+    sb: &Steckbrief,
+    landkreis: &str,
+    erste: usize,
+) -> Diagnose {
+    orter
+        .bei(
+            pfad,
+            &["steckbriefe", &i.to_string(), "projektname"],
+            "projektname",
+            format!(
+                "Steckbrief „{}“ gibt es in {landkreis} zweimal",
+                sb.projektname
+            ),
+        )
+        .hilfe(format!(
+            "Der erste ist Steckbrief Nr. {}; benennen Sie einen um oder löschen Sie ihn.",
+            erste + 1
+        ))
+}
+
+/// The values of fact sheet `i` in the fields answered from a vocabulary.
+fn pruefe_vokabularwerte(
+    orter: &Orter,
+    pfad: &Path,
+    i: usize,
+    sb: &Steckbrief,
+    vokabular: &Vokabular,
+) -> Vec<Diagnose> {
+    let idx = i.to_string();
+    let mut out = Vec::new();
+    for feld in FELDER {
+        let (FeldArt::Einfach(vok) | FeldArt::Mehrfach(vok)) = feld.art else {
+            continue;
+        };
+        let erlaubt = werte(vokabular.liste(vok).unwrap_or_default());
+        for (a, j) in &antworten(sb, feld.schluessel) {
+            if let Antwort::Wert(w) = a
+                && !erlaubt.contains(&w.as_str())
+            {
+                let mut schritte = vec!["steckbriefe", &idx, feld.schluessel];
+                schritte.extend(j.as_deref());
+                let d = unbekannter_wert(orter, pfad, &schritte, feld.schluessel, vok, w, &erlaubt);
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// The answers in field `schluessel` of a fact sheet, each with its
+/// position in a list answer.
+fn antworten<'a>(sb: &'a Steckbrief, schluessel: &str) -> Vec<(&'a Antwort, Option<String>)> {
+    match sb.wert(schluessel) {
+        Some(FeldWert::Einfach(a)) => vec![(a, None)],
+        Some(FeldWert::Mehrfach(liste)) => liste
+            .iter()
+            .enumerate()
+            .map(|(j, a)| (a, Some(j.to_string())))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Sources: unique ids.
+fn pruefe_quellen(orter: &Orter, datei: &Path, quellen: &[Quelle]) -> Vec<Diagnose> {
+    let doppelt = vorige_gleiche(quellen.iter().map(|q| q.id.as_str()));
+    quellen
+        .iter()
+        .zip(doppelt)
+        .enumerate()
+        .filter(|(_, (_, erste))| erste.is_some())
+        .map(|(i, (q, _))| {
+            orter.bei(
+                datei,
+                &["quellen", &i.to_string(), "id"],
+                "id",
+                format!("Quelle „{}“ ist zweimal vergeben", q.id),
+            )
+        })
+        .collect()
 }

@@ -1,12 +1,15 @@
 //! The charts of chapter 4: projects by status per Landkreis, technology
 //! shares, operating models, and VZÄ against the number of projects.
 
+use plotters::coord::Shift;
+use plotters::coord::ranged1d::SegmentedCoord;
+use plotters::coord::types::{RangedCoordf64, RangedCoordu32};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{Abbildung, Datentabelle, SCHRIFT, ZeichenFehler};
 use crate::figures::{BETRIEBSMODELLE, Kennzahlen, TECHNOLOGIEN, format};
-use crate::model::Edition;
+use crate::model::{Edition, Landkreis};
 
 const BREITE: u32 = 1000;
 /// Status colours: one hue, three clearly different lightnesses.
@@ -47,14 +50,7 @@ fn balken_anteile(id: &str, eintraege: &[(String, f64, String)]) -> Result<Strin
             .bold_line_style(RGBColor(0xd0, 0xd0, 0xd0))
             .x_desc("Anteil in Prozent")
             .x_label_formatter(&|v| format!("{v:.0}\u{202f}%"))
-            .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => n
-                    .checked_sub(*i + 1)
-                    .and_then(|j| namen.get(j as usize))
-                    .cloned()
-                    .unwrap_or_default(),
-                _ => String::new(),
-            })
+            .y_label_formatter(&|v| name_von_oben(&namen, v))
             .label_style(schrift(20))
             .axis_desc_style(schrift(20))
             .draw()
@@ -89,88 +85,39 @@ fn balken_anteile(id: &str, eintraege: &[(String, f64, String)]) -> Result<Strin
 
 /// Stacked bars: projects per Landkreis by status (Tabelle 1).
 pub fn projekte_status(e: &Edition) -> Result<Abbildung, ZeichenFehler> {
-    let fehler = svg_fehler::<String>("projekte-status");
     let lk = &e.landkreise;
+    let svg =
+        status_svg(lk).map_err(|m| ZeichenFehler::Zeichnen("projekte-status".to_owned(), m))?;
+    Ok(Abbildung {
+        id: "projekte-status".into(),
+        titel: "Projekte je Landkreis nach Status".into(),
+        alt: format!(
+            "Gestapeltes Balkendiagramm: für jeden der {} Landkreise der Tabelle 1 die Zahl der \
+             abgeschlossenen, in Umsetzung befindlichen und geplanten Projekte. Die Werte stehen \
+             in Tabelle 1.",
+            lk.len()
+        ),
+        quelle: Some("Tabelle 1".into()),
+        werte: status_werte(lk),
+        tabelle: None,
+        svg,
+    })
+}
+
+/// The status chart: one horizontal segment per Landkreis, numbers of
+/// projects along the x axis.
+type StatusDiagramm<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, SegmentedCoord<RangedCoordu32>>>;
+
+/// The SVG of the status chart: axes, bars, legend.
+fn status_svg(lk: &[Landkreis]) -> Result<String, String> {
     let n = lk.len() as u32;
-    let max = lk
-        .iter()
-        .map(|l| l.projekte.summe())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let hoehe = 130 + 32 * n;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (BREITE, hoehe)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| fehler(e.to_string()))?;
-        let namen: Vec<String> = lk.iter().map(|l| l.name.clone()).collect();
-        let mut chart = ChartBuilder::on(&root)
-            .margin(16)
-            .margin_right(40)
-            .x_label_area_size(50)
-            .y_label_area_size(200)
-            .build_cartesian_2d(
-                0f64..f64::from(max + 1),
-                (0u32..n.max(2) - 1).into_segmented(),
-            )
-            .map_err(|e| fehler(e.to_string()))?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(WHITE)
-            .bold_line_style(RGBColor(0xd0, 0xd0, 0xd0))
-            .x_desc("Zahl der Projekte")
-            .x_labels((max + 2) as usize)
-            .x_label_formatter(&|v| format!("{v:.0}"))
-            .y_labels(n as usize)
-            .y_label_formatter(&|v| match v {
-                // Top to bottom in the order of Tabelle 1.
-                SegmentValue::CenterOf(i) => n
-                    .checked_sub(*i + 1)
-                    .and_then(|j| namen.get(j as usize))
-                    .cloned()
-                    .unwrap_or_default(),
-                _ => String::new(),
-            })
-            .label_style(schrift(19))
-            .axis_desc_style(schrift(20))
-            .draw()
-            .map_err(|e| fehler(e.to_string()))?;
-        let stufen = [
-            ("abgeschlossen", DUNKEL),
-            ("in Umsetzung", MITTEL),
-            ("geplant", HELL),
-        ];
-        for (s, (name, farbe)) in stufen.iter().enumerate() {
-            let balken: Vec<_> = lk
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let p = &l.projekte;
-                    let teile = [p.abgeschlossen, p.in_umsetzung, p.geplant];
-                    let von: u32 = teile[..s].iter().sum();
-                    let bis = von + teile[s];
-                    let y = n - 1 - i as u32;
-                    let mut r = Rectangle::new(
-                        [
-                            (f64::from(von), SegmentValue::Exact(y)),
-                            (f64::from(bis), SegmentValue::Exact(y + 1)),
-                        ],
-                        farbe.filled(),
-                    );
-                    r.set_margin(5, 5, 0, 0);
-                    r
-                })
-                .collect();
-            let farbe = *farbe;
-            chart
-                .draw_series(balken)
-                .map_err(|e| fehler(e.to_string()))?
-                .label(*name)
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 9), (x + 22, y + 9)], farbe.filled())
-                });
-        }
+        let root = SVGBackend::with_string(&mut svg, (BREITE, 130 + 32 * n)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        let mut chart = status_achsen(&root, lk)?;
+        status_balken(&mut chart, lk)?;
         chart
             .configure_series_labels()
             .position(SeriesLabelPosition::LowerRight)
@@ -178,11 +125,115 @@ pub fn projekte_status(e: &Edition) -> Result<Abbildung, ZeichenFehler> {
             .border_style(RGBColor(0xb0, 0xb0, 0xb0))
             .label_font(schrift(19))
             .draw()
-            .map_err(|e| fehler(e.to_string()))?;
-        root.present().map_err(|e| fehler(e.to_string()))?;
+            .map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
     }
-    let werte = lk
+    Ok(svg)
+}
+
+/// The label of a bar segment: the names from top to bottom, in the order
+/// given.
+fn name_von_oben(namen: &[String], v: &SegmentValue<u32>) -> String {
+    match v {
+        SegmentValue::CenterOf(i) => (namen.len() as u32)
+            .checked_sub(*i + 1)
+            .and_then(|j| namen.get(j as usize))
+            .cloned()
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The axes and grid of the status chart, Landkreise in the order of
+/// Tabelle 1 from top to bottom.
+fn status_achsen<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    lk: &[Landkreis],
+) -> Result<StatusDiagramm<'a, 'b>, String> {
+    let n = lk.len() as u32;
+    let max = lk
         .iter()
+        .map(|l| l.projekte.summe())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let namen: Vec<String> = lk.iter().map(|l| l.name.clone()).collect();
+    let mut chart = ChartBuilder::on(root)
+        .margin(16)
+        .margin_right(40)
+        .x_label_area_size(50)
+        .y_label_area_size(200)
+        .build_cartesian_2d(
+            0f64..f64::from(max + 1),
+            (0u32..n.max(2) - 1).into_segmented(),
+        )
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(WHITE)
+        .bold_line_style(RGBColor(0xd0, 0xd0, 0xd0))
+        .x_desc("Zahl der Projekte")
+        .x_labels((max + 2) as usize)
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_labels(n as usize)
+        .y_label_formatter(&|v| name_von_oben(&namen, v))
+        .label_style(schrift(19))
+        .axis_desc_style(schrift(20))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    Ok(chart)
+}
+/// The three stacked series (abgeschlossen, in Umsetzung, geplant), each
+/// with its legend entry.
+fn status_balken(chart: &mut StatusDiagramm, lk: &[Landkreis]) -> Result<(), String> {
+    let stufen = [
+        ("abgeschlossen", DUNKEL),
+        ("in Umsetzung", MITTEL),
+        ("geplant", HELL),
+    ];
+    for (s, (name, farbe)) in stufen.into_iter().enumerate() {
+        let balken: Vec<_> = lk
+            .iter()
+            .enumerate()
+            .map(|(i, l)| status_segment(l, s, lk.len() - 1 - i, farbe))
+            .collect();
+        chart
+            .draw_series(balken)
+            .map_err(|e| e.to_string())?
+            .label(name)
+            .legend(move |(x, y)| Rectangle::new([(x, y - 9), (x + 22, y + 9)], farbe.filled()));
+    }
+    Ok(())
+}
+
+/// The segment of status `s` (0 abgeschlossen, 1 in Umsetzung, 2 geplant)
+/// of one Landkreis, in row `y` counted from the bottom.
+fn status_segment(
+    l: &Landkreis,
+    s: usize,
+    y: usize,
+    farbe: RGBColor,
+) -> Rectangle<(f64, SegmentValue<u32>)> {
+    let p = &l.projekte;
+    let teile = [p.abgeschlossen, p.in_umsetzung, p.geplant];
+    let von: u32 = teile[..s].iter().sum();
+    let bis = von + teile[s];
+    let y = y as u32;
+    let mut r = Rectangle::new(
+        [
+            (f64::from(von), SegmentValue::Exact(y)),
+            (f64::from(bis), SegmentValue::Exact(y + 1)),
+        ],
+        farbe.filled(),
+    );
+    r.set_margin(5, 5, 0, 0);
+    r
+}
+
+/// The values behind the status chart: per Landkreis, the three counts.
+fn status_werte(lk: &[Landkreis]) -> Vec<(String, f64)> {
+    lk.iter()
         .flat_map(|l| {
             [
                 (
@@ -196,21 +247,7 @@ pub fn projekte_status(e: &Edition) -> Result<Abbildung, ZeichenFehler> {
                 (format!("{} geplant", l.name), f64::from(l.projekte.geplant)),
             ]
         })
-        .collect();
-    Ok(Abbildung {
-        id: "projekte-status".into(),
-        titel: "Projekte je Landkreis nach Status".into(),
-        alt: format!(
-            "Gestapeltes Balkendiagramm: für jeden der {} Landkreise der Tabelle 1 die Zahl der \
-             abgeschlossenen, in Umsetzung befindlichen und geplanten Projekte. Die Werte stehen \
-             in Tabelle 1.",
-            lk.len()
-        ),
-        quelle: Some("Tabelle 1".into()),
-        werte,
-        tabelle: None,
-        svg,
-    })
+        .collect()
 }
 
 fn anteil_eintraege(k: &Kennzahlen, liste: &[(&str, &str)]) -> Vec<(String, f64, String)> {

@@ -36,26 +36,59 @@ pub fn farbe(anzahl: u32) -> RGBColor {
         .map_or(KLASSEN[KLASSEN.len() - 1].2, |k| k.2)
 }
 
-fn zeichne(
-    e: &Edition,
-    geo: &Geodaten,
-    flaeche_: &DrawingArea<SVGBackend, Shift>,
-    hoehe: u32,
-) -> Result<(), String> {
-    let fehler = |e: DrawingAreaErrorKind<std::io::Error>| e.to_string();
-    flaeche_.fill(&WHITE).map_err(fehler)?;
-    let (x0, y0, x1, y1) = geo.grenzen();
-    let nutzbar_b = f64::from(BREITE) - 2.0 * RAND - LEGENDE;
-    let nutzbar_h = f64::from(hoehe) - 2.0 * RAND;
-    let mass = (nutzbar_b / (x1 - x0)).min(nutzbar_h / (y1 - y0));
-    let px = |(x, y): (f64, f64)| -> (i32, i32) {
-        (
-            (RAND + (x - x0) * mass).round() as i32,
-            (RAND + (y1 - y) * mass).round() as i32,
-        )
-    };
+/// The drawing area of the map.
+type Flaeche<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
-    // Larger districts first, so that a city inside a Landkreis is drawn on top.
+/// A drawing error as text.
+fn fehler(e: DrawingAreaErrorKind<std::io::Error>) -> String {
+    e.to_string()
+}
+
+/// Draws the map onto `flaeche_`: districts, numbers, legend.
+fn zeichne(e: &Edition, geo: &Geodaten, flaeche_: &Flaeche, hoehe: u32) -> Result<(), String> {
+    flaeche_.fill(&WHITE).map_err(fehler)?;
+    let px = Projektion::neu(geo, hoehe);
+    for kreis in groesste_zuerst(geo) {
+        let fuellung = teilnehmer(e, kreis).map_or(OHNE, farbe);
+        zeichne_kreis(flaeche_, kreis, fuellung, &px)?;
+    }
+    zeichne_zahlen(e, geo, flaeche_, &px)?;
+    zeichne_legende(flaeche_, hoehe)
+}
+
+/// From geographic coordinates to SVG units: the bounding box scaled into
+/// the area left of the legend.
+struct Projektion {
+    x0: f64,
+    y1: f64,
+    mass: f64,
+}
+
+impl Projektion {
+    fn neu(geo: &Geodaten, hoehe: u32) -> Projektion {
+        let (x0, y0, x1, y1) = geo.grenzen();
+        let nutzbar_b = f64::from(BREITE) - 2.0 * RAND - LEGENDE;
+        let nutzbar_h = f64::from(hoehe) - 2.0 * RAND;
+        let mass = (nutzbar_b / (x1 - x0)).min(nutzbar_h / (y1 - y0));
+        Projektion { x0, y1, mass }
+    }
+
+    /// The SVG point of a geographic point.
+    fn px(&self, (x, y): (f64, f64)) -> (i32, i32) {
+        (
+            (RAND + (x - self.x0) * self.mass).round() as i32,
+            (RAND + (self.y1 - y) * self.mass).round() as i32,
+        )
+    }
+
+    /// The SVG points of a ring.
+    fn ring(&self, ring: &[(f64, f64)]) -> Vec<(i32, i32)> {
+        ring.iter().map(|p| self.px(*p)).collect()
+    }
+}
+
+/// Larger districts first, so that a city inside a Landkreis is drawn on top.
+fn groesste_zuerst(geo: &Geodaten) -> Vec<&Kreis> {
     let mut reihenfolge: Vec<&Kreis> = geo.kreise.iter().collect();
     let groesse = |k: &Kreis| -> f64 {
         k.polygone
@@ -65,34 +98,47 @@ fn zeichne(
             .sum()
     };
     reihenfolge.sort_by(|a, b| groesse(b).total_cmp(&groesse(a)).then(a.rs.cmp(&b.rs)));
+    reihenfolge
+}
 
-    for kreis in &reihenfolge {
-        let anzahl = teilnehmer(e, kreis);
-        let fuellung = anzahl.map_or(OHNE, farbe);
-        for poly in &kreis.polygone {
-            let Some((ring, loecher)) = poly.split_first() else {
-                continue;
-            };
-            let aussen: Vec<(i32, i32)> = ring.iter().copied().map(px).collect();
+/// One district: each polygon filled, its holes white, all outlined.
+fn zeichne_kreis(
+    flaeche_: &Flaeche,
+    kreis: &Kreis,
+    fuellung: RGBColor,
+    px: &Projektion,
+) -> Result<(), String> {
+    for poly in &kreis.polygone {
+        let Some((ring, loecher)) = poly.split_first() else {
+            continue;
+        };
+        let aussen = px.ring(ring);
+        flaeche_
+            .draw(&Polygon::new(aussen.clone(), fuellung.filled()))
+            .map_err(fehler)?;
+        for loch in loecher {
+            let l = px.ring(loch);
             flaeche_
-                .draw(&Polygon::new(aussen.clone(), fuellung.filled()))
+                .draw(&Polygon::new(l.clone(), WHITE.filled()))
                 .map_err(fehler)?;
-            for loch in loecher {
-                let l: Vec<(i32, i32)> = loch.iter().copied().map(px).collect();
-                flaeche_
-                    .draw(&Polygon::new(l.clone(), WHITE.filled()))
-                    .map_err(fehler)?;
-                flaeche_
-                    .draw(&PathElement::new(l, GRENZE.stroke_width(1)))
-                    .map_err(fehler)?;
-            }
             flaeche_
-                .draw(&PathElement::new(aussen, GRENZE.stroke_width(1)))
+                .draw(&PathElement::new(l, GRENZE.stroke_width(1)))
                 .map_err(fehler)?;
         }
+        flaeche_
+            .draw(&PathElement::new(aussen, GRENZE.stroke_width(1)))
+            .map_err(fehler)?;
     }
+    Ok(())
+}
 
-    // Numbers on the responding districts.
+/// Numbers on the responding districts, white on the dark classes.
+fn zeichne_zahlen(
+    e: &Edition,
+    geo: &Geodaten,
+    flaeche_: &Flaeche,
+    px: &Projektion,
+) -> Result<(), String> {
     for kreis in &geo.kreise {
         if let Some(n) = teilnehmer(e, kreis) {
             let hell = n > KLASSEN[2].0;
@@ -102,12 +148,16 @@ fn zeichne(
                 .color(if hell { &WHITE } else { &BLACK })
                 .pos(Pos::new(HPos::Center, VPos::Center));
             flaeche_
-                .draw(&Text::new(n.to_string(), px(kreis.label), stil))
+                .draw(&Text::new(n.to_string(), px.px(kreis.label), stil))
                 .map_err(fehler)?;
         }
     }
+    Ok(())
+}
 
-    // Legend.
+/// The legend at the bottom right: title, one box per class, "keine
+/// Teilnahme".
+fn zeichne_legende(flaeche_: &Flaeche, hoehe: u32) -> Result<(), String> {
     let lx = (f64::from(BREITE) - LEGENDE + 10.0) as i32;
     let mut ly =
         (f64::from(hoehe) - 2.0 * RAND - 46.0 * (KLASSEN.len() as f64 + 1.0) - 40.0) as i32;
@@ -124,25 +174,35 @@ fn zeichne(
         .map(|(_, t, c)| (t.to_string(), *c))
         .chain(std::iter::once(("keine Teilnahme".to_string(), OHNE)));
     for (text, c) in eintraege {
-        flaeche_
-            .draw(&Rectangle::new([(lx, ly), (lx + 34, ly + 30)], c.filled()))
-            .map_err(fehler)?;
-        flaeche_
-            .draw(&Rectangle::new(
-                [(lx, ly), (lx + 34, ly + 30)],
-                GRENZE.stroke_width(1),
-            ))
-            .map_err(fehler)?;
-        let stil = (SCHRIFT, 20)
-            .into_font()
-            .color(&BLACK)
-            .pos(Pos::new(HPos::Left, VPos::Center));
-        flaeche_
-            .draw(&Text::new(text, (lx + 46, ly + 15), stil))
-            .map_err(fehler)?;
+        legenden_eintrag(flaeche_, (lx, ly), text, c)?;
         ly += 46;
     }
     Ok(())
+}
+
+/// One legend entry at `(lx, ly)`: an outlined colour box and its text.
+fn legenden_eintrag(
+    flaeche_: &Flaeche,
+    (lx, ly): (i32, i32),
+    text: String,
+    c: RGBColor,
+) -> Result<(), String> {
+    flaeche_
+        .draw(&Rectangle::new([(lx, ly), (lx + 34, ly + 30)], c.filled()))
+        .map_err(fehler)?;
+    flaeche_
+        .draw(&Rectangle::new(
+            [(lx, ly), (lx + 34, ly + 30)],
+            GRENZE.stroke_width(1),
+        ))
+        .map_err(fehler)?;
+    let stil = (SCHRIFT, 20)
+        .into_font()
+        .color(&BLACK)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    flaeche_
+        .draw(&Text::new(text, (lx + 46, ly + 15), stil))
+        .map_err(fehler)
 }
 
 /// How one district is drawn: its fill and, for a responding Landkreis, the

@@ -19,9 +19,6 @@ use crate::validate;
 pub use schema_check::feld_pfad;
 pub use tree::{Knoten, Wert};
 
-/// Largest data file accepted (see [`crate::projekt::MAX_DATEN`]).
-pub const MAX_DATEIGROESSE: usize = crate::projekt::MAX_DATEN as usize;
-
 /// A loaded data file: its spanned tree (its text is in [`Quelltexte`]).
 #[derive(Debug, Clone)]
 pub struct Datei {
@@ -107,6 +104,10 @@ pub fn parse_yaml(relativ: &Path, text: &str) -> Result<Knoten, Diagnose> {
 /// German text: the editor sees the place in the file, never English.
 fn yaml_fehler_deutsch(englisch: &str) -> String {
     const BEKANNT: &[(&str, &str)] = &[
+        (
+            "non-finite",
+            "unendliche oder ungültige Zahlen (.inf, .nan) sind nicht erlaubt",
+        ),
         (
             "unclosed bracket",
             "eine geöffnete Klammer wird nicht geschlossen",
@@ -313,121 +314,181 @@ fn sammle<T>(fehler: &mut Vec<Diagnose>, r: Result<T, Vec<Diagnose>>) -> Option<
 
 /// Loads and validates the edition `id`. On failure, every problem found.
 pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, Quelltexte)> {
-    let ordner = PathBuf::from("data").join(id);
-    let mut dateien = BTreeMap::new();
-    let mut texte = Quelltexte::default();
-    let mut fehler: Vec<Diagnose> = Vec::new();
+    pruefe_ausgabe(wurzel, id).map_err(|d| (vec![d], Quelltexte::default()))?;
+    let mut laden = Ladevorgang {
+        wurzel,
+        ordner: PathBuf::from("data").join(id),
+        dateien: BTreeMap::new(),
+        texte: Quelltexte::default(),
+        fehler: Vec::new(),
+    };
+    let einzeln = laden.einzeldateien();
+    let steckbriefe = laden.steckbriefe();
+    laden.pruefe_quer(&einzeln, &steckbriefe);
+    laden.zusammensetzen(id, einzeln, steckbriefe)
+}
 
+/// The edition `id` must have a plain name and an `edition.yaml`.
+fn pruefe_ausgabe(wurzel: &Path, id: &str) -> Result<(), Diagnose> {
     if let Err(m) = projekt::pruefe_edition_id(id) {
-        let d = Diagnose::neu("data", m)
-            .hilfe("Geben Sie mit --edition nur den Namen an, z. B. --edition 2025.");
-        return Err((vec![d], Quelltexte::default()));
+        return Err(Diagnose::neu("data", m)
+            .hilfe("Geben Sie mit --edition nur den Namen an, z. B. --edition 2025."));
     }
-    if !projekt::ist_datei(wurzel, &ordner.join("edition.yaml")) {
-        let bekannt = editionen(wurzel);
-        let mut d = Diagnose::neu(&ordner, format!("Ausgabe „{id}“ gibt es nicht"));
-        d = match crate::diagnostics::vorschlag(id, bekannt.iter().map(String::as_str)) {
+    let ordner = PathBuf::from("data").join(id);
+    if projekt::ist_datei(wurzel, &ordner.join("edition.yaml")) {
+        return Ok(());
+    }
+    let bekannt = editionen(wurzel);
+    let d = Diagnose::neu(&ordner, format!("Ausgabe „{id}“ gibt es nicht"));
+    Err(
+        match crate::diagnostics::vorschlag(id, bekannt.iter().map(String::as_str)) {
             Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
             None => d.hilfe(format!("Vorhandene Ausgaben: {}", bekannt.join(", "))),
-        };
-        return Err((vec![d], Quelltexte::default()));
-    }
+        },
+    )
+}
 
-    let meta: Option<EditionMeta> = sammle(
-        &mut fehler,
-        lade_datei(
-            wurzel,
-            &ordner.join("edition.yaml"),
-            &mut dateien,
-            &mut texte,
-        ),
-    );
-    let landkreise: Option<Landkreise> = sammle(
-        &mut fehler,
-        lade_datei(
-            wurzel,
-            &ordner.join("landkreise.yaml"),
-            &mut dateien,
-            &mut texte,
-        ),
-    );
-    let vokabular: Option<Vokabular> = sammle(
-        &mut fehler,
-        lade_datei(
-            wurzel,
-            &ordner.join("vokabular.yaml"),
-            &mut dateien,
-            &mut texte,
-        ),
-    );
-    let quellen: Option<Quellen> = sammle(
-        &mut fehler,
-        lade_datei(
-            wurzel,
-            &ordner.join("quellen.yaml"),
-            &mut dateien,
-            &mut texte,
-        ),
-    );
-    let glossar: Option<Glossar> = sammle(
-        &mut fehler,
-        lade_datei(
-            wurzel,
-            &ordner.join("glossar.yaml"),
-            &mut dateien,
-            &mut texte,
-        ),
-    );
-    let abweichungen: Option<Abweichungen> = sammle(
-        &mut fehler,
-        lade_datei(
-            wurzel,
-            &ordner.join("abweichungen.yaml"),
-            &mut dateien,
-            &mut texte,
+/// The single files of an edition, each if it loaded.
+struct Einzeldateien {
+    meta: Option<EditionMeta>,
+    landkreise: Option<Landkreise>,
+    vokabular: Option<Vokabular>,
+    quellen: Option<Quellen>,
+    glossar: Option<Glossar>,
+    abweichungen: Option<Abweichungen>,
+}
+
+/// The loading of one edition: what was read so far and every problem.
+struct Ladevorgang<'a> {
+    wurzel: &'a Path,
+    /// `data/<id>`.
+    ordner: PathBuf,
+    dateien: BTreeMap<PathBuf, Datei>,
+    texte: Quelltexte,
+    fehler: Vec<Diagnose>,
+}
+
+impl Ladevorgang<'_> {
+    /// Loads `relativ` as `T`; its problems, passed through `anpassen`, are
+    /// collected.
+    fn lade<T: DeserializeOwned + schemars::JsonSchema>(
+        &mut self,
+        relativ: &Path,
+        anpassen: fn(Diagnose) -> Diagnose,
+    ) -> Option<T> {
+        let r = lade_datei(self.wurzel, relativ, &mut self.dateien, &mut self.texte);
+        sammle(
+            &mut self.fehler,
+            r.map_err(|d| d.into_iter().map(anpassen).collect()),
         )
-        .map_err(|d| d.into_iter().map(pflichtdatei).collect()),
-    );
+    }
 
-    let mut steckbriefe = Vec::new();
-    let sb_ordner = ordner.join("steckbriefe");
-    let namen = match steckbrief_dateien(wurzel, &sb_ordner) {
-        Ok(n) => n,
-        Err(d) => {
-            fehler.push(d);
-            Vec::new()
-        }
-    };
-    for relativ in namen {
-        if let Some(d) = sammle(
-            &mut fehler,
-            lade_datei::<SteckbriefDatei>(wurzel, &relativ, &mut dateien, &mut texte),
-        ) {
-            steckbriefe.push((relativ, d));
+    /// Loads the file `name` of the edition folder as `T`.
+    fn einzeldatei<T: DeserializeOwned + schemars::JsonSchema>(
+        &mut self,
+        name: &str,
+        anpassen: fn(Diagnose) -> Diagnose,
+    ) -> Option<T> {
+        let relativ = self.ordner.join(name);
+        self.lade(&relativ, anpassen)
+    }
+
+    /// The single files, in this order.
+    fn einzeldateien(&mut self) -> Einzeldateien {
+        let gleich = |d| d;
+        Einzeldateien {
+            meta: self.einzeldatei("edition.yaml", gleich),
+            landkreise: self.einzeldatei("landkreise.yaml", gleich),
+            vokabular: self.einzeldatei("vokabular.yaml", gleich),
+            quellen: self.einzeldatei("quellen.yaml", gleich),
+            glossar: self.einzeldatei("glossar.yaml", gleich),
+            abweichungen: self.einzeldatei("abweichungen.yaml", pflichtdatei),
         }
     }
 
-    // Cross-file checks run on whatever loaded, so that one run shows all.
-    fehler.extend(validate::pruefe(
-        landkreise.as_ref().map(|l| l.landkreise.as_slice()),
-        &steckbriefe,
-        vokabular.as_ref(),
-        quellen
-            .as_ref()
-            .map(|q| q.quellen.as_slice())
-            .unwrap_or_default(),
-        &dateien,
-        &ordner,
-    ));
+    /// The fact-sheet files that loaded, with their paths, in file-name order.
+    fn steckbriefe(&mut self) -> Vec<(PathBuf, SteckbriefDatei)> {
+        let namen = match steckbrief_dateien(self.wurzel, &self.ordner.join("steckbriefe")) {
+            Ok(n) => n,
+            Err(d) => {
+                self.fehler.push(d);
+                Vec::new()
+            }
+        };
+        namen
+            .into_iter()
+            .filter_map(|relativ| {
+                let d = self.lade::<SteckbriefDatei>(&relativ, |d| d)?;
+                Some((relativ, d))
+            })
+            .collect()
+    }
 
-    let (Some(meta), Some(landkreise), Some(vokabular), Some(quellen), Some(glossar), Some(abw)) =
-        (meta, landkreise, vokabular, quellen, glossar, abweichungen)
-    else {
-        fehler.sort_by(|a, b| (&a.datei, a.zeile).cmp(&(&b.datei, b.zeile)));
-        return Err((fehler, texte));
-    };
+    /// Cross-file checks run on whatever loaded, so that one run shows all.
+    fn pruefe_quer(&mut self, e: &Einzeldateien, steckbriefe: &[(PathBuf, SteckbriefDatei)]) {
+        self.fehler.extend(validate::pruefe(
+            e.landkreise.as_ref().map(|l| l.landkreise.as_slice()),
+            steckbriefe,
+            e.vokabular.as_ref(),
+            e.quellen
+                .as_ref()
+                .map(|q| q.quellen.as_slice())
+                .unwrap_or_default(),
+            &self.dateien,
+            &self.ordner,
+        ));
+    }
 
-    // Report order: the order of Tabelle 1, whatever the file names.
+    /// The edition if every file loaded and nothing was found, else every
+    /// problem, sorted by file and line.
+    fn zusammensetzen(
+        self,
+        id: &str,
+        e: Einzeldateien,
+        steckbriefe: Vec<(PathBuf, SteckbriefDatei)>,
+    ) -> Result<Geladen, (Vec<Diagnose>, Quelltexte)> {
+        let Ladevorgang {
+            dateien,
+            texte,
+            mut fehler,
+            ..
+        } = self;
+        match e.edition(id, steckbriefe) {
+            Some(edition) if fehler.is_empty() => Ok(Geladen {
+                edition,
+                dateien,
+                texte,
+            }),
+            _ => {
+                fehler.sort_by(|a, b| (&a.datei, a.zeile).cmp(&(&b.datei, b.zeile)));
+                Err((fehler, texte))
+            }
+        }
+    }
+}
+
+impl Einzeldateien {
+    /// The edition, if every single file loaded.
+    fn edition(self, id: &str, steckbriefe: Vec<(PathBuf, SteckbriefDatei)>) -> Option<Edition> {
+        let landkreise = self.landkreise?;
+        Some(Edition {
+            id: id.to_owned(),
+            meta: self.meta?,
+            steckbriefe: in_tabellenfolge(steckbriefe, &landkreise),
+            landkreise: landkreise.landkreise,
+            vokabular: self.vokabular?,
+            quellen: self.quellen?.quellen,
+            glossar: self.glossar?.glossar,
+            abweichungen: self.abweichungen?.abweichungen,
+        })
+    }
+}
+
+/// Report order: the order of Tabelle 1, whatever the file names.
+fn in_tabellenfolge(
+    mut steckbriefe: Vec<(PathBuf, SteckbriefDatei)>,
+    landkreise: &Landkreise,
+) -> Vec<SteckbriefDatei> {
     steckbriefe.sort_by_key(|(_, d)| {
         landkreise
             .landkreise
@@ -435,25 +496,7 @@ pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, 
             .position(|l| l.name == d.landkreis)
             .unwrap_or(usize::MAX)
     });
-
-    if !fehler.is_empty() {
-        fehler.sort_by(|a, b| (&a.datei, a.zeile).cmp(&(&b.datei, b.zeile)));
-        return Err((fehler, texte));
-    }
-    Ok(Geladen {
-        edition: Edition {
-            id: id.to_owned(),
-            meta,
-            landkreise: landkreise.landkreise,
-            steckbriefe: steckbriefe.into_iter().map(|(_, d)| d).collect(),
-            vokabular,
-            quellen: quellen.quellen,
-            glossar: glossar.glossar,
-            abweichungen: abw.abweichungen,
-        },
-        dateien,
-        texte,
-    })
+    steckbriefe.into_iter().map(|(_, d)| d).collect()
 }
 
 /// The fact-sheet files of an edition; the folder must exist (an edition

@@ -63,130 +63,148 @@ fn diagnose_bei(datei: &Datei, knoten: &Knoten, feld: String, meldung: String) -
         .feld(feld)
 }
 
+/// The node a finding is about: its file, its tree node, its field path.
+struct Stelle<'a> {
+    datei: &'a Datei,
+    knoten: &'a Knoten,
+    feld: String,
+}
+
+impl Stelle<'_> {
+    /// A diagnostic at this node.
+    fn diagnose(&self, meldung: String) -> Diagnose {
+        diagnose_bei(self.datei, self.knoten, self.feld.clone(), meldung)
+    }
+}
+
+/// One finding of the validator as German diagnostics.
 fn uebersetze(
     datei: &Datei,
     schema: &Value,
     pfad: &[String],
     art: &ValidationErrorKind,
 ) -> Vec<Diagnose> {
-    let knoten = datei.baum.suche(pfad);
-    let feld = feld_pfad(pfad);
+    let stelle = Stelle {
+        datei,
+        knoten: datei.baum.suche(pfad),
+        feld: feld_pfad(pfad),
+    };
     match art {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let bekannt = eigenschaften(schema, pfad);
-            unexpected
-                .iter()
-                .map(|name| {
-                    let k = knoten.schluessel(name).unwrap_or(knoten);
-                    let mut schritte = pfad.to_vec();
-                    schritte.push(name.clone());
-                    let d = diagnose_bei(
-                        datei,
-                        k,
-                        feld_pfad(&schritte),
-                        format!("unbekanntes Feld „{name}“"),
-                    );
-                    match vorschlag(name, bekannt.iter().map(String::as_str)) {
-                        Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
-                        None => d.hilfe(format!("Erlaubte Felder: {}", bekannt.join(", "))),
-                    }
-                })
-                .collect()
+            unbekannte_felder(&stelle, &eigenschaften(schema, pfad), pfad, unexpected)
         }
-        ValidationErrorKind::Required { property } => {
-            let name = property.as_str().unwrap_or_default();
-            vec![
-                diagnose_bei(datei, knoten, feld, format!("Pflichtfeld „{name}“ fehlt"))
-                    .hilfe(format!("Ergänzen Sie „{name}: …“ in diesem Abschnitt.")),
-            ]
-        }
-        ValidationErrorKind::Type { kind } => {
-            let erwartet = match kind {
-                TypeKind::Single(t) => typ_name(*t).to_owned(),
-                TypeKind::Multiple(ts) => ts
-                    .iter()
-                    .filter(|t| *t != JsonType::Null)
-                    .map(typ_name)
-                    .collect::<Vec<_>>()
-                    .join(" oder "),
-            };
-            let gefunden = beschreibe(knoten);
-            let mut d = diagnose_bei(
-                datei,
-                knoten,
-                feld,
-                format!("erwartet {erwartet}, gefunden {gefunden}"),
-            );
-            d = match (kind, &knoten.wert) {
-                (TypeKind::Single(JsonType::Boolean), super::Wert::Text(t)) => d.hilfe(format!(
-                    "Schreiben Sie true (ja) oder false (nein) statt „{t}“."
-                )),
-                (_, super::Wert::Text(t)) if t.contains(',') && erwartet.contains("Zahl") => d
-                    .hilfe(format!(
-                        "Schreiben Sie die Zahl mit Punkt: {}",
-                        t.replace(',', ".")
-                    )),
-                (TypeKind::Single(JsonType::String), _) => {
-                    d.hilfe("Setzen Sie den Text in Anführungszeichen: \"…\"")
-                }
-                _ => d,
-            };
-            vec![d]
-        }
-        ValidationErrorKind::Minimum { limit } => vec![
-            diagnose_bei(
-                datei,
-                knoten,
-                feld,
-                format!("{} ist kleiner als {limit}", beschreibe(knoten)),
-            )
-            .hilfe("Anzahlen dürfen nicht negativ sein."),
-        ],
-        ValidationErrorKind::Maximum { limit } => vec![
-            diagnose_bei(
-                datei,
-                knoten,
-                feld,
-                format!("{} ist größer als {limit}", beschreibe(knoten)),
-            )
-            .hilfe(
-                "Der Wert liegt über der Plausibilitätsgrenze (README, „Grenzen der \
-                 Eingaben“); prüfen Sie ihn auf einen Tippfehler.",
-            ),
-        ],
+        ValidationErrorKind::Required { property } => vec![pflichtfeld_fehlt(&stelle, property)],
+        ValidationErrorKind::Type { kind } => vec![falscher_typ(&stelle, kind)],
+        ValidationErrorKind::Minimum { limit } => vec![zu_klein(&stelle, limit)],
+        ValidationErrorKind::Maximum { limit } => vec![zu_gross(&stelle, limit)],
         ValidationErrorKind::AnyOf { .. }
-            if let (Some(max), Some(z)) = (hoechstwert(schema, pfad), zahl(knoten))
+            if let (Some(max), Some(z)) = (hoechstwert(schema, pfad), zahl(stelle.knoten))
                 && z > max =>
         {
-            uebersetze(
-                datei,
-                schema,
-                pfad,
-                &ValidationErrorKind::Maximum {
-                    limit: serde_json::json!(max),
-                },
-            )
+            vec![zu_gross(&stelle, &serde_json::json!(max))]
         }
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::AnyOf { .. } => {
-            let beschreibung =
-                beschreibung(schema, pfad).unwrap_or_else(|| "siehe Schema".to_owned());
-            vec![
-                diagnose_bei(
-                    datei,
-                    knoten,
-                    feld,
-                    format!("{} hat nicht die erwartete Form", beschreibe(knoten)),
-                )
-                .hilfe(beschreibung),
-            ]
+            vec![falsche_form(&stelle, schema, pfad)]
         }
-        andere => vec![diagnose_bei(
-            datei,
-            knoten,
-            feld,
-            format!("ungültiger Wert ({andere:?})"),
-        )],
+        andere => vec![stelle.diagnose(format!("ungültiger Wert ({andere:?})"))],
     }
+}
+
+/// Fields the schema does not know, each at its key, with a suggestion.
+fn unbekannte_felder(
+    stelle: &Stelle,
+    bekannt: &[String],
+    pfad: &[String],
+    unbekannt: &[String],
+) -> Vec<Diagnose> {
+    unbekannt
+        .iter()
+        .map(|name| {
+            let k = stelle.knoten.schluessel(name).unwrap_or(stelle.knoten);
+            let mut schritte = pfad.to_vec();
+            schritte.push(name.clone());
+            let d = diagnose_bei(
+                stelle.datei,
+                k,
+                feld_pfad(&schritte),
+                format!("unbekanntes Feld „{name}“"),
+            );
+            match vorschlag(name, bekannt.iter().map(String::as_str)) {
+                Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
+                None => d.hilfe(format!("Erlaubte Felder: {}", bekannt.join(", "))),
+            }
+        })
+        .collect()
+}
+
+/// A required field is missing in this section.
+fn pflichtfeld_fehlt(stelle: &Stelle, property: &Value) -> Diagnose {
+    let name = property.as_str().unwrap_or_default();
+    stelle
+        .diagnose(format!("Pflichtfeld „{name}“ fehlt"))
+        .hilfe(format!("Ergänzen Sie „{name}: …“ in diesem Abschnitt."))
+}
+
+/// A value of the wrong type, with a hint for the usual slips.
+fn falscher_typ(stelle: &Stelle, kind: &TypeKind) -> Diagnose {
+    let erwartet = match kind {
+        TypeKind::Single(t) => typ_name(*t).to_owned(),
+        TypeKind::Multiple(ts) => ts
+            .iter()
+            .filter(|t| *t != JsonType::Null)
+            .map(typ_name)
+            .collect::<Vec<_>>()
+            .join(" oder "),
+    };
+    let gefunden = beschreibe(stelle.knoten);
+    let d = stelle.diagnose(format!("erwartet {erwartet}, gefunden {gefunden}"));
+    match (kind, &stelle.knoten.wert) {
+        (TypeKind::Single(JsonType::Boolean), super::Wert::Text(t)) => d.hilfe(format!(
+            "Schreiben Sie true (ja) oder false (nein) statt „{t}“."
+        )),
+        (_, super::Wert::Text(t)) if t.contains(',') && erwartet.contains("Zahl") => d.hilfe(
+            format!("Schreiben Sie die Zahl mit Punkt: {}", t.replace(',', ".")),
+        ),
+        (TypeKind::Single(JsonType::String), _) => {
+            d.hilfe("Setzen Sie den Text in Anführungszeichen: \"…\"")
+        }
+        _ => d,
+    }
+}
+
+/// A number below the schema's minimum.
+fn zu_klein(stelle: &Stelle, limit: &Value) -> Diagnose {
+    stelle
+        .diagnose(format!(
+            "{} ist kleiner als {limit}",
+            beschreibe(stelle.knoten)
+        ))
+        .hilfe("Anzahlen dürfen nicht negativ sein.")
+}
+
+/// A number above the schema's maximum (the plausibility limit).
+fn zu_gross(stelle: &Stelle, limit: &Value) -> Diagnose {
+    stelle
+        .diagnose(format!(
+            "{} ist größer als {limit}",
+            beschreibe(stelle.knoten)
+        ))
+        .hilfe(
+            "Der Wert liegt über der Plausibilitätsgrenze (README, „Grenzen der \
+             Eingaben“); prüfen Sie ihn auf einen Tippfehler.",
+        )
+}
+
+/// A value that matches none of the allowed forms; the schema's description
+/// says which.
+fn falsche_form(stelle: &Stelle, schema: &Value, pfad: &[String]) -> Diagnose {
+    let beschreibung = beschreibung(schema, pfad).unwrap_or_else(|| "siehe Schema".to_owned());
+    stelle
+        .diagnose(format!(
+            "{} hat nicht die erwartete Form",
+            beschreibe(stelle.knoten)
+        ))
+        .hilfe(beschreibung)
 }
 
 fn typ_name(t: JsonType) -> &'static str {
