@@ -1,5 +1,6 @@
 //! `cargo bench`: how long the 2025 edition takes to build, per stage and as a
-//! whole command, next to the plain `typst compile` on the sources that
+//! whole command (`build` and `check`, which sets the report too), next to
+//! the plain `typst compile` on the sources that
 //! `build --emit-typst` writes. Budget: at most 1.5 s for the whole build and
 //! at most 20 % more than `typst compile`.
 //!
@@ -85,6 +86,16 @@ fn main() {
         assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
     });
     println!("  {:<24}{}", "kataster-report build", ms(befehl));
+    let pruefung = laufen(n, || {
+        let s = Command::new(exe)
+            .args(["--projekt"])
+            .arg(&wurzel)
+            .args(["check", "--edition", "2025"])
+            .output()
+            .expect("kataster-report startet");
+        assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stdout));
+    });
+    println!("  {:<24}{}", "kataster-report check", ms(pruefung));
 
     // The plain typst CLI on the emitted sources.
     let quellen = tmp.join("typst");

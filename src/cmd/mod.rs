@@ -35,7 +35,7 @@ Optionen:
 #[command(
     name = "kataster-report",
     version,
-    about,
+    override_usage = "kataster-report [OPTIONEN] <BEFEHL>",
     help_template = HILFE_VORLAGE,
     subcommand_help_heading = "Befehle",
     disable_help_flag = true,
@@ -70,6 +70,7 @@ pub enum Befehl {
     /// Baut das PDF einer Ausgabe nach dist/.
     #[command(
         help_template = HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report build [OPTIONEN]",
         after_help = "Beispiele:\n  kataster-report build --edition 2025\n  \
                       kataster-report build --edition 2025 --out /tmp/pdf\n  \
                       kataster-report build --entwurf   (PDF trotz verletzter Aussagen, als Entwurf markiert)"
@@ -78,6 +79,7 @@ pub enum Befehl {
     /// Prüft die Daten einer Ausgabe, jede Zahl im Text und den Satz.
     #[command(
         help_template = HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report check [OPTIONEN]",
         after_help = "Beispiele:\n  kataster-report check --edition 2025\n  \
                       kataster-report check --format json\n\n\
                       Endet mit 0, wenn alles stimmt (anerkannte Abweichungen eingeschlossen), sonst mit 1."
@@ -86,12 +88,14 @@ pub enum Befehl {
     /// Listet alle Kennzahlen mit Definition und Wert.
     #[command(
         help_template = HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report figures [OPTIONEN]",
         after_help = "Beispiel:\n  kataster-report figures --edition 2025"
     )]
     Figures(figures::Args),
     /// Schreibt die JSON-Schemas der Datendateien nach data/schema/.
     #[command(
         help_template = HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report schema [OPTIONEN]",
         after_help = "Beispiel:\n  kataster-report schema   (nach einer Änderung von vokabular.yaml)"
     )]
     Schema,
