@@ -12,8 +12,7 @@ use schemars::JsonSchema;
 use serde_json::{Value, json};
 
 use crate::model::{
-    Abweichungen, EditionMeta, FELDER, FeldArt, Glossar, Landkreise, Quellen, SteckbriefDatei,
-    Vokabular,
+    Abweichungen, EditionMeta, FELDER, Glossar, Landkreise, Quellen, SteckbriefDatei, Vokabular,
 };
 
 fn schema<T: JsonSchema>() -> Value {
@@ -74,7 +73,7 @@ pub fn mit_vokabular(vokabular: &Vokabular) -> Vec<(&'static str, Value)> {
     let mut sb = schema::<SteckbriefDatei>();
     let antwort = sb["$defs"]["Antwort"].clone();
     for feld in FELDER {
-        let (FeldArt::Einfach(vok) | FeldArt::Mehrfach(vok)) = feld.art else {
+        let Some(vok) = feld.art.vokabular() else {
             continue;
         };
         let mut def = antwort.clone();

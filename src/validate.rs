@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnose, vorschlag};
 use crate::load::{Datei, Knoten};
 use crate::model::{
-    Antwort, FELDER, FeldArt, FeldWert, Landkreis, Quelle, Steckbrief, SteckbriefDatei, Vokabular,
+    Antwort, FELDER, FeldWert, Landkreis, Quelle, Steckbrief, SteckbriefDatei, Vokabular,
     VokabularEintrag,
 };
 
@@ -401,7 +401,7 @@ fn pruefe_vokabularwerte(
     let idx = i.to_string();
     let mut out = Vec::new();
     for feld in FELDER {
-        let (FeldArt::Einfach(vok) | FeldArt::Mehrfach(vok)) = feld.art else {
+        let Some(vok) = feld.art.vokabular() else {
             continue;
         };
         let erlaubt = werte(vokabular.liste(vok).unwrap_or_default());

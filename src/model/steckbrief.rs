@@ -13,105 +13,6 @@ pub struct SteckbriefDatei {
     pub steckbriefe: Vec<Steckbrief>,
 }
 
-/// Ein Projektsteckbrief. Ein Feld, das der veröffentlichte Steckbrief nicht
-/// hat, wird weggelassen (nicht leer eingetragen). Auswahlfelder nehmen Werte
-/// aus `vokabular.yaml` oder `{sonstiges: "freier Text"}`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Steckbrief {
-    /// Projektname.
-    pub projektname: String,
-    /// Ziele (Mehrfachauswahl, Vokabular `ziele`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ziele: Option<Vec<Antwort>>,
-    /// Projektstatus (Vokabular `projektstatus`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub projektstatus: Option<Antwort>,
-    /// Zeitraum, wie angegeben (z. B. `01.05.2025`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zeitraum: Option<String>,
-    /// Technologien (Mehrfachauswahl, Vokabular `technologien`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub technologien: Option<Vec<Antwort>>,
-    /// Betriebsmodell (Vokabular `betriebsmodell`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub betriebsmodell: Option<Antwort>,
-    /// „Wie hoch ist das Projektbudget?“ (freier Text).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub projektbudget: Option<String>,
-    /// Amortisationsdauer (Vokabular `amortisationsdauer`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amortisationsdauer: Option<Antwort>,
-    /// Fördermittel (Vokabular `foerdermittel`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub foerdermittel: Option<Antwort>,
-    /// Anbieter/Produkt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub anbieter_produkt: Option<String>,
-    /// Schnittstellen/Integrationen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schnittstellen: Option<String>,
-    /// Erfolgsfaktoren als freie Erfahrung (die erste der beiden Fragen mit
-    /// der Bezeichnung „Erfolgsfaktoren“).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub erfolgsfaktoren_erfahrung: Option<String>,
-    /// „Trainingsdaten, wurde nachtrainiert?“
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub trainingsdaten: Option<String>,
-    /// Bereitschaft zum Austausch von Trainingsdaten (Vokabular `austausch_trainingsdaten`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub austausch_trainingsdaten: Option<Antwort>,
-    /// Qualitätssicherung der Trainingsdaten.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualitaetssicherung: Option<String>,
-    /// Datenschutz- / Sicherheitsmaßnahmen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub datenschutz: Option<String>,
-    /// Verantwortliche Organisationseinheit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verantwortliche_oe: Option<String>,
-    /// KI-VO Risikoklasse (Vokabular `risikoklasse`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub risikoklasse: Option<Antwort>,
-    /// „Maßnahmen nach Art. 4 KI-VO?“ (freier Text).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub massnahmen_art4: Option<String>,
-    /// Interkommunale Zusammenarbeit (Vokabular `interkommunale_zusammenarbeit`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interkommunale_zusammenarbeit: Option<Antwort>,
-    /// Austausch mit anderen OEs (Vokabular `austausch_oes`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub austausch_oes: Option<Antwort>,
-    /// Haupttreiber (Mehrfachauswahl, Vokabular `haupttreiber`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub haupttreiber: Option<Vec<Antwort>>,
-    /// Beteiligte (Mehrfachauswahl, Vokabular `beteiligte`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub beteiligte: Option<Vec<Antwort>>,
-    /// Rolle der Politik (Mehrfachauswahl, Vokabular `rolle_der_politik`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rolle_der_politik: Option<Vec<Antwort>>,
-    /// Adressierte Herausforderungen (Mehrfachauswahl, Vokabular `herausforderungen`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub herausforderungen: Option<Vec<Antwort>>,
-    /// Erfolgsfaktoren als Mehrfachauswahl (die zweite Frage mit dieser
-    /// Bezeichnung, Vokabular `erfolgsfaktoren`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub erfolgsfaktoren: Option<Vec<Antwort>>,
-    /// Erfolgs-Kennzahlen (Mehrfachauswahl, Vokabular `kennzahlen`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kennzahlen: Option<Vec<Antwort>>,
-    /// Entlastung / Vereinfachung.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entlastung: Option<String>,
-    /// „Wünsche an Land, Bund?“
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wuensche: Option<String>,
-    /// Anmerkung.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub anmerkung: Option<String>,
-}
-
 /// How a field is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeldArt {
@@ -122,140 +23,30 @@ pub enum FeldArt {
     Mehrfach(&'static str),
 }
 
-/// A fact-sheet field: its key in YAML, its label in the report, its kind.
+impl FeldArt {
+    /// The vocabulary of a choice field.
+    pub fn vokabular(self) -> Option<&'static str> {
+        match self {
+            FeldArt::Text => None,
+            FeldArt::Einfach(v) | FeldArt::Mehrfach(v) => Some(v),
+        }
+    }
+
+    /// Whether the answer is a list.
+    pub fn ist_liste(self) -> bool {
+        matches!(self, FeldArt::Mehrfach(_))
+    }
+}
+
+/// A fact-sheet field: its key in YAML, its label in the report, its kind
+/// and its documentation (the schema's description).
 #[derive(Debug, Clone, Copy)]
 pub struct Feld {
     pub schluessel: &'static str,
     pub bezeichnung: &'static str,
     pub art: FeldArt,
+    pub doku: &'static str,
 }
-
-const fn feld(schluessel: &'static str, bezeichnung: &'static str, art: FeldArt) -> Feld {
-    Feld {
-        schluessel,
-        bezeichnung,
-        art,
-    }
-}
-
-/// The fields of a published fact sheet, in the published order, with the
-/// published labels. The "Landkreis" row follows "Projektname" in print.
-pub const FELDER: &[Feld] = &[
-    feld("projektname", "Projektname", FeldArt::Text),
-    feld("ziele", "Ziele", FeldArt::Mehrfach("ziele")),
-    feld(
-        "projektstatus",
-        "Projektstatus",
-        FeldArt::Einfach("projektstatus"),
-    ),
-    feld("zeitraum", "Zeitraum", FeldArt::Text),
-    feld(
-        "technologien",
-        "Technologien",
-        FeldArt::Mehrfach("technologien"),
-    ),
-    feld(
-        "betriebsmodell",
-        "Betriebsmodell",
-        FeldArt::Einfach("betriebsmodell"),
-    ),
-    feld(
-        "projektbudget",
-        "Wie hoch ist das Projektbudget?",
-        FeldArt::Text,
-    ),
-    feld(
-        "amortisationsdauer",
-        "Amortisationsdauer",
-        FeldArt::Einfach("amortisationsdauer"),
-    ),
-    feld(
-        "foerdermittel",
-        "Fördermittel",
-        FeldArt::Einfach("foerdermittel"),
-    ),
-    feld("anbieter_produkt", "Anbieter/Produkt", FeldArt::Text),
-    feld(
-        "schnittstellen",
-        "Schnittstellen/Integrationen",
-        FeldArt::Text,
-    ),
-    feld(
-        "erfolgsfaktoren_erfahrung",
-        "Erfolgsfaktoren",
-        FeldArt::Text,
-    ),
-    feld(
-        "trainingsdaten",
-        "Trainingsdaten, wurde nachtrainiert?",
-        FeldArt::Text,
-    ),
-    feld(
-        "austausch_trainingsdaten",
-        "Bereitschaft zum Austausch von Trainingsdaten",
-        FeldArt::Einfach("austausch_trainingsdaten"),
-    ),
-    feld(
-        "qualitaetssicherung",
-        "Qualitätssicherung der Trainingsdaten",
-        FeldArt::Text,
-    ),
-    feld(
-        "datenschutz",
-        "Datenschutz- / Sicherheitsmaßnahmen",
-        FeldArt::Text,
-    ),
-    feld("verantwortliche_oe", "Verantwortliche OE", FeldArt::Text),
-    feld(
-        "risikoklasse",
-        "KI-VO Risikoklasse",
-        FeldArt::Einfach("risikoklasse"),
-    ),
-    feld(
-        "massnahmen_art4",
-        "Maßnahmen nach Art. 4 KI-VO?",
-        FeldArt::Text,
-    ),
-    feld(
-        "interkommunale_zusammenarbeit",
-        "Interkommunale Zusammenarbeit",
-        FeldArt::Einfach("interkommunale_zusammenarbeit"),
-    ),
-    feld(
-        "austausch_oes",
-        "Austausch mit anderen OEs",
-        FeldArt::Einfach("austausch_oes"),
-    ),
-    feld(
-        "haupttreiber",
-        "Haupttreiber",
-        FeldArt::Mehrfach("haupttreiber"),
-    ),
-    feld("beteiligte", "Beteiligte", FeldArt::Mehrfach("beteiligte")),
-    feld(
-        "rolle_der_politik",
-        "Rolle der Politik",
-        FeldArt::Mehrfach("rolle_der_politik"),
-    ),
-    feld(
-        "herausforderungen",
-        "Adressierte Herausforderungen",
-        FeldArt::Mehrfach("herausforderungen"),
-    ),
-    feld(
-        "erfolgsfaktoren",
-        "Erfolgsfaktoren",
-        FeldArt::Mehrfach("erfolgsfaktoren"),
-    ),
-    feld(
-        "kennzahlen",
-        "Erfolgs-Kennzahlen",
-        FeldArt::Mehrfach("kennzahlen"),
-    ),
-    feld("entlastung", "Entlastung / Vereinfachung", FeldArt::Text),
-    feld("wuensche", "Wünsche an Land, Bund?", FeldArt::Text),
-    feld("anmerkung", "Anmerkung", FeldArt::Text),
-];
 
 /// A field's value, seen through its kind.
 pub enum FeldWert<'a> {
@@ -264,50 +55,162 @@ pub enum FeldWert<'a> {
     Mehrfach(&'a [Antwort]),
 }
 
-impl Steckbrief {
-    /// The value of a field by its key; `None` when the sheet does not have it.
-    pub fn wert(&self, schluessel: &str) -> Option<FeldWert<'_>> {
-        use FeldWert::*;
-        fn t(o: &Option<String>) -> Option<FeldWert<'_>> {
-            o.as_deref().map(FeldWert::Text)
-        }
-        Some(match schluessel {
-            "projektname" => Text(&self.projektname),
-            "ziele" => Mehrfach(self.ziele.as_deref()?),
-            "projektstatus" => Einfach(self.projektstatus.as_ref()?),
-            "zeitraum" => return t(&self.zeitraum),
-            "technologien" => Mehrfach(self.technologien.as_deref()?),
-            "betriebsmodell" => Einfach(self.betriebsmodell.as_ref()?),
-            "projektbudget" => return t(&self.projektbudget),
-            "amortisationsdauer" => Einfach(self.amortisationsdauer.as_ref()?),
-            "foerdermittel" => Einfach(self.foerdermittel.as_ref()?),
-            "anbieter_produkt" => return t(&self.anbieter_produkt),
-            "schnittstellen" => return t(&self.schnittstellen),
-            "erfolgsfaktoren_erfahrung" => return t(&self.erfolgsfaktoren_erfahrung),
-            "trainingsdaten" => return t(&self.trainingsdaten),
-            "austausch_trainingsdaten" => Einfach(self.austausch_trainingsdaten.as_ref()?),
-            "qualitaetssicherung" => return t(&self.qualitaetssicherung),
-            "datenschutz" => return t(&self.datenschutz),
-            "verantwortliche_oe" => return t(&self.verantwortliche_oe),
-            "risikoklasse" => Einfach(self.risikoklasse.as_ref()?),
-            "massnahmen_art4" => return t(&self.massnahmen_art4),
-            "interkommunale_zusammenarbeit" => {
-                Einfach(self.interkommunale_zusammenarbeit.as_ref()?)
-            }
-            "austausch_oes" => Einfach(self.austausch_oes.as_ref()?),
-            "haupttreiber" => Mehrfach(self.haupttreiber.as_deref()?),
-            "beteiligte" => Mehrfach(self.beteiligte.as_deref()?),
-            "rolle_der_politik" => Mehrfach(self.rolle_der_politik.as_deref()?),
-            "herausforderungen" => Mehrfach(self.herausforderungen.as_deref()?),
-            "erfolgsfaktoren" => Mehrfach(self.erfolgsfaktoren.as_deref()?),
-            "kennzahlen" => Mehrfach(self.kennzahlen.as_deref()?),
-            "entlastung" => return t(&self.entlastung),
-            "wuensche" => return t(&self.wuensche),
-            "anmerkung" => return t(&self.anmerkung),
-            _ => return None,
-        })
-    }
+/// The Rust type of an optional field of each kind.
+macro_rules! feld_typ {
+    (text) => { Option<String> };
+    (einfach) => { Option<Antwort> };
+    (mehrfach) => { Option<Vec<Antwort>> };
+}
 
+/// The table entry's kind; a choice field's vocabulary has the field's key.
+macro_rules! feld_art {
+    (text, $k:ident) => {
+        FeldArt::Text
+    };
+    (einfach, $k:ident) => {
+        FeldArt::Einfach(stringify!($k))
+    };
+    (mehrfach, $k:ident) => {
+        FeldArt::Mehrfach(stringify!($k))
+    };
+}
+
+/// A field's value through its kind.
+macro_rules! feld_wert {
+    (text, $v:expr) => {
+        $v.as_deref().map(FeldWert::Text)
+    };
+    (einfach, $v:expr) => {
+        $v.as_ref().map(FeldWert::Einfach)
+    };
+    (mehrfach, $v:expr) => {
+        $v.as_deref().map(FeldWert::Mehrfach)
+    };
+}
+
+/// The one declaration of the fact-sheet fields: from it come the struct
+/// (and so the YAML keys and the schema with its descriptions), the table
+/// `FELDER` (published order and labels, vocabulary, list or not) and
+/// `Steckbrief::wert`. `projektname` is the one required field and comes first.
+macro_rules! steckbrief_felder {
+    (
+        $(#[doc = $pdoc:literal])*
+        projektname = $plabel:literal;
+        $( $(#[doc = $doc:literal])* $k:ident: $art:ident = $label:literal; )*
+    ) => {
+        /// Ein Projektsteckbrief. Ein Feld, das der veröffentlichte Steckbrief nicht
+        /// hat, wird weggelassen (nicht leer eingetragen). Auswahlfelder nehmen Werte
+        /// aus `vokabular.yaml` oder `{sonstiges: "freier Text"}`.
+        #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct Steckbrief {
+            $(#[doc = $pdoc])*
+            pub projektname: String,
+            $(
+                $(#[doc = $doc])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $k: feld_typ!($art),
+            )*
+        }
+
+        /// The fields of a published fact sheet, in the published order, with the
+        /// published labels. The "Landkreis" row follows "Projektname" in print.
+        pub const FELDER: &[Feld] = &[
+            Feld {
+                schluessel: "projektname",
+                bezeichnung: $plabel,
+                art: FeldArt::Text,
+                doku: concat!($($pdoc),*),
+            },
+            $(
+                Feld {
+                    schluessel: stringify!($k),
+                    bezeichnung: $label,
+                    art: feld_art!($art, $k),
+                    doku: concat!($($doc),*),
+                },
+            )*
+        ];
+
+        impl Steckbrief {
+            /// The value of a field by its key; `None` when the sheet does not have it.
+            pub fn wert(&self, schluessel: &str) -> Option<FeldWert<'_>> {
+                match schluessel {
+                    "projektname" => Some(FeldWert::Text(&self.projektname)),
+                    $( stringify!($k) => feld_wert!($art, self.$k), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+steckbrief_felder! {
+    /// Projektname.
+    projektname = "Projektname";
+    /// Ziele (Mehrfachauswahl, Vokabular `ziele`).
+    ziele: mehrfach = "Ziele";
+    /// Projektstatus (Vokabular `projektstatus`).
+    projektstatus: einfach = "Projektstatus";
+    /// Zeitraum, wie angegeben (z. B. `01.05.2025`).
+    zeitraum: text = "Zeitraum";
+    /// Technologien (Mehrfachauswahl, Vokabular `technologien`).
+    technologien: mehrfach = "Technologien";
+    /// Betriebsmodell (Vokabular `betriebsmodell`).
+    betriebsmodell: einfach = "Betriebsmodell";
+    /// „Wie hoch ist das Projektbudget?“ (freier Text).
+    projektbudget: text = "Wie hoch ist das Projektbudget?";
+    /// Amortisationsdauer (Vokabular `amortisationsdauer`).
+    amortisationsdauer: einfach = "Amortisationsdauer";
+    /// Fördermittel (Vokabular `foerdermittel`).
+    foerdermittel: einfach = "Fördermittel";
+    /// Anbieter/Produkt.
+    anbieter_produkt: text = "Anbieter/Produkt";
+    /// Schnittstellen/Integrationen.
+    schnittstellen: text = "Schnittstellen/Integrationen";
+    /// Erfolgsfaktoren als freie Erfahrung (die erste der beiden Fragen mit
+    /// der Bezeichnung „Erfolgsfaktoren“).
+    erfolgsfaktoren_erfahrung: text = "Erfolgsfaktoren";
+    /// „Trainingsdaten, wurde nachtrainiert?“
+    trainingsdaten: text = "Trainingsdaten, wurde nachtrainiert?";
+    /// Bereitschaft zum Austausch von Trainingsdaten (Vokabular `austausch_trainingsdaten`).
+    austausch_trainingsdaten: einfach = "Bereitschaft zum Austausch von Trainingsdaten";
+    /// Qualitätssicherung der Trainingsdaten.
+    qualitaetssicherung: text = "Qualitätssicherung der Trainingsdaten";
+    /// Datenschutz- / Sicherheitsmaßnahmen.
+    datenschutz: text = "Datenschutz- / Sicherheitsmaßnahmen";
+    /// Verantwortliche Organisationseinheit.
+    verantwortliche_oe: text = "Verantwortliche OE";
+    /// KI-VO Risikoklasse (Vokabular `risikoklasse`).
+    risikoklasse: einfach = "KI-VO Risikoklasse";
+    /// „Maßnahmen nach Art. 4 KI-VO?“ (freier Text).
+    massnahmen_art4: text = "Maßnahmen nach Art. 4 KI-VO?";
+    /// Interkommunale Zusammenarbeit (Vokabular `interkommunale_zusammenarbeit`).
+    interkommunale_zusammenarbeit: einfach = "Interkommunale Zusammenarbeit";
+    /// Austausch mit anderen OEs (Vokabular `austausch_oes`).
+    austausch_oes: einfach = "Austausch mit anderen OEs";
+    /// Haupttreiber (Mehrfachauswahl, Vokabular `haupttreiber`).
+    haupttreiber: mehrfach = "Haupttreiber";
+    /// Beteiligte (Mehrfachauswahl, Vokabular `beteiligte`).
+    beteiligte: mehrfach = "Beteiligte";
+    /// Rolle der Politik (Mehrfachauswahl, Vokabular `rolle_der_politik`).
+    rolle_der_politik: mehrfach = "Rolle der Politik";
+    /// Adressierte Herausforderungen (Mehrfachauswahl, Vokabular `herausforderungen`).
+    herausforderungen: mehrfach = "Adressierte Herausforderungen";
+    /// Erfolgsfaktoren als Mehrfachauswahl (die zweite Frage mit dieser
+    /// Bezeichnung, Vokabular `erfolgsfaktoren`).
+    erfolgsfaktoren: mehrfach = "Erfolgsfaktoren";
+    /// Erfolgs-Kennzahlen (Mehrfachauswahl, Vokabular `kennzahlen`).
+    kennzahlen: mehrfach = "Erfolgs-Kennzahlen";
+    /// Entlastung / Vereinfachung.
+    entlastung: text = "Entlastung / Vereinfachung";
+    /// „Wünsche an Land, Bund?“
+    wuensche: text = "Wünsche an Land, Bund?";
+    /// Anmerkung.
+    anmerkung: text = "Anmerkung";
+}
+
+impl Steckbrief {
     /// The vocabulary values of a multiple-choice field (free answers left out).
     pub fn werte(&self, schluessel: &str) -> Vec<&str> {
         match self.wert(schluessel) {
@@ -318,26 +221,97 @@ impl Steckbrief {
     }
 }
 
+impl Feld {
+    /// The documentation as one line (as the schema and the website show it).
+    pub fn beschreibung(&self) -> String {
+        self.doku.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Vokabular;
+    use serde_json::{Value, json};
+
+    /// A sheet with every field of the table set to a value of its kind.
+    fn voller_steckbrief() -> Value {
+        let mut m = serde_json::Map::new();
+        for f in FELDER {
+            let v = match f.art {
+                FeldArt::Text => json!("Text"),
+                FeldArt::Einfach(_) => json!("Wert"),
+                FeldArt::Mehrfach(_) => json!(["Wert"]),
+            };
+            m.insert(f.schluessel.to_owned(), v);
+        }
+        Value::Object(m)
+    }
 
     #[test]
-    fn jedes_feld_der_tabelle_ist_lesbar() {
-        let s = Steckbrief {
-            projektname: "x".into(),
-            ..Default::default()
-        };
+    fn jedes_feld_der_tabelle_ist_im_typ_und_lesbar() {
+        let s: Steckbrief = serde_json::from_value(voller_steckbrief())
+            .expect("jeder Schlüssel der Tabelle ist ein Feld des Typs");
         for f in FELDER {
-            // every key of the table is known to `wert` (projektname is always set)
-            let bekannt = s.wert(f.schluessel).is_some() || f.schluessel != "projektname";
-            assert!(bekannt, "{}", f.schluessel);
+            let passt = matches!(
+                (f.art, s.wert(f.schluessel)),
+                (FeldArt::Text, Some(FeldWert::Text(_)))
+                    | (FeldArt::Einfach(_), Some(FeldWert::Einfach(_)))
+                    | (FeldArt::Mehrfach(_), Some(FeldWert::Mehrfach(_)))
+            );
+            assert!(passt, "{} nicht über wert() lesbar", f.schluessel);
         }
+        // and every field of the type is in the table
+        let zurueck = serde_json::to_value(&s).unwrap();
+        let mut schluessel: Vec<&str> = zurueck
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut tabelle: Vec<&str> = FELDER.iter().map(|f| f.schluessel).collect();
+        schluessel.sort();
+        tabelle.sort();
+        assert_eq!(schluessel, tabelle);
+    }
+
+    #[test]
+    fn schema_beschreibt_jedes_feld_wie_die_tabelle() {
         let schema = serde_json::to_value(schemars::schema_for!(Steckbrief)).unwrap();
         let props = schema["properties"].as_object().unwrap();
         assert_eq!(props.len(), FELDER.len());
         for f in FELDER {
-            assert!(props.contains_key(f.schluessel), "{}", f.schluessel);
+            let b = props[f.schluessel]["description"].as_str().unwrap_or("");
+            let b = b.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(b, f.beschreibung(), "{}", f.schluessel);
+            assert!(!f.beschreibung().is_empty(), "{} ohne Doku", f.schluessel);
+        }
+        assert_eq!(schema["required"], json!(["projektname"]));
+    }
+
+    #[test]
+    fn jedes_auswahlfeld_hat_sein_vokabular_und_umgekehrt() {
+        let schema = serde_json::to_value(schemars::schema_for!(Vokabular)).unwrap();
+        let mut im_vokabular: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !matches!(*k, "gesamtverantwortung" | "produkte"))
+            .collect();
+        let mut aus_feldern: Vec<&str> = FELDER.iter().filter_map(|f| f.art.vokabular()).collect();
+        im_vokabular.sort();
+        aus_feldern.sort();
+        assert_eq!(im_vokabular, aus_feldern);
+        let leer: serde_json::Map<String, Value> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| (k.clone(), json!([])))
+            .collect();
+        let leer: Vokabular = serde_json::from_value(Value::Object(leer)).unwrap();
+        for v in aus_feldern {
+            assert!(leer.liste(v).is_some(), "Vokabular::liste kennt {v} nicht");
         }
     }
 }
