@@ -2,6 +2,9 @@
 //! its Rust type, with every finding turned into a German diagnostic that
 //! points at the offending node.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use jsonschema::JsonType;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
@@ -9,10 +12,34 @@ use serde_json::Value;
 use super::{Datei, Knoten};
 use crate::diagnostics::{Diagnose, vorschlag};
 
+/// A type's schema and its compiled validator.
+type Gepruefter = Arc<(Value, Result<jsonschema::Validator, String>)>;
+
+/// The schema of `T` and its validator, generated and compiled once per
+/// process (compiling costs more than checking a file).
+fn validator<T: schemars::JsonSchema>() -> Gepruefter {
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, Gepruefter>>> = OnceLock::new();
+    let name = std::any::type_name::<T>();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Ok(c) = cache.lock()
+        && let Some(v) = c.get(name)
+    {
+        return v.clone();
+    }
+    let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap_or(Value::Null);
+    let validator = jsonschema::validator_for(&schema).map_err(|e| e.to_string());
+    let v = Arc::new((schema, validator));
+    if let Ok(mut c) = cache.lock() {
+        c.insert(name, v.clone());
+    }
+    v
+}
+
 /// Checks `json` (the tree of `datei`) against the schema of `T`.
 pub fn pruefe<T: schemars::JsonSchema>(datei: &Datei, json: &Value) -> Vec<Diagnose> {
-    let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap_or(Value::Null);
-    let validator = match jsonschema::validator_for(&schema) {
+    let gepruefter = validator::<T>();
+    let (schema, validator) = &*gepruefter;
+    let validator = match validator {
         Ok(v) => v,
         Err(e) => {
             return vec![Diagnose::neu(
@@ -24,7 +51,7 @@ pub fn pruefe<T: schemars::JsonSchema>(datei: &Datei, json: &Value) -> Vec<Diagn
     let mut out = Vec::new();
     for fehler in validator.iter_errors(json) {
         let pfad = zeiger_schritte(&fehler.instance_path().to_string());
-        out.extend(uebersetze(datei, &schema, &pfad, fehler.kind()));
+        out.extend(uebersetze(datei, schema, &pfad, fehler.kind()));
     }
     out.sort_by_key(|d| (d.zeile, d.spalte));
     out.dedup_by(|a, b| a.zeile == b.zeile && a.spalte == b.spalte && a.meldung == b.meldung);
