@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use typst_layout::PagedDocument;
 
-use crate::charts::{self, Abbildung, ZeichenFehler, geo::Geodaten};
+use crate::charts::{self, Abbildung, ZeichenFehler, geo::Geodaten, mass::Schriftmass};
 use crate::claims::{self, Pruefbericht};
 use crate::compile::{self, world::BerichtsWelt, world::Schriften};
 use crate::diagnostics::Diagnose;
@@ -87,15 +87,14 @@ fn quelltexte_von(kapitel: &[Kapitel], basis: Quelltexte) -> Quelltexte {
     q
 }
 
-/// Loads the figure font for plotters and the geodata.
-fn abbildungen(wurzel: &Path, g: &Geladen, k: &Kennzahlen) -> Result<Vec<Abbildung>, BauFehler> {
-    let schrift = crate::projekt::lesen(
-        wurzel,
-        Path::new("fonts/Inter-Regular.otf"),
-        crate::projekt::MAX_BINAER,
-    )
-    .map_err(|e| BauFehler::Schriften(e.to_string()))?;
-    charts::schrift_registrieren(&schrift)?;
+/// The map and the charts, measured with the project's font.
+fn abbildungen(
+    wurzel: &Path,
+    g: &Geladen,
+    k: &Kennzahlen,
+    schriften: &Schriften,
+) -> Result<Vec<Abbildung>, BauFehler> {
+    let mass = Schriftmass::aus(schriften)?;
     let geo = Geodaten::laden(wurzel)?;
     let fehler = crate::validate::pruefe_kartenbezug(
         &g.edition.landkreise,
@@ -106,7 +105,7 @@ fn abbildungen(wurzel: &Path, g: &Geladen, k: &Kennzahlen) -> Result<Vec<Abbildu
     if !fehler.is_empty() {
         return Err(BauFehler::Diagnosen(fehler, g.quelltexte()));
     }
-    Ok(charts::alle(&g.edition, k, &geo)?)
+    Ok(charts::alle(&g.edition, k, &geo, &mass)?)
 }
 
 /// Stage load: the edition's data, and its schemas up to date with its
@@ -187,12 +186,13 @@ pub const ENTWURF: &str = "/generiert/entwurf.json";
 pub fn vorbereiten(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Vorbereitet, BauFehler> {
     let geladen = zeiten.messen("Daten laden", || laden(wurzel, id))?;
     let kennzahlen = zeiten.messen("Kennzahlen", || kennzahlen(&geladen))?;
-    let abbildungen =
-        zeiten.messen("Abbildungen", || abbildungen(wurzel, &geladen, &kennzahlen))?;
+    let schriften = zeiten.messen("Schriften", || schriften(wurzel))?;
+    let abbildungen = zeiten.messen("Abbildungen", || {
+        abbildungen(wurzel, &geladen, &kennzahlen, &schriften)
+    })?;
     let start = Instant::now();
     let kapitel = templates::lade_kapitel(wurzel, id)
         .map_err(|d| BauFehler::Diagnosen(d, geladen.quelltexte()))?;
-    let schriften = schriften(wurzel)?;
     let mit_kapiteln = |d| BauFehler::Diagnosen(d, quelltexte_von(&kapitel, geladen.quelltexte()));
     let pruefung = claims::pruefe_edition(&kapitel, &geladen, &kennzahlen, &schriften)
         .map_err(mit_kapiteln)?;

@@ -3,18 +3,18 @@
 
 mod common;
 
-use kataster_report::charts::{self, geo::Geodaten, karte};
+use kataster_report::charts::{self, geo::Geodaten, karte, mass::Schriftmass};
+use kataster_report::compile::world::Schriften;
 use kataster_report::figures::{BETRIEBSMODELLE, TECHNOLOGIEN, berechne};
 use kataster_report::load::lade_edition;
 use kataster_report::model::Edition;
 
-fn laden() -> (Edition, Geodaten) {
+fn laden() -> (Edition, Geodaten, Schriftmass) {
     let wurzel = common::projekt();
     let e = lade_edition(&wurzel, "2025").unwrap().edition;
     let text = std::fs::read_to_string(wurzel.join(charts::geo::PFAD)).unwrap();
-    let schrift = std::fs::read(wurzel.join("fonts/Inter-Regular.otf")).unwrap();
-    charts::schrift_registrieren(&schrift).unwrap();
-    (e, Geodaten::aus_text(&text).unwrap())
+    let mass = Schriftmass::aus(&Schriften::laden(&wurzel).unwrap()).unwrap();
+    (e, Geodaten::aus_text(&text).unwrap(), mass)
 }
 
 /// Relative luminance of an sRGB colour (WCAG).
@@ -32,7 +32,7 @@ fn helligkeit(c: plotters::style::RGBColor) -> f64 {
 
 #[test]
 fn karte_hat_einen_kreis_je_gebiet_und_die_richtigen_zahlen() {
-    let (e, geo) = laden();
+    let (e, geo, mass) = laden();
     let plan = karte::darstellung(&e, &geo);
     assert_eq!(
         plan.len(),
@@ -83,7 +83,7 @@ fn karte_hat_einen_kreis_je_gebiet_und_die_richtigen_zahlen() {
 
     // The SVG: one filled ring per outer ring and hole of the 45 districts,
     // and a label with the right number on each responding Landkreis.
-    let abb = karte::karte(&e, &geo).unwrap();
+    let abb = karte::karte(&e, &geo, &mass).unwrap();
     let svg = abb.svg.replace('\n', "");
     let ringe: usize = geo
         .kreise
@@ -109,10 +109,10 @@ fn karte_hat_einen_kreis_je_gebiet_und_die_richtigen_zahlen() {
 
 #[test]
 fn abbildungen_sind_deterministisch() {
-    let (e, geo) = laden();
+    let (e, geo, mass) = laden();
     let k = berechne(&e).expect("Kennzahlen");
-    let a = charts::alle(&e, &k, &geo).unwrap();
-    let b = charts::alle(&e, &k, &geo).unwrap();
+    let a = charts::alle(&e, &k, &geo, &mass).unwrap();
+    let b = charts::alle(&e, &k, &geo, &mass).unwrap();
     assert_eq!(a.len(), 5);
     for (x, y) in a.iter().zip(&b) {
         assert!(x.svg == y.svg, "{} unterscheidet sich", x.id);
@@ -126,9 +126,9 @@ fn abbildungen_sind_deterministisch() {
 
 #[test]
 fn diagramme_zeigen_die_werte_der_kennzahlen() {
-    let (e, geo) = laden();
+    let (e, geo, mass) = laden();
     let k = berechne(&e).expect("Kennzahlen");
-    let abb = charts::alle(&e, &k, &geo).unwrap();
+    let abb = charts::alle(&e, &k, &geo, &mass).unwrap();
     let finde = |id: &str| abb.iter().find(|a| a.id == id).unwrap();
 
     let tech = finde("technologien");

@@ -7,6 +7,7 @@ use plotters::coord::types::{RangedCoordf64, RangedCoordu32};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::mass::{Schriftmass, Svg};
 use super::{Abbildung, Datentabelle, SCHRIFT, ZeichenFehler};
 use crate::figures::{BETRIEBSMODELLE, Kennzahlen, TECHNOLOGIEN, format};
 use crate::model::{Edition, Landkreis};
@@ -27,12 +28,16 @@ fn svg_fehler<E: std::fmt::Display>(name: &str) -> impl Fn(E) -> ZeichenFehler +
 }
 
 /// Horizontal bars of shares with their value printed at the bar's end.
-fn balken_anteile(id: &str, eintraege: &[(String, f64, String)]) -> Result<String, ZeichenFehler> {
+fn balken_anteile(
+    id: &str,
+    eintraege: &[(String, f64, String)],
+    mass: &Schriftmass,
+) -> Result<String, ZeichenFehler> {
     let fehler = svg_fehler::<String>(id);
     let hoehe = 90 + 56 * eintraege.len() as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (BREITE, hoehe)).into_drawing_area();
+        let root = Svg::neu(&mut svg, (BREITE, hoehe), mass).into_drawing_area();
         root.fill(&WHITE).map_err(|e| fehler(e.to_string()))?;
         let n = eintraege.len() as u32;
         let mut chart = ChartBuilder::on(&root)
@@ -84,10 +89,10 @@ fn balken_anteile(id: &str, eintraege: &[(String, f64, String)]) -> Result<Strin
 }
 
 /// Stacked bars: projects per Landkreis by status (Tabelle 1).
-pub fn projekte_status(e: &Edition) -> Result<Abbildung, ZeichenFehler> {
+pub fn projekte_status(e: &Edition, mass: &Schriftmass) -> Result<Abbildung, ZeichenFehler> {
     let lk = &e.landkreise;
-    let svg =
-        status_svg(lk).map_err(|m| ZeichenFehler::Zeichnen("projekte-status".to_owned(), m))?;
+    let svg = status_svg(lk, mass)
+        .map_err(|m| ZeichenFehler::Zeichnen("projekte-status".to_owned(), m))?;
     Ok(Abbildung {
         id: "projekte-status".into(),
         titel: "Projekte je Landkreis nach Status".into(),
@@ -107,25 +112,18 @@ pub fn projekte_status(e: &Edition) -> Result<Abbildung, ZeichenFehler> {
 /// The status chart: one horizontal segment per Landkreis, numbers of
 /// projects along the x axis.
 type StatusDiagramm<'a, 'b> =
-    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, SegmentedCoord<RangedCoordu32>>>;
+    ChartContext<'a, Svg<'b>, Cartesian2d<RangedCoordf64, SegmentedCoord<RangedCoordu32>>>;
 
 /// The SVG of the status chart: axes, bars, legend.
-fn status_svg(lk: &[Landkreis]) -> Result<String, String> {
+fn status_svg(lk: &[Landkreis], mass: &Schriftmass) -> Result<String, String> {
     let n = lk.len() as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (BREITE, 130 + 32 * n)).into_drawing_area();
+        let root = Svg::neu(&mut svg, (BREITE, 130 + 32 * n), mass).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let mut chart = status_achsen(&root, lk)?;
         status_balken(&mut chart, lk)?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(0xb0, 0xb0, 0xb0))
-            .label_font(schrift(19))
-            .draw()
-            .map_err(|e| e.to_string())?;
+        status_legende(&chart, mass).map_err(|e| e.to_string())?;
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)
@@ -147,7 +145,7 @@ fn name_von_oben(namen: &[String], v: &SegmentValue<u32>) -> String {
 /// The axes and grid of the status chart, Landkreise in the order of
 /// Tabelle 1 from top to bottom.
 fn status_achsen<'a, 'b>(
-    root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    root: &'a DrawingArea<Svg<'b>, Shift>,
     lk: &[Landkreis],
 ) -> Result<StatusDiagramm<'a, 'b>, String> {
     let n = lk.len() as u32;
@@ -187,22 +185,64 @@ fn status_achsen<'a, 'b>(
 /// The three stacked series (abgeschlossen, in Umsetzung, geplant), each
 /// with its legend entry.
 fn status_balken(chart: &mut StatusDiagramm, lk: &[Landkreis]) -> Result<(), String> {
-    let stufen = [
-        ("abgeschlossen", DUNKEL),
-        ("in Umsetzung", MITTEL),
-        ("geplant", HELL),
-    ];
-    for (s, (name, farbe)) in stufen.into_iter().enumerate() {
+    for (s, (_, farbe)) in STUFEN.into_iter().enumerate() {
         let balken: Vec<_> = lk
             .iter()
             .enumerate()
             .map(|(i, l)| status_segment(l, s, lk.len() - 1 - i, farbe))
             .collect();
-        chart
-            .draw_series(balken)
-            .map_err(|e| e.to_string())?
-            .label(name)
-            .legend(move |(x, y)| Rectangle::new([(x, y - 9), (x + 22, y + 9)], farbe.filled()));
+        chart.draw_series(balken).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The status colours in the order of the stack, with their legend names.
+const STUFEN: [(&str, RGBColor); 3] = [
+    ("abgeschlossen", DUNKEL),
+    ("in Umsetzung", MITTEL),
+    ("geplant", HELL),
+];
+
+/// The legend at the lower right of the plotting area: a framed box with a
+/// colour swatch and a name per status, laid out like plotters' series
+/// labels (line height 1.25, margin 10, swatch column 30), but measured
+/// with the report's font.
+fn status_legende(
+    chart: &StatusDiagramm,
+    mass: &Schriftmass,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    const RAND: i32 = 10;
+    const SPALTE: i32 = 30;
+    let flaeche = chart.plotting_area().strip_coord_spec();
+    let stil = schrift(19);
+    let zeilen: Vec<(i32, (u32, u32))> = STUFEN
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| {
+            let y = (i as f64 * stil.font.get_size() * 1.25).round() as i32;
+            (y, mass.groesse(name, stil.font.get_size()))
+        })
+        .collect();
+    let breite = zeilen.iter().map(|z| z.1.0 as i32).max().unwrap_or(0);
+    let hoehe = zeilen.iter().map(|z| z.0 + z.1.1 as i32).max().unwrap_or(0);
+    let (w, h) = (breite + SPALTE + 2 * RAND, hoehe + 2 * RAND);
+    let (fw, fh) = flaeche.dim_in_pixel();
+    let (x, y) = (fw as i32 - w - 5, fh as i32 - h - 5);
+    let kasten = [(x, y), (x + w, y + h)];
+    flaeche.draw(&Rectangle::new(kasten, WHITE.mix(0.9).filled()))?;
+    flaeche.draw(&Rectangle::new(
+        kasten,
+        ShapeStyle::from(RGBColor(0xb0, 0xb0, 0xb0)),
+    ))?;
+    let mut text = MultiLineText::<_, &str>::new((x + SPALTE + RAND, y + RAND), &stil);
+    for (name, _) in STUFEN {
+        text.push_line(name);
+    }
+    flaeche.draw(&text)?;
+    for ((dy, (_, zh)), (_, farbe)) in zeilen.into_iter().zip(STUFEN) {
+        let mitte = (2 * (y + RAND + dy) + zh as i32) / 2;
+        let feld = [(x + RAND, mitte - 9), (x + RAND + 22, mitte + 9)];
+        flaeche.draw(&Rectangle::new(feld, farbe.filled()))?;
     }
     Ok(())
 }
@@ -299,9 +339,13 @@ struct Anteile {
     zusatz: &'static str,
 }
 
-fn anteil_abbildung(k: &Kennzahlen, a: Anteile) -> Result<Abbildung, ZeichenFehler> {
+fn anteil_abbildung(
+    k: &Kennzahlen,
+    a: Anteile,
+    mass: &Schriftmass,
+) -> Result<Abbildung, ZeichenFehler> {
     let eintraege = anteil_eintraege(k, a.liste);
-    let svg = balken_anteile(a.id, &eintraege)?;
+    let svg = balken_anteile(a.id, &eintraege, mass)?;
     let basis = a
         .liste
         .first()
@@ -331,7 +375,7 @@ fn anteil_abbildung(k: &Kennzahlen, a: Anteile) -> Result<Abbildung, ZeichenFehl
 }
 
 /// Shares of the technologies named in the fact sheets.
-pub fn technologien(k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
+pub fn technologien(k: &Kennzahlen, mass: &Schriftmass) -> Result<Abbildung, ZeichenFehler> {
     anteil_abbildung(
         k,
         Anteile {
@@ -343,11 +387,12 @@ pub fn technologien(k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
             angabe: "der Technologie",
             zusatz: " (Mehrfachnennung möglich)",
         },
+        mass,
     )
 }
 
 /// Shares of the operating models.
-pub fn betriebsmodelle(k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
+pub fn betriebsmodelle(k: &Kennzahlen, mass: &Schriftmass) -> Result<Abbildung, ZeichenFehler> {
     anteil_abbildung(
         k,
         Anteile {
@@ -359,11 +404,16 @@ pub fn betriebsmodelle(k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
             angabe: "des Betriebsmodells",
             zusatz: "",
         },
+        mass,
     )
 }
 
 /// VZÄ against the number of projects, one point per Landkreis.
-pub fn vzae_projekte(e: &Edition, k: &Kennzahlen) -> Result<Abbildung, ZeichenFehler> {
+pub fn vzae_projekte(
+    e: &Edition,
+    k: &Kennzahlen,
+    mass: &Schriftmass,
+) -> Result<Abbildung, ZeichenFehler> {
     let fehler = svg_fehler::<String>("vzae-projekte");
     let punkte: Vec<(f64, f64)> = e
         .landkreise
@@ -380,7 +430,7 @@ pub fn vzae_projekte(e: &Edition, k: &Kennzahlen) -> Result<Abbildung, ZeichenFe
     let ymax = punkte.iter().map(|p| p.1).fold(0.0, f64::max) + 2.0;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (BREITE, 500)).into_drawing_area();
+        let root = Svg::neu(&mut svg, (BREITE, 500), mass).into_drawing_area();
         root.fill(&WHITE).map_err(|e| fehler(e.to_string()))?;
         let mut chart = ChartBuilder::on(&root)
             .margin(20)

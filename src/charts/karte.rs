@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::geo::{Geodaten, Kreis, flaeche};
+use super::mass::{Schriftmass, Svg};
 use super::{Abbildung, SCHRIFT, ZeichenFehler};
 use crate::model::Edition;
 
@@ -37,7 +38,7 @@ pub fn farbe(anzahl: u32) -> RGBColor {
 }
 
 /// The drawing area of the map.
-type Flaeche<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+type Flaeche<'a> = DrawingArea<Svg<'a>, Shift>;
 
 /// A drawing error as text.
 fn fehler(e: DrawingAreaErrorKind<std::io::Error>) -> String {
@@ -243,13 +244,13 @@ fn teilnehmer(e: &Edition, kreis: &Kreis) -> Option<u32> {
         .map(|l| l.projekte.summe())
 }
 
-pub fn karte(e: &Edition, geo: &Geodaten) -> Result<Abbildung, ZeichenFehler> {
+pub fn karte(e: &Edition, geo: &Geodaten, mass: &Schriftmass) -> Result<Abbildung, ZeichenFehler> {
     let (x0, y0, x1, y1) = geo.grenzen();
     let nutzbar_b = f64::from(BREITE) - 2.0 * RAND - LEGENDE;
     let hoehe = ((y1 - y0) / (x1 - x0) * nutzbar_b + 2.0 * RAND).round() as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (BREITE, hoehe)).into_drawing_area();
+        let root = Svg::neu(&mut svg, (BREITE, hoehe), mass).into_drawing_area();
         zeichne(e, geo, &root, hoehe).map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m))?;
         root.present()
             .map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m.to_string()))?;

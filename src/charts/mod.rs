@@ -5,8 +5,7 @@
 pub mod diagramme;
 pub mod geo;
 pub mod karte;
-
-use std::sync::OnceLock;
+pub mod mass;
 
 use serde::Serialize;
 
@@ -60,36 +59,18 @@ pub enum ZeichenFehler {
     Kennzahl(#[from] crate::figures::Rechenfehler),
 }
 
-/// Registers the report font with plotters once (for measuring text).
-pub fn schrift_registrieren(bytes: &[u8]) -> Result<(), ZeichenFehler> {
-    static REGISTRIERT: OnceLock<Result<(), String>> = OnceLock::new();
-    REGISTRIERT
-        .get_or_init(|| {
-            let statisch: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
-            for stil in [
-                plotters::style::FontStyle::Normal,
-                plotters::style::FontStyle::Bold,
-            ] {
-                plotters::style::register_font(SCHRIFT, stil, statisch)
-                    .map_err(|_| "Inter-Regular.otf ist keine gültige Schrift".to_owned())?;
-            }
-            Ok(())
-        })
-        .clone()
-        .map_err(ZeichenFehler::Schrift)
-}
-
 /// Every figure of the report, in the order they appear.
 pub fn alle(
     e: &Edition,
     k: &Kennzahlen,
     geodaten: &geo::Geodaten,
+    mass: &mass::Schriftmass,
 ) -> Result<Vec<Abbildung>, ZeichenFehler> {
     Ok(vec![
-        karte::karte(e, geodaten)?,
-        diagramme::projekte_status(e)?,
-        diagramme::technologien(k)?,
-        diagramme::betriebsmodelle(k)?,
-        diagramme::vzae_projekte(e, k)?,
+        karte::karte(e, geodaten, mass)?,
+        diagramme::projekte_status(e, mass)?,
+        diagramme::technologien(k, mass)?,
+        diagramme::betriebsmodelle(k, mass)?,
+        diagramme::vzae_projekte(e, k, mass)?,
     ])
 }
