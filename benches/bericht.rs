@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use kataster_report::pipeline::{self, Zeiten};
+use kataster_report::pipeline;
+use kataster_report::sitzung::{Sitzung, Ziel};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -55,15 +56,20 @@ fn main() {
     let tmp = std::env::temp_dir().join(format!("kataster-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
 
+    let ziel = Ziel {
+        ordner: tmp.join("dist"),
+        erzwingen: true,
+        entwurf: false,
+    };
     // In-process, stage by stage.
     let mut stufen: Vec<Vec<(&'static str, Duration)>> = Vec::new();
     let im_prozess = laufen(n, || {
         // Typst memoises across compilations in one process (comemo); clear
         // the cache so that each run measures a cold build, as the CLI does.
         comemo::evict(0);
-        let mut z = Zeiten::default();
-        pipeline::bauen(&wurzel, "2025", &tmp.join("dist"), true, false, &mut z).expect("Bau");
-        stufen.push(z.stufen);
+        let mut s = Sitzung::oeffnen(&wurzel, Some("2025")).expect("Ausgabe 2025");
+        s.bauen(&ziel).expect("Bau");
+        stufen.push(s.zeiten.stufen.clone());
     });
     println!("kataster-report, Ausgabe 2025, Median aus {n} Läufen");
     let namen: Vec<&str> = stufen[0].iter().map(|s| s.0).collect();
@@ -99,7 +105,8 @@ fn main() {
 
     // The plain typst CLI on the emitted sources.
     let quellen = tmp.join("typst");
-    let v = pipeline::vorbereiten(&wurzel, "2025", &mut Zeiten::default()).expect("vorbereiten");
+    let mut sitzung = Sitzung::oeffnen(&wurzel, Some("2025")).expect("Ausgabe 2025");
+    let v = sitzung.vorbereiten().expect("vorbereiten");
     pipeline::typst_quellen_schreiben(&wurzel, &v, &quellen).expect("Quellen schreiben");
     match typst_finden() {
         Some(typst) => {

@@ -8,9 +8,29 @@ use std::path::{Path, PathBuf};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+/// How bad a problem is: an error stops the run, a warning is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Schwere {
+    #[default]
+    Fehler,
+    Warnung,
+}
+
+impl Schwere {
+    /// The word the editor reads.
+    pub fn wort(self) -> &'static str {
+        match self {
+            Schwere::Fehler => "Fehler",
+            Schwere::Warnung => "Warnung",
+        }
+    }
+}
+
 /// One problem found in the project's files.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Diagnose {
+    pub schwere: Schwere,
     /// Path relative to the project root, as the editor knows it.
     pub datei: PathBuf,
     /// 1-based line and column; 0 when the problem concerns the whole file.
@@ -28,6 +48,7 @@ pub struct Diagnose {
 impl Diagnose {
     pub fn neu(datei: impl Into<PathBuf>, meldung: impl Into<String>) -> Self {
         Diagnose {
+            schwere: Schwere::Fehler,
             datei: datei.into(),
             zeile: 0,
             spalte: 0,
@@ -42,6 +63,12 @@ impl Diagnose {
         self.zeile = zeile;
         self.spalte = spalte;
         self.bytes = bytes;
+        self
+    }
+
+    /// The same problem as a warning.
+    pub fn als_warnung(mut self) -> Self {
+        self.schwere = Schwere::Warnung;
         self
     }
 
@@ -64,10 +91,14 @@ impl Diagnose {
         }
     }
 
-    /// One line, for logs and tests: `datei:zeile:spalte: Feld „x“: Meldung (Hilfe)`.
+    /// One line, for logs and tests: `datei:zeile:spalte: Feld „x“: Meldung (Hilfe)`;
+    /// a warning says so.
     pub fn kurz(&self) -> String {
         let mut s = self.ort();
         s.push_str(": ");
+        if self.schwere == Schwere::Warnung {
+            s.push_str("Warnung: ");
+        }
         if !self.feld.is_empty() {
             let _ = write!(s, "Feld „{}“: ", self.feld);
         }
@@ -86,8 +117,12 @@ impl Diagnose {
             format!("Feld „{}“: {}", self.feld, self.meldung)
         };
         let pfad = self.datei.display().to_string();
-        let titel_el = Level::ERROR
-            .with_name(Some("Fehler"))
+        let stufe = match self.schwere {
+            Schwere::Fehler => Level::ERROR,
+            Schwere::Warnung => Level::WARNING,
+        };
+        let titel_el = stufe
+            .with_name(Some(self.schwere.wort()))
             .primary_title(titel.as_str());
         let ort = self.ort();
         let gruppe = match quelltext {
@@ -198,8 +233,22 @@ pub fn alle_darstellen(
         out.push_str(&d.darstellen(text.as_deref(), farbe));
         out.push_str("\n\n");
     }
-    let n = diagnosen.len();
-    let _ = writeln!(out, "{n} Fehler gefunden.");
+    let fehler = diagnosen
+        .iter()
+        .filter(|d| d.schwere == Schwere::Fehler)
+        .count();
+    let warnungen = diagnosen.len() - fehler;
+    match (fehler, warnungen) {
+        (_, 0) => {
+            let _ = writeln!(out, "{fehler} Fehler gefunden.");
+        }
+        (0, w) => {
+            let _ = writeln!(out, "{w} Warnung(en).");
+        }
+        (f, w) => {
+            let _ = writeln!(out, "{f} Fehler und {w} Warnung(en) gefunden.");
+        }
+    }
     out
 }
 

@@ -29,5 +29,6 @@ pub mod pipeline;
 pub mod projekt;
 pub mod report_data;
 pub mod schema;
+pub mod sitzung;
 pub mod templates;
 pub mod validate;

@@ -1,16 +1,15 @@
-//! The build of a report, stage by stage: load, compute, charts, templates,
-//! compile, export. Each stage is timed for `build --timings`.
+//! The stages of a build: load, compute, charts, templates, and the files
+//! they generate for Typst. [`crate::sitzung::Sitzung`] runs them; each stage
+//! is timed for `build --timings`.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use typst_layout::PagedDocument;
-
 use crate::charts::{self, Abbildung, ZeichenFehler, geo::Geodaten, mass::Schriftmass};
 use crate::claims::{self, Pruefbericht};
-use crate::compile::{self, world::BerichtsWelt, world::Schriften};
+use crate::compile::world::Schriften;
 use crate::diagnostics::Diagnose;
-use crate::export::{self, ExportFehler, Geschrieben};
+use crate::export::ExportFehler;
 use crate::figures::{self, Kennzahlen};
 use crate::load::{self, Geladen, Quelltexte};
 use crate::report_data;
@@ -41,12 +40,11 @@ impl Zeiten {
 /// Why a build stopped.
 #[derive(Debug)]
 pub enum BauFehler {
-    /// Problems in the data, the templates or the layout, with the texts
-    /// needed to show their lines.
-    Diagnosen(Vec<Diagnose>, Quelltexte),
+    /// Problems in the data, the templates, the layout or the fonts, each
+    /// located in its file (the session holds the files' texts).
+    Diagnosen(Vec<Diagnose>),
     Abbildung(ZeichenFehler),
     Export(ExportFehler),
-    Schriften(String),
     /// What `check` reports (violated claims, stale acknowledgements, typed
     /// numbers): no PDF but a draft (`build --entwurf`).
     Befunde(Box<Pruefbericht>),
@@ -79,14 +77,6 @@ pub struct Vorbereitet {
     pub erzeugt: Vec<(String, Vec<u8>)>,
 }
 
-fn quelltexte_von(kapitel: &[Kapitel], basis: Quelltexte) -> Quelltexte {
-    let mut q = basis;
-    for k in kapitel {
-        q.merken(&k.pfad, &k.text);
-    }
-    q
-}
-
 /// The map and the charts, measured with the project's font.
 fn abbildungen(
     wurzel: &Path,
@@ -103,15 +93,16 @@ fn abbildungen(
         &Path::new("data").join(&g.edition.id),
     );
     if !fehler.is_empty() {
-        return Err(BauFehler::Diagnosen(fehler, g.quelltexte()));
+        return Err(BauFehler::Diagnosen(fehler));
     }
     Ok(charts::alle(&g.edition, k, &geo, &mass)?)
 }
 
 /// Stage load: the edition's data, and its schemas up to date with its
-/// vocabulary (else the editor would propose wrong values).
-fn laden(wurzel: &Path, id: &str) -> Result<Geladen, BauFehler> {
-    let geladen = load::lade_edition(wurzel, id).map_err(|(d, q)| BauFehler::Diagnosen(d, q))?;
+/// vocabulary (else the editor would propose wrong values). Problems come
+/// with the texts read.
+pub(crate) fn laden(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, Quelltexte)> {
+    let geladen = load::lade_edition(wurzel, id)?;
     let veraltet = crate::schema::veraltet(wurzel, id, &geladen.edition.vokabular);
     if !veraltet.is_empty() {
         let d = veraltet
@@ -124,7 +115,7 @@ fn laden(wurzel: &Path, id: &str) -> Result<Geladen, BauFehler> {
                 Diagnose::neu(p, m).hilfe("Führen Sie `kataster-report schema` aus.")
             })
             .collect();
-        return Err(BauFehler::Diagnosen(d, geladen.quelltexte()));
+        return Err((d, geladen.texte));
     }
     Ok(geladen)
 }
@@ -132,18 +123,20 @@ fn laden(wurzel: &Path, id: &str) -> Result<Geladen, BauFehler> {
 /// Stage figures: every figure, or the ones that cannot be computed.
 fn kennzahlen(geladen: &Geladen) -> Result<Kennzahlen, BauFehler> {
     figures::berechne(&geladen.edition).map_err(|f| {
-        let d = f.iter().map(|x| x.diagnose(&geladen.edition.id)).collect();
-        BauFehler::Diagnosen(d, geladen.quelltexte())
+        BauFehler::Diagnosen(f.iter().map(|x| x.diagnose(&geladen.edition.id)).collect())
     })
 }
 
 /// The project's fonts; there must be at least one.
-fn schriften(wurzel: &Path) -> Result<Schriften, BauFehler> {
-    let schriften = Schriften::laden(wurzel).map_err(|e| BauFehler::Schriften(e.to_string()))?;
+pub(crate) fn schriften(wurzel: &Path) -> Result<Schriften, BauFehler> {
+    let schriften =
+        Schriften::laden(wurzel).map_err(|e| BauFehler::Diagnosen(vec![e.diagnose()]))?;
     if schriften.schriften.is_empty() {
-        return Err(BauFehler::Schriften(
-            "im Ordner fonts/ liegt keine Schrift".into(),
-        ));
+        return Err(BauFehler::Diagnosen(vec![
+            Diagnose::neu("fonts", "im Ordner fonts/ liegt keine Schrift").hilfe(
+                "Legen Sie die Schriften des Berichts (.otf oder .ttf) in den Ordner fonts/.",
+            ),
+        ]));
     }
     Ok(schriften)
 }
@@ -170,35 +163,51 @@ fn erzeugen(
         String::from("// Erzeugt von kataster-report: die Kapitel in ihrer Reihenfolge.\n");
     for (name, text) in texte {
         inhalt.push_str(&format!("#include \"kapitel/{name}\"\n"));
-        // Each chapter sees the layout's functions (verweis, quelle, karte, …).
-        let datei = format!("#import \"/report/lib.typ\": *\n{text}");
+        let datei = format!("{KAPITEL_KOPF}{text}");
         erzeugt.push((format!("/generiert/kapitel/{name}"), datei.into_bytes()));
     }
     erzeugt.push(("/generiert/kapitel.typ".to_owned(), inhalt.into_bytes()));
     Ok(erzeugt)
 }
 
+/// The first lines of a generated chapter, before the filled template: each
+/// chapter sees the layout's functions (verweis, quelle, karte, …).
+pub const KAPITEL_KOPF: &str = "#import \"/report/lib.typ\": *\n";
+
 /// The generated file that marks a draft: `null`, or the findings.
 pub const ENTWURF: &str = "/generiert/entwurf.json";
 
-/// Stages load, compute, charts, the check of the prose and templates: the
-/// same checks for `check`, `build` and every later command.
-pub fn vorbereiten(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Vorbereitet, BauFehler> {
-    let geladen = zeiten.messen("Daten laden", || laden(wurzel, id))?;
-    let kennzahlen = zeiten.messen("Kennzahlen", || kennzahlen(&geladen))?;
-    let schriften = zeiten.messen("Schriften", || schriften(wurzel))?;
-    let abbildungen = zeiten.messen("Abbildungen", || {
-        abbildungen(wurzel, &geladen, &kennzahlen, &schriften)
-    })?;
+/// Stages figures, charts, the check of the prose and templates, on the
+/// loaded edition. A failure comes with the chapters read so far (their
+/// texts show the lines of the problems).
+pub(crate) fn vorbereiten(
+    wurzel: &Path,
+    geladen: Geladen,
+    schriften: Schriften,
+    zeiten: &mut Zeiten,
+) -> Result<Vorbereitet, (BauFehler, Vec<Kapitel>)> {
+    let ohne = |e| (e, Vec::new());
+    let kennzahlen = zeiten
+        .messen("Kennzahlen", || kennzahlen(&geladen))
+        .map_err(ohne)?;
+    let abbildungen = zeiten
+        .messen("Abbildungen", || {
+            abbildungen(wurzel, &geladen, &kennzahlen, &schriften)
+        })
+        .map_err(ohne)?;
     let start = Instant::now();
-    let kapitel = templates::lade_kapitel(wurzel, id)
-        .map_err(|d| BauFehler::Diagnosen(d, geladen.quelltexte()))?;
-    let mit_kapiteln = |d| BauFehler::Diagnosen(d, quelltexte_von(&kapitel, geladen.quelltexte()));
-    let pruefung = claims::pruefe_edition(&kapitel, &geladen, &kennzahlen, &schriften)
-        .map_err(mit_kapiteln)?;
-    let texte = templates::rendern(&kapitel, &kennzahlen, &geladen.edition.meta, Modus::Bericht)
-        .map_err(mit_kapiteln)?;
-    let erzeugt = erzeugen(&geladen, &kennzahlen, &abbildungen, texte)?;
+    let kapitel = templates::lade_kapitel(wurzel, &geladen.edition.id)
+        .map_err(|d| ohne(BauFehler::Diagnosen(d)))?;
+    let pruefung = match claims::pruefe_edition(&kapitel, &geladen, &kennzahlen, &schriften) {
+        Ok(p) => p,
+        Err(d) => return Err((BauFehler::Diagnosen(d), kapitel)),
+    };
+    let texte =
+        match templates::rendern(&kapitel, &kennzahlen, &geladen.edition.meta, Modus::Bericht) {
+            Ok(t) => t,
+            Err(d) => return Err((BauFehler::Diagnosen(d), kapitel)),
+        };
+    let erzeugt = erzeugen(&geladen, &kennzahlen, &abbildungen, texte).map_err(ohne)?;
     zeiten.stufen.push(("Kapitel füllen", start.elapsed()));
     Ok(Vorbereitet {
         geladen,
@@ -229,88 +238,6 @@ impl Vorbereitet {
             .iter()
             .any(|(p, inhalt)| p == ENTWURF && inhalt.as_slice() != b"null")
     }
-}
-
-/// Stage compile: the laid-out document.
-pub fn setzen(
-    wurzel: &Path,
-    v: &Vorbereitet,
-    zeiten: &mut Zeiten,
-) -> Result<(PagedDocument, Vec<Diagnose>), BauFehler> {
-    let start = Instant::now();
-    let datum = v
-        .geladen
-        .edition
-        .meta
-        .aktuell()
-        .map(|h| h.datum)
-        .ok_or_else(|| BauFehler::Schriften("edition.yaml: die Historie ist leer".into()))?;
-    let welt = BerichtsWelt::neu(wurzel, HAUPTDATEI, v.erzeugt.clone(), &v.schriften, datum)
-        .map_err(BauFehler::Schriften)?;
-    let (dokument, warnungen, quellen) = compile::kompilieren(&welt, &v.kapitel);
-    zeiten.stufen.push(("Satz (Typst)", start.elapsed()));
-    match dokument {
-        Ok(d) => Ok((d, warnungen)),
-        Err(fehler) => Err(BauFehler::Diagnosen(fehler, quellen)),
-    }
-}
-
-/// Result of `check`: everything prepared, the prose checked and the report
-/// set by Typst (so that a chapter that does not compile fails `check` too).
-pub struct Geprueft {
-    pub vorbereitet: Vorbereitet,
-    pub warnungen: Vec<Diagnose>,
-    pub seiten: usize,
-}
-
-/// What `check` runs: every stage but the PDF export.
-pub fn pruefen(wurzel: &Path, id: &str, zeiten: &mut Zeiten) -> Result<Geprueft, BauFehler> {
-    let vorbereitet = vorbereiten(wurzel, id, zeiten)?;
-    let (dokument, warnungen) = setzen(wurzel, &vorbereitet, zeiten)?;
-    Ok(Geprueft {
-        vorbereitet,
-        warnungen,
-        seiten: dokument.pages().len(),
-    })
-}
-
-/// Result of a build.
-pub struct Gebaut {
-    pub pdf: PathBuf,
-    pub geschrieben: Geschrieben,
-    pub warnungen: Vec<Diagnose>,
-    pub seiten: usize,
-    /// The check's findings (empty unless a draft was built).
-    pub pruefung: Pruefbericht,
-}
-
-/// The whole build: from data to the PDF in `ausgabe/`. A build whose check
-/// has findings writes no PDF, unless `entwurf` asks for a marked draft.
-pub fn bauen(
-    wurzel: &Path,
-    id: &str,
-    ausgabe: &Path,
-    erzwingen: bool,
-    entwurf: bool,
-    zeiten: &mut Zeiten,
-) -> Result<Gebaut, BauFehler> {
-    let mut v = vorbereiten(wurzel, id, zeiten)?;
-    if entwurf {
-        v.als_entwurf();
-    } else if !v.pruefung.bestanden() {
-        return Err(BauFehler::Befunde(Box::new(v.pruefung)));
-    }
-    let (dokument, warnungen) = setzen(wurzel, &v, zeiten)?;
-    let bytes = zeiten.messen("PDF-Export", || export::pdf(&dokument, &v.geladen.edition))?;
-    let ziel = ausgabe.join(export::dateiname(&v.geladen.edition, v.ist_entwurf()));
-    let geschrieben = zeiten.messen("Schreiben", || export::schreiben(&ziel, &bytes, erzwingen))?;
-    Ok(Gebaut {
-        pdf: ziel,
-        geschrieben,
-        warnungen,
-        seiten: dokument.pages().len(),
-        pruefung: v.pruefung,
-    })
 }
 
 /// Writes the generated sources so that the plain `typst` CLI can compile

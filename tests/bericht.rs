@@ -145,7 +145,7 @@ fn satzfehler(k: &Kopie) -> String {
     let out = tempfile::tempdir().unwrap();
     match common::bauen(k.pfad(), out.path()) {
         Ok(_) => panic!("Bau hätte fehlschlagen müssen"),
-        Err(BauFehler::Diagnosen(d, _)) => {
+        Err(BauFehler::Diagnosen(d)) => {
             assert_eq!(
                 std::fs::read_dir(out.path()).unwrap().count(),
                 0,
@@ -281,7 +281,7 @@ fn fehler_im_kapitel_nennt_die_vorlage() {
     // Reported at the template's own line, with a pointer to the generated file.
     assert!(
         m.contains(&format!(
-            "report/kapitel/2025/10-ausblick.typ.hbs:{zeile}:1: Satzfehler"
+            "report/kapitel/2025/10-ausblick.typ.hbs:{zeile}:1: Satz: unbekannte Funktion"
         )),
         "{m}"
     );

@@ -1,9 +1,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kataster_report::diagnostics::alle_darstellen;
 use kataster_report::export::Geschrieben;
-use kataster_report::pipeline::{self, BauFehler, Zeiten};
+use kataster_report::pipeline::{self, Vorbereitet, Zeiten};
+use kataster_report::sitzung::{Gebaut, Sitzung, Ziel};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -35,24 +35,6 @@ pub struct Args {
     pub timings: bool,
 }
 
-/// Prints why a run stopped, and what that means (`schluss`).
-pub fn melde(fehler: BauFehler, schluss: &str) -> ExitCode {
-    let text = match fehler {
-        BauFehler::Diagnosen(d, q) => alle_darstellen(&d, |p| q.text(p), super::farbe()),
-        BauFehler::Abbildung(e) => format!("Fehler: {e}\n"),
-        BauFehler::Export(e) => format!("Fehler: {e}\n"),
-        BauFehler::Schriften(e) => format!("Fehler: {e}\n"),
-        BauFehler::Befunde(b) => format!(
-            "Fehler: check hat Befunde; der Bericht würde ungeprüfte oder falsche Aussagen \
-             drucken.\n{}\nHilfe: Beheben Sie die Befunde, oder bauen Sie mit --entwurf ein als \
-             Entwurf markiertes PDF.\n",
-            b.befunde_text()
-        ),
-    };
-    super::melden(&format!("{text}{schluss}\n"));
-    ExitCode::FAILURE
-}
-
 fn zeiten_ausgeben(z: &Zeiten) {
     let mut s = String::new();
     for (name, d) in &z.stufen {
@@ -69,77 +51,83 @@ fn zeiten_ausgeben(z: &Zeiten) {
     super::melden(&s);
 }
 
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let Some(id) = super::edition_waehlen(projekt, args.edition) else {
-        return ExitCode::FAILURE;
-    };
-    let mut zeiten = Zeiten::default();
-    // Relative paths are relative to the project, like --out.
-    let im_projekt = |p: &Path| {
-        if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            projekt.join(p)
-        }
-    };
-    if let Some(ordner) = args.emit_typst.as_deref().map(im_projekt) {
-        let ordner = &ordner;
-        match pipeline::vorbereiten(projekt, &id, &mut Zeiten::default()) {
-            Ok(v) => {
-                if let Err(e) = pipeline::typst_quellen_schreiben(projekt, &v, ordner) {
-                    super::melden(&format!(
-                        "Fehler: {e}\nEs wurden keine Typst-Quellen geschrieben.\n"
-                    ));
-                    return ExitCode::FAILURE;
-                }
-                super::melden(&format!(
-                    "Typst-Quellen geschrieben nach {0}; übersetzen mit:\n  typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts --pdf-standard ua-1 {0}/report/bericht.typ\n",
-                    ordner.display()
-                ));
-            }
-            Err(e) => return melde(e, "Es wurden keine Typst-Quellen geschrieben."),
-        }
+/// Relative paths are relative to the project, like the project's files.
+fn im_projekt(projekt: &Path, p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        projekt.join(p)
     }
-    let ausgabe = im_projekt(&args.out);
-    if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ausgabe) {
+}
+
+/// Writes the generated Typst sources for `typst compile`.
+fn quellen_schreiben(s: &Sitzung, v: &Vorbereitet, ordner: &Path) -> Result<(), ExitCode> {
+    if let Err(e) = pipeline::typst_quellen_schreiben(s.wurzel(), v, ordner) {
+        super::melden(&format!(
+            "Fehler: {e}\nEs wurden keine Typst-Quellen geschrieben.\n"
+        ));
+        return Err(ExitCode::FAILURE);
+    }
+    super::melden(&format!(
+        "Typst-Quellen geschrieben nach {0}; übersetzen mit:\n  typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts --pdf-standard ua-1 {0}/report/bericht.typ\n",
+        ordner.display()
+    ));
+    Ok(())
+}
+
+/// What a finished build reports.
+fn gebaut_melden(s: &Sitzung, g: &Gebaut, args: &Args) {
+    super::warnungen(&g.warnungen);
+    if args.entwurf {
+        super::melden(&format!(
+            "Entwurf: jede Seite ist markiert; {} Befunde auf der ersten Seite.\n",
+            g.pruefung.befunde().len()
+        ));
+    }
+    let wie = match g.geschrieben {
+        Geschrieben::Neu => "geschrieben",
+        Geschrieben::Unveraendert => "unverändert (gleicher Inhalt)",
+        Geschrieben::Ersetzt => "ersetzt (--force)",
+    };
+    super::melden(&format!(
+        "Ausgabe {}: {} Seiten, PDF {wie}.\n",
+        s.id(),
+        g.seiten
+    ));
+}
+
+pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
+    let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let ziel = Ziel {
+        ordner: im_projekt(projekt, &args.out),
+        erzwingen: args.force,
+        entwurf: args.entwurf,
+    };
+    if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ziel.ordner) {
         super::melden(&format!("Fehler: {e}\nEs wurde kein PDF geschrieben.\n"));
         return ExitCode::FAILURE;
     }
-    match pipeline::bauen(
-        projekt,
-        &id,
-        &ausgabe,
-        args.force,
-        args.entwurf,
-        &mut zeiten,
-    ) {
-        Ok(g) => {
-            for w in &g.warnungen {
-                super::melden(&format!("{}\n", w.kurz()));
-            }
-            if args.entwurf {
-                super::melden(&format!(
-                    "Entwurf: jede Seite ist markiert; {} Befunde auf der ersten Seite.\n",
-                    g.pruefung.befunde().len()
-                ));
-            }
-            let wie = match g.geschrieben {
-                Geschrieben::Neu => "geschrieben",
-                Geschrieben::Unveraendert => "unverändert (gleicher Inhalt)",
-                Geschrieben::Ersetzt => "ersetzt (--force)",
-            };
-            super::melden(&format!("Ausgabe {id}: {} Seiten, PDF {wie}.\n", g.seiten));
-            if args.timings {
-                zeiten_ausgeben(&zeiten);
-            }
+    let ergebnis = s.vorbereiten().and_then(|v| {
+        if let Some(ordner) = &args.emit_typst
+            && let Err(code) = quellen_schreiben(&s, &v, &im_projekt(projekt, ordner))
+        {
+            return Ok(Err(code));
+        }
+        s.fertigstellen(v, &ziel).map(Ok)
+    });
+    if args.timings {
+        zeiten_ausgeben(&s.zeiten);
+    }
+    match ergebnis {
+        Ok(Ok(g)) => {
+            gebaut_melden(&s, &g, &args);
             super::drucken(&format!("{}\n", g.pdf.display()));
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            if args.timings {
-                zeiten_ausgeben(&zeiten);
-            }
-            melde(e, "Es wurde kein PDF geschrieben.")
-        }
+        Ok(Err(code)) => code,
+        Err(e) => super::melde(&s, &e, "Es wurde kein PDF geschrieben."),
     }
 }

@@ -1,7 +1,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kataster_report::pipeline::{self, Geprueft, Zeiten};
+use kataster_report::sitzung::Geprueft;
 
 pub use super::AusgabeUndFormat as Args;
 use super::Format;
@@ -31,19 +31,18 @@ fn text_bericht(id: &str, g: &Geprueft) -> String {
 /// Runs every stage but the PDF export: data, figures, claims, typed
 /// numbers and the Typst compilation; exit 1 on any finding.
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let Some(id) = super::edition_waehlen(projekt, args.edition) else {
-        return ExitCode::FAILURE;
+    let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
-    let g = match pipeline::pruefen(projekt, &id, &mut Zeiten::default()) {
+    let g = match s.pruefen() {
         Ok(g) => g,
-        Err(e) => return super::build::melde(e, "Die Prüfung ist fehlgeschlagen."),
+        Err(e) => return super::melde(&s, &e, "Die Prüfung ist fehlgeschlagen."),
     };
-    for w in &g.warnungen {
-        super::melden(&format!("{}\n", w.kurz()));
-    }
+    super::warnungen(&g.warnungen);
     super::drucken(&match args.format {
-        Format::Json => json_bericht(&id, &g),
-        Format::Text => text_bericht(&id, &g),
+        Format::Json => json_bericht(s.id(), &g),
+        Format::Text => text_bericht(s.id(), &g),
     });
     if g.vorbereitet.pruefung.bestanden() {
         ExitCode::SUCCESS

@@ -8,10 +8,15 @@ pub use super::AusgabeUndFormat as Args;
 use super::Format;
 
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let (id, geladen) = match super::laden(projekt, args.edition) {
-        Ok(t) => t,
+    let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
+        Ok(s) => s,
         Err(code) => return code,
     };
+    let geladen = match s.laden() {
+        Ok(g) => g,
+        Err(e) => return super::melde(&s, &e, "Es wurden keine Kennzahlen berechnet."),
+    };
+    let id = s.id();
     let k = match figures::berechne(&geladen.edition) {
         Ok(k) => k,
         Err(f) => {

@@ -4,6 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{ArgAction, Parser, Subcommand};
+use kataster_report::diagnostics::alle_darstellen;
+use kataster_report::pipeline::BauFehler;
+use kataster_report::sitzung::Sitzung;
 
 mod build;
 mod check;
@@ -214,44 +217,40 @@ pub struct AusgabeUndFormat {
     pub format: Format,
 }
 
-/// The edition to work on: the one asked for, else the newest in `data/`.
-/// Reports to stderr when there is none.
-pub fn edition_waehlen(projekt: &std::path::Path, gewuenscht: Option<String>) -> Option<String> {
-    if let Some(Err(m)) = gewuenscht
-        .as_deref()
-        .map(kataster_report::projekt::pruefe_edition_id)
-    {
-        melden(&format!(
-            "Fehler: {m}.\nHilfe: Geben Sie nur den Namen an, z. B. --edition 2025.\n"
-        ));
-        return None;
-    }
-    let id = gewuenscht.or_else(|| kataster_report::load::editionen(projekt).pop());
-    if id.is_none() {
-        melden(&format!(
-            "Fehler: In {}/data gibt es keine Ausgabe (Ordner mit edition.yaml).\n",
-            projekt.display()
-        ));
-    }
-    id
+/// Opens a session on the edition asked for, else the newest in `data/`;
+/// a problem is printed and becomes exit 1.
+pub fn sitzung(projekt: &std::path::Path, edition: Option<&str>) -> Result<Sitzung, ExitCode> {
+    Sitzung::oeffnen(projekt, edition).map_err(|d| {
+        melden(&alle_darstellen(&[d], |_| None, farbe()));
+        ExitCode::FAILURE
+    })
 }
 
-/// Chooses and loads an edition; problems are printed and become exit 1.
-pub fn laden(
-    projekt: &std::path::Path,
-    gewuenscht: Option<String>,
-) -> Result<(String, kataster_report::load::Geladen), ExitCode> {
-    let id = edition_waehlen(projekt, gewuenscht).ok_or(ExitCode::FAILURE)?;
-    match kataster_report::load::lade_edition(projekt, &id) {
-        Ok(g) => Ok((id, g)),
-        Err((fehler, quellen)) => {
-            melden(&kataster_report::diagnostics::alle_darstellen(
-                &fehler,
-                |p| quellen.text(p),
-                farbe(),
-            ));
-            Err(ExitCode::FAILURE)
-        }
+/// Why a run stopped, rendered with the session's source texts.
+pub fn fehler_text(s: &Sitzung, fehler: &BauFehler) -> String {
+    match fehler {
+        BauFehler::Diagnosen(d) => s.darstellen(d, farbe()),
+        BauFehler::Abbildung(e) => format!("Fehler: {e}\n"),
+        BauFehler::Export(e) => format!("Fehler: {e}\n"),
+        BauFehler::Befunde(b) => format!(
+            "Fehler: check hat Befunde; der Bericht würde ungeprüfte oder falsche Aussagen \
+             drucken.\n{}\nHilfe: Beheben Sie die Befunde, oder bauen Sie mit --entwurf ein als \
+             Entwurf markiertes PDF.\n",
+            b.befunde_text()
+        ),
+    }
+}
+
+/// Prints why a run stopped, and what that means (`schluss`); exit 1.
+pub fn melde(s: &Sitzung, fehler: &BauFehler, schluss: &str) -> ExitCode {
+    melden(&format!("{}{schluss}\n", fehler_text(s, fehler)));
+    ExitCode::FAILURE
+}
+
+/// Prints Typst's warnings, one line each.
+pub fn warnungen(w: &[kataster_report::diagnostics::Diagnose]) {
+    for d in w {
+        melden(&format!("{}\n", d.kurz()));
     }
 }
 

@@ -11,6 +11,7 @@ use typst_layout::PagedDocument;
 
 use crate::diagnostics::{Diagnose, offset_von, zeile_spalte};
 use crate::load::Quelltexte;
+use crate::pipeline::KAPITEL_KOPF;
 use crate::templates::Kapitel;
 use world::BerichtsWelt;
 
@@ -71,21 +72,21 @@ fn typst_meldung_deutsch(englisch: &str) -> String {
 
 /// A Typst diagnostic as ours, with the file's text remembered for rendering.
 /// A problem in a generated chapter is reported at the line of its template
-/// (the generated file has one line more: the import of the layout).
+/// (the generated file starts with [`KAPITEL_KOPF`]; filling a template keeps
+/// its lines).
 pub fn umwandeln(
     welt: &BerichtsWelt,
     kapitel: &[Kapitel],
     d: &SourceDiagnostic,
     quellen: &mut Quelltexte,
 ) -> Diagnose {
-    let art = match d.severity {
-        Severity::Error => "Satzfehler",
-        Severity::Warning => "Warnung beim Satz",
-    };
     let mut diag = Diagnose::neu(
         PathBuf::from("report"),
-        format!("{art}: {}", typst_meldung_deutsch(&d.message)),
+        format!("Satz: {}", typst_meldung_deutsch(&d.message)),
     );
+    if d.severity == Severity::Warning {
+        diag = diag.als_warnung();
+    }
     if let Some(id) = d.span.id() {
         let pfad = PathBuf::from(id.vpath().get_without_slash());
         diag.datei = pfad.clone();
@@ -100,7 +101,7 @@ pub fn umwandeln(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let vorlage = kapitel.iter().find(|k| k.typst_name() == name);
-            let zeile = diag.zeile.saturating_sub(1);
+            let zeile = diag.zeile.saturating_sub(KAPITEL_KOPF.lines().count());
             match vorlage {
                 Some(k) if zeile >= 1 && zeile <= k.text.lines().count() => {
                     let start = offset_von(&k.text, zeile, 1);

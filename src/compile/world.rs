@@ -16,7 +16,8 @@ use typst::{Library, LibraryExt, World};
 use crate::model::Datum;
 use crate::projekt::{self, Zugriffsfehler};
 
-/// The fonts of the project, loaded once per build.
+/// The fonts of the project, loaded once per session.
+#[derive(Clone)]
 pub struct Schriften {
     pub buch: FontBook,
     pub schriften: Vec<Font>,
@@ -57,7 +58,21 @@ impl Schriften {
     }
 }
 
-/// The world Typst compiles the report in.
+/// A file as Typst has seen it: this compilation's bytes, and the parsed
+/// source kept across compilations (so that comemo's caches and Typst's
+/// incremental parsing see an unchanged file as the same, and a changed
+/// one as an edit of it).
+#[derive(Default)]
+struct Slot {
+    /// Read in this compilation (reset by [`BerichtsWelt::erneuern`]).
+    gelesen: Option<FileResult<Bytes>>,
+    /// The fingerprint of the bytes `quelle` was made from, and the source.
+    quelle: Option<(u128, Source)>,
+}
+
+/// The world Typst compiles the report in. It lives as long as a session:
+/// between two compilations [`BerichtsWelt::erneuern`] replaces the
+/// generated files and makes project files be read again.
 pub struct BerichtsWelt {
     wurzel: PathBuf,
     library: LazyHash<Library>,
@@ -65,7 +80,7 @@ pub struct BerichtsWelt {
     schriften: Vec<Font>,
     haupt: FileId,
     erzeugt: HashMap<FileId, Bytes>,
-    quellen: Mutex<HashMap<FileId, Source>>,
+    slots: Mutex<HashMap<FileId, Slot>>,
     datum: Datum,
 }
 
@@ -76,9 +91,21 @@ pub fn datei_id(pfad: &str) -> Option<FileId> {
         .map(|v| RootedPath::new(VirtualRoot::Project, v).intern())
 }
 
+/// The generated files by id; a path that is not a plain project path is
+/// a program error, reported with the path.
+fn erzeugte(erzeugt: Vec<(String, Vec<u8>)>) -> Result<HashMap<FileId, Bytes>, String> {
+    let mut map = HashMap::new();
+    for (pfad, inhalt) in erzeugt {
+        let id = datei_id(&pfad).ok_or_else(|| format!("ungültiger Pfad {pfad}"))?;
+        map.insert(id, Bytes::new(inhalt));
+    }
+    Ok(map)
+}
+
 impl BerichtsWelt {
-    /// `wurzel`: the project root; `haupt`: the main file's project path;
-    /// `erzeugt`: generated files by project path; `datum`: the edition's date.
+    /// `wurzel`: the project root; `haupt`: the main file's
+    /// project path; `erzeugt`: generated files by project path; `datum`:
+    /// the edition's date.
     pub fn neu(
         wurzel: &Path,
         haupt: &str,
@@ -90,49 +117,81 @@ impl BerichtsWelt {
             .canonicalize()
             .map_err(|e| format!("Projektordner {} nicht lesbar: {e}", wurzel.display()))?;
         let haupt = datei_id(haupt).ok_or_else(|| format!("ungültiger Pfad {haupt}"))?;
-        let mut map = HashMap::new();
-        for (pfad, inhalt) in erzeugt {
-            let id = datei_id(&pfad).ok_or_else(|| format!("ungültiger Pfad {pfad}"))?;
-            map.insert(id, Bytes::new(inhalt));
-        }
         Ok(BerichtsWelt {
             wurzel,
             library: LazyHash::new(Library::default()),
             buch: LazyHash::new(schriften.buch.clone()),
             schriften: schriften.schriften.clone(),
             haupt,
-            erzeugt: map,
-            quellen: Mutex::new(HashMap::new()),
+            erzeugt: erzeugte(erzeugt)?,
+            slots: Mutex::new(HashMap::new()),
             datum,
         })
     }
 
-    /// Reads a project file through the confined file access: nothing that
-    /// resolves outside the project root (also through symbolic links), only
-    /// regular files within the size limit.
-    fn lesen(&self, id: FileId) -> FileResult<Bytes> {
+    /// Prepares the next compilation: new generated files and date; every
+    /// project file is read again (a parsed source is kept while its bytes
+    /// stay the same).
+    pub fn erneuern(
+        &mut self,
+        erzeugt: Vec<(String, Vec<u8>)>,
+        datum: Datum,
+    ) -> Result<(), String> {
+        self.erzeugt = erzeugte(erzeugt)?;
+        self.datum = datum;
+        let slots = self.slots.get_mut().unwrap_or_else(|p| p.into_inner());
+        for slot in slots.values_mut() {
+            slot.gelesen = None;
+        }
+        Ok(())
+    }
+
+    /// The bytes of a file in this compilation, read once.
+    fn bytes(&self, id: FileId) -> FileResult<Bytes> {
         if let Some(b) = self.erzeugt.get(&id) {
             return Ok(b.clone());
         }
+        let mut slots = self.slots.lock().unwrap_or_else(|p| p.into_inner());
+        let slot = slots.entry(id).or_default();
+        if let Some(gelesen) = &slot.gelesen {
+            return gelesen.clone();
+        }
+        let gelesen = self.lesen(id);
+        slot.gelesen = Some(gelesen.clone());
+        gelesen
+    }
+
+    /// Reads a project file through the confined file access: nothing that
+    /// resolves outside the project root (also through symbolic links), only
+    /// regular files within the size limit. Errors keep their kind.
+    fn lesen(&self, id: FileId) -> FileResult<Bytes> {
         if !matches!(id.root(), VirtualRoot::Project) {
             return Err(FileError::AccessDenied);
         }
         let relativ = PathBuf::from(id.vpath().get_without_slash());
         projekt::lesen(&self.wurzel, &relativ, projekt::MAX_BINAER)
             .map(Bytes::new)
-            .map_err(|e| match e {
-                Zugriffsfehler::Io {
-                    art: std::io::ErrorKind::NotFound,
-                    ..
-                } => FileError::NotFound(PathBuf::from(id.vpath().get_with_slash())),
-                Zugriffsfehler::KeineDatei(_) => FileError::IsDirectory,
-                _ => FileError::AccessDenied,
-            })
+            .map_err(|e| dateifehler(id, e))
     }
 
     /// The text of a file for diagnostics (project files and generated ones).
     pub fn text_von(&self, id: FileId) -> Option<Source> {
         self.source(id).ok()
+    }
+}
+
+/// A confined-access error as Typst's file error, with its kind kept.
+fn dateifehler(id: FileId, e: Zugriffsfehler) -> FileError {
+    let pfad = || PathBuf::from(id.vpath().get_with_slash());
+    match e {
+        Zugriffsfehler::Io { art, .. } => FileError::from_io(std::io::Error::from(art), &pfad()),
+        Zugriffsfehler::KeineDatei(_) => FileError::IsDirectory,
+        Zugriffsfehler::UngueltigerPfad(_) | Zugriffsfehler::Ausserhalb(_) => {
+            FileError::AccessDenied
+        }
+        andere @ (Zugriffsfehler::ZuGross { .. } | Zugriffsfehler::KeinUtf8 { .. }) => {
+            FileError::Other(Some(andere.to_string().into()))
+        }
     }
 }
 
@@ -149,24 +208,34 @@ impl World for BerichtsWelt {
         self.haupt
     }
 
+    /// The parsed file: the kept source when the bytes are unchanged, else
+    /// the kept source edited to the new text (Typst reparses only what
+    /// changed), else a new one.
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if let Ok(cache) = self.quellen.lock()
-            && let Some(s) = cache.get(&id)
+        let bytes = self.bytes(id)?;
+        let fingerabdruck = typst::utils::hash128(&bytes);
+        let mut slots = self.slots.lock().unwrap_or_else(|p| p.into_inner());
+        let slot = slots.entry(id).or_default();
+        if let Some((f, quelle)) = &slot.quelle
+            && *f == fingerabdruck
         {
-            return Ok(s.clone());
+            return Ok(quelle.clone());
         }
-        let bytes = self.lesen(id)?;
         let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let source = Source::new(id, text.into());
-        if let Ok(mut cache) = self.quellen.lock() {
-            cache.insert(id, source.clone());
-        }
-        Ok(source)
+        let quelle = match slot.quelle.take() {
+            Some((_, mut alt)) => {
+                alt.replace(text);
+                alt
+            }
+            None => Source::new(id, text.into()),
+        };
+        slot.quelle = Some((fingerabdruck, quelle.clone()));
+        Ok(quelle)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.lesen(id)
+        self.bytes(id)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -176,5 +245,40 @@ impl World for BerichtsWelt {
     /// No clock: "today" is the edition's date, so builds are reproducible.
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         Datetime::from_ymd(i32::from(self.datum.jahr), self.datum.monat, self.datum.tag)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateifehler_behalten_ihre_art() {
+        let id = datei_id("/report/x.typ").unwrap();
+        let io = |art| Zugriffsfehler::Io {
+            pfad: "report/x.typ".into(),
+            art,
+        };
+        assert!(matches!(
+            dateifehler(id, io(std::io::ErrorKind::NotFound)),
+            FileError::NotFound(p) if p == Path::new("/report/x.typ")
+        ));
+        assert_eq!(
+            dateifehler(id, io(std::io::ErrorKind::PermissionDenied)),
+            FileError::AccessDenied
+        );
+        assert_eq!(
+            dateifehler(id, Zugriffsfehler::Ausserhalb("x".into())),
+            FileError::AccessDenied
+        );
+        let gross = Zugriffsfehler::ZuGross {
+            pfad: "report/x.typ".into(),
+            groesse: 40_000_000,
+            max: projekt::MAX_BINAER,
+        };
+        let FileError::Other(Some(m)) = dateifehler(id, gross) else {
+            panic!("zu groß wird nicht als eigener Fehler gemeldet");
+        };
+        assert!(m.to_string().contains("report/x.typ"), "{m}");
     }
 }

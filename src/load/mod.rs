@@ -40,6 +40,12 @@ impl Quelltexte {
     pub fn text(&self, pfad: &Path) -> Option<String> {
         self.texte.get(pfad).cloned()
     }
+    /// Takes over the texts of `andere` (newer texts replace older ones).
+    pub fn uebernehmen(&mut self, andere: &Quelltexte) {
+        for (p, t) in &andere.texte {
+            self.texte.insert(p.clone(), t.clone());
+        }
+    }
 }
 
 /// Everything loaded for an edition, with the parsed files kept for locating

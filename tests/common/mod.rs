@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use kataster_report::pipeline::{self, Gebaut, Zeiten};
+use kataster_report::pipeline;
+use kataster_report::sitzung::{Gebaut, Sitzung, Ziel};
 
 /// The repository root.
 pub fn projekt() -> PathBuf {
@@ -80,14 +81,12 @@ impl Kopie {
 
 /// Builds the 2025 edition of the project at `wurzel` into `ausgabe`.
 pub fn bauen(wurzel: &Path, ausgabe: &Path) -> Result<Gebaut, pipeline::BauFehler> {
-    pipeline::bauen(
-        wurzel,
-        "2025",
-        ausgabe,
-        false,
-        false,
-        &mut Zeiten::default(),
-    )
+    let mut s = Sitzung::oeffnen(wurzel, Some("2025")).expect("Ausgabe 2025");
+    s.bauen(&Ziel {
+        ordner: ausgabe.to_path_buf(),
+        erzwingen: false,
+        entwurf: false,
+    })
 }
 
 /// Builds and returns the PDF bytes; panics with the diagnostics on failure.
@@ -95,7 +94,7 @@ pub fn pdf_bytes(wurzel: &Path) -> Vec<u8> {
     let out = tempfile::tempdir().unwrap();
     match bauen(wurzel, out.path()) {
         Ok(g) => std::fs::read(g.pdf).unwrap(),
-        Err(pipeline::BauFehler::Diagnosen(d, _)) => {
+        Err(pipeline::BauFehler::Diagnosen(d)) => {
             panic!(
                 "Bau fehlgeschlagen: {:#?}",
                 d.iter().map(|x| x.kurz()).collect::<Vec<_>>()

@@ -1,0 +1,281 @@
+//! The session: one project, one edition, and the stages run on it
+//! (load → validate → figures → charts → claims → templates → Typst → PDF).
+//! Every command is a thin wrapper over a session; `watch` keeps one alive,
+//! so that the Typst world, its parsed files and comemo's caches carry over
+//! from one build to the next.
+//!
+//! The session also keeps the one registry of source texts: every stage
+//! that reads a file registers its text here, and a diagnostic is rendered
+//! with the text of its file from it.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use typst_layout::PagedDocument;
+
+use crate::compile::{self, world::BerichtsWelt, world::Schriften};
+use crate::diagnostics::{Diagnose, alle_darstellen};
+use crate::export::{self, Geschrieben};
+use crate::load::{self, Geladen, Quelltexte};
+use crate::pipeline::{self, BauFehler, HAUPTDATEI, Vorbereitet, Zeiten};
+use crate::projekt;
+
+/// Where and how a build writes its PDF.
+#[derive(Debug, Clone)]
+pub struct Ziel {
+    /// The folder the PDF goes to (outside the project's inputs).
+    pub ordner: PathBuf,
+    /// Replace an existing PDF of the same version with other content.
+    pub erzwingen: bool,
+    /// Build a marked draft even when `check` has findings.
+    pub entwurf: bool,
+}
+
+/// The laid-out report and Typst's warnings.
+pub struct Gesetzt {
+    pub dokument: PagedDocument,
+    pub warnungen: Vec<Diagnose>,
+}
+
+/// Result of `check`: everything prepared, the prose checked and the report
+/// set by Typst (so that a chapter that does not compile fails `check` too).
+pub struct Geprueft {
+    pub vorbereitet: Vorbereitet,
+    pub warnungen: Vec<Diagnose>,
+    pub seiten: usize,
+}
+
+/// Result of a build.
+pub struct Gebaut {
+    pub pdf: PathBuf,
+    pub geschrieben: Geschrieben,
+    pub warnungen: Vec<Diagnose>,
+    pub seiten: usize,
+    /// The check's findings (empty unless a draft was built).
+    pub pruefung: crate::claims::Pruefbericht,
+}
+
+/// One project and one of its editions, with what lives across runs.
+pub struct Sitzung {
+    wurzel: PathBuf,
+    id: String,
+    /// The texts of every file read, for rendering diagnostics.
+    quellen: Quelltexte,
+    /// The fonts of `fonts/`, loaded once (again after [`Sitzung::geaendert`]
+    /// names a font).
+    schriften: Option<Schriften>,
+    /// The Typst world, kept between compilations.
+    welt: Option<BerichtsWelt>,
+    /// Durations of the stages of the last run.
+    pub zeiten: Zeiten,
+}
+
+impl Sitzung {
+    /// A session on `edition` of the project at `wurzel`, or on its newest
+    /// edition. Refuses an edition id that is not a plain name, and a
+    /// project without editions.
+    pub fn oeffnen(wurzel: &Path, edition: Option<&str>) -> Result<Sitzung, Diagnose> {
+        let id = match edition {
+            Some(id) => {
+                projekt::pruefe_edition_id(id).map_err(|m| {
+                    Diagnose::neu("data", format!("{m}."))
+                        .hilfe("Geben Sie nur den Namen an, z. B. --edition 2025.")
+                })?;
+                id.to_owned()
+            }
+            None => load::editionen(wurzel).pop().ok_or_else(|| {
+                Diagnose::neu(
+                    wurzel.join("data"),
+                    "hier gibt es keine Ausgabe (Ordner mit edition.yaml)",
+                )
+                .hilfe("Ist --projekt der Projektordner (mit data/, report/, fonts/)?")
+            })?,
+        };
+        Ok(Sitzung {
+            wurzel: wurzel.to_path_buf(),
+            id,
+            quellen: Quelltexte::default(),
+            schriften: None,
+            welt: None,
+            zeiten: Zeiten::default(),
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn wurzel(&self) -> &Path {
+        &self.wurzel
+    }
+
+    /// The text of a file as this session read it.
+    pub fn quelltext(&self, pfad: &Path) -> Option<String> {
+        self.quellen.text(pfad)
+    }
+
+    /// Problems rendered with their source lines, as a compiler would.
+    pub fn darstellen(&self, diagnosen: &[Diagnose], farbe: bool) -> String {
+        alle_darstellen(diagnosen, |p| self.quelltext(p), farbe)
+    }
+
+    /// Tells the session which project files changed (for `watch`): a font
+    /// makes the fonts and the Typst world be loaded again; every other file
+    /// is read again by the next run anyway.
+    pub fn geaendert(&mut self, pfade: &[PathBuf]) {
+        if pfade.iter().any(|p| p.starts_with("fonts")) {
+            self.schriften = None;
+            self.welt = None;
+        }
+    }
+
+    /// Stage load alone: the edition's data (for `figures`).
+    pub fn laden(&mut self) -> Result<Geladen, BauFehler> {
+        let ergebnis = pipeline::laden(&self.wurzel, &self.id);
+        match ergebnis {
+            Ok(g) => {
+                self.quellen.uebernehmen(&g.texte);
+                Ok(g)
+            }
+            Err((d, q)) => {
+                self.quellen.uebernehmen(&q);
+                Err(BauFehler::Diagnosen(d))
+            }
+        }
+    }
+
+    /// The fonts, loaded on first use.
+    fn schriften(&mut self) -> Result<Schriften, BauFehler> {
+        if let Some(s) = &self.schriften {
+            return Ok(s.clone());
+        }
+        let s = pipeline::schriften(&self.wurzel)?;
+        self.schriften = Some(s.clone());
+        Ok(s)
+    }
+
+    /// Stages load, figures, charts, the check of the prose and templates:
+    /// the same for every command.
+    pub fn vorbereiten(&mut self) -> Result<Vorbereitet, BauFehler> {
+        self.zeiten = Zeiten::default();
+        let start = Instant::now();
+        let geladen = self.laden()?;
+        self.zeiten.stufen.push(("Daten laden", start.elapsed()));
+        let start = Instant::now();
+        let schriften = self.schriften()?;
+        self.zeiten.stufen.push(("Schriften", start.elapsed()));
+        let ergebnis = pipeline::vorbereiten(&self.wurzel, geladen, schriften, &mut self.zeiten);
+        match ergebnis {
+            Ok(v) => {
+                for k in &v.kapitel {
+                    self.quellen.merken(&k.pfad, &k.text);
+                }
+                Ok(v)
+            }
+            Err((e, kapitel)) => {
+                for k in &kapitel {
+                    self.quellen.merken(&k.pfad, &k.text);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Stage compile: the laid-out report, in the world kept by the session.
+    pub fn setzen(&mut self, v: &Vorbereitet) -> Result<Gesetzt, BauFehler> {
+        let start = Instant::now();
+        let welt = self.welt_fuer(v)?;
+        let (dokument, warnungen, quellen) = compile::kompilieren(welt, &v.kapitel);
+        self.quellen.uebernehmen(&quellen);
+        // Keep comemo's caches small: what the last few runs did not use goes.
+        comemo::evict(10);
+        self.zeiten.stufen.push(("Satz (Typst)", start.elapsed()));
+        match dokument {
+            Ok(dokument) => Ok(Gesetzt {
+                dokument,
+                warnungen,
+            }),
+            Err(fehler) => Err(BauFehler::Diagnosen(fehler)),
+        }
+    }
+
+    /// The world for this run: the kept one with the new generated files,
+    /// or a new one.
+    fn welt_fuer(&mut self, v: &Vorbereitet) -> Result<&BerichtsWelt, BauFehler> {
+        let datei = Path::new("data").join(&self.id).join("edition.yaml");
+        let datum = v
+            .geladen
+            .edition
+            .meta
+            .aktuell()
+            .map(|h| h.datum)
+            .ok_or_else(|| {
+                BauFehler::Diagnosen(vec![
+                    Diagnose::neu(&datei, "die Dokumenten-Historie ist leer")
+                        .feld("historie")
+                        .hilfe("Tragen Sie mindestens eine Version mit Datum ein."),
+                ])
+            })?;
+        let fehler = |m: String| BauFehler::Diagnosen(vec![Diagnose::neu("report", m)]);
+        let welt = match self.welt.take() {
+            Some(mut welt) => {
+                welt.erneuern(v.erzeugt.clone(), datum).map_err(fehler)?;
+                welt
+            }
+            None => BerichtsWelt::neu(
+                &self.wurzel,
+                HAUPTDATEI,
+                v.erzeugt.clone(),
+                &v.schriften,
+                datum,
+            )
+            .map_err(fehler)?,
+        };
+        Ok(self.welt.insert(welt))
+    }
+
+    /// What `check` runs: every stage but the PDF export.
+    pub fn pruefen(&mut self) -> Result<Geprueft, BauFehler> {
+        let vorbereitet = self.vorbereiten()?;
+        let gesetzt = self.setzen(&vorbereitet)?;
+        Ok(Geprueft {
+            vorbereitet,
+            warnungen: gesetzt.warnungen,
+            seiten: gesetzt.dokument.pages().len(),
+        })
+    }
+
+    /// The whole build: prepare, then [`Sitzung::fertigstellen`].
+    pub fn bauen(&mut self, ziel: &Ziel) -> Result<Gebaut, BauFehler> {
+        let v = self.vorbereiten()?;
+        self.fertigstellen(v, ziel)
+    }
+
+    /// From prepared files to the PDF in `ziel.ordner`. A build whose check
+    /// has findings writes no PDF, unless `ziel.entwurf` asks for a marked
+    /// draft.
+    pub fn fertigstellen(&mut self, mut v: Vorbereitet, ziel: &Ziel) -> Result<Gebaut, BauFehler> {
+        if ziel.entwurf {
+            v.als_entwurf();
+        } else if !v.pruefung.bestanden() {
+            return Err(BauFehler::Befunde(Box::new(v.pruefung)));
+        }
+        let gesetzt = self.setzen(&v)?;
+        let start = Instant::now();
+        let bytes = export::pdf(&gesetzt.dokument, &v.geladen.edition)?;
+        self.zeiten.stufen.push(("PDF-Export", start.elapsed()));
+        let start = Instant::now();
+        let pdf = ziel
+            .ordner
+            .join(export::dateiname(&v.geladen.edition, v.ist_entwurf()));
+        let geschrieben = export::schreiben(&pdf, &bytes, ziel.erzwingen)?;
+        self.zeiten.stufen.push(("Schreiben", start.elapsed()));
+        Ok(Gebaut {
+            pdf,
+            geschrieben,
+            warnungen: gesetzt.warnungen,
+            seiten: gesetzt.dokument.pages().len(),
+            pruefung: v.pruefung,
+        })
+    }
+}
