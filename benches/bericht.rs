@@ -6,6 +6,10 @@
 //!
 //! The `typst` binary is taken from `$TYPST`, else from `PATH`; without one,
 //! the comparison is skipped with a note. Runs: `$BENCH_LAEUFE` (default 7).
+//!
+//! `watch`: one session on a copy of the project, rebuilt after a
+//! one-paragraph edit of a chapter (budget 150 ms) and after a changed data
+//! value (budget 300 ms), each up to the written preview.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -57,9 +61,8 @@ fn main() {
     let _ = std::fs::remove_dir_all(&tmp);
 
     let ziel = Ziel {
-        ordner: tmp.join("dist"),
         erzwingen: true,
-        entwurf: false,
+        ..Ziel::neu(tmp.join("dist"))
     };
     // In-process, stage by stage.
     let mut stufen: Vec<Vec<(&'static str, Duration)>> = Vec::new();
@@ -125,7 +128,69 @@ fn main() {
             quellen.display()
         ),
     }
+    watch_messen(&wurzel, &tmp.join("watch"), n);
     let _ = std::fs::remove_dir_all(&tmp);
+}
+
+fn kopieren(von: &Path, nach: &Path) {
+    std::fs::create_dir_all(nach).expect("Ordner");
+    for e in std::fs::read_dir(von).expect("lesbar").flatten() {
+        let ziel = nach.join(e.file_name());
+        if e.path().is_dir() {
+            kopieren(&e.path(), &ziel);
+        } else {
+            std::fs::copy(e.path(), &ziel).expect("kopiert");
+        }
+    }
+}
+
+/// Rebuild times of a kept session after an edit, as `watch` runs them.
+fn watch_messen(wurzel: &Path, kopie: &Path, n: usize) {
+    for o in ["data/2025", "data/geo", "report", "fonts"] {
+        kopieren(&wurzel.join(o), &kopie.join(o));
+    }
+    let mut s = Sitzung::oeffnen(kopie, Some("2025")).expect("Ausgabe 2025");
+    let ziel = Ziel {
+        erzwingen: true,
+        vorschau: true,
+        ..Ziel::neu(kopie.join("dist"))
+    };
+    s.bauen(&ziel).expect("erster Bau");
+    let mut aendern = |relativ: &str, alt: &str, neu: &dyn Fn(usize) -> String| {
+        let datei = kopie.join(relativ);
+        let original = std::fs::read_to_string(&datei).expect("lesbar");
+        assert!(original.contains(alt), "{alt:?} fehlt in {relativ}");
+        let mut i = 0;
+        let d = laufen(n, || {
+            i += 1;
+            std::fs::write(&datei, original.replacen(alt, &neu(i), 1)).expect("geschrieben");
+            s.geaendert(&[PathBuf::from(relativ)]);
+            s.bauen(&ziel).expect("Neubau");
+        });
+        std::fs::write(&datei, &original).expect("zurück");
+        let stufen: Vec<String> = s
+            .zeiten
+            .stufen
+            .iter()
+            .map(|(name, d)| format!("{name} {:.0}", d.as_secs_f64() * 1000.0))
+            .collect();
+        (d, stufen.join(", "))
+    };
+    let kapitel = aendern(
+        "report/kapitel/2025/10-ausblick.typ.hbs",
+        "= Ausblick <ausblick>\n",
+        &|i| format!("= Ausblick <ausblick>\n\nEin neuer Absatz, Fassung {i}.\n"),
+    );
+    let daten = aendern(
+        "data/2025/steckbriefe/celle.yaml",
+        "  zeitraum: 01.05.2025",
+        &|i| format!("  zeitraum: 0{}.05.2025", 1 + i % 9),
+    );
+    println!("watch (eine Sitzung, Neubau bis zur geschriebenen Vorschau):");
+    println!("  {:<24}{} (Budget ≤ 150 ms)", "Absatz im Kapitel", ms(kapitel.0));
+    println!("  {:<24}  zuletzt: {} ms", "", kapitel.1);
+    println!("  {:<24}{} (Budget ≤ 300 ms)", "Wert in den Daten", ms(daten.0));
+    println!("  {:<24}  zuletzt: {} ms", "", daten.1);
 }
 
 fn typst_compile(typst: &Path, quellen: &Path) {

@@ -26,8 +26,21 @@ pub enum ExportFehler {
     },
 }
 
-/// `ki-kataster-2025-v1.0.pdf`; a draft: `ki-kataster-2025-v1.0-entwurf.pdf`.
-pub fn dateiname(e: &Edition, entwurf: bool) -> String {
+/// Which kind of PDF a build writes; each has its own file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fassung {
+    /// The report of the edition's current version.
+    Bericht,
+    /// Marked on every page, with the check's findings (`build --entwurf`).
+    Entwurf,
+    /// The working copy `watch` keeps up to date; never the report's name,
+    /// so that it never replaces a built or released PDF.
+    Vorschau,
+}
+
+/// `ki-kataster-2025-v1.0.pdf`; a draft: `ki-kataster-2025-v1.0-entwurf.pdf`;
+/// the preview of `watch`: `ki-kataster-2025-v1.0-vorschau.pdf`.
+pub fn dateiname(e: &Edition, fassung: Fassung) -> String {
     let version = e.meta.aktuell().map_or("0", |h| h.version.as_str());
     let sicher: String = version
         .chars()
@@ -39,7 +52,11 @@ pub fn dateiname(e: &Edition, entwurf: bool) -> String {
             }
         })
         .collect();
-    let zusatz = if entwurf { "-entwurf" } else { "" };
+    let zusatz = match fassung {
+        Fassung::Bericht => "",
+        Fassung::Entwurf => "-entwurf",
+        Fassung::Vorschau => "-vorschau",
+    };
     format!("ki-kataster-{}-v{sicher}{zusatz}.pdf", e.id)
 }
 

@@ -12,11 +12,16 @@
 //! - [`templates`]: chapter templates (handlebars over Typst markup)
 //! - [`compile`]: the Typst world and compilation
 //! - [`export`]: the versioned PDF, written atomically
+//!
+//! [`sitzung`] runs the stages for every command and keeps what lives
+//! across runs (the Typst world, the fonts, the source texts);
+//! [`beobachten`] says what `watch` watches.
 
 // Diagnostics are the error path and carry file, line, field, message and
 // hint for the editor; their size does not matter there.
 #![allow(clippy::result_large_err)]
 
+pub mod beobachten;
 pub mod charts;
 pub mod claims;
 pub mod compile;

@@ -141,24 +141,52 @@ pub(crate) fn schriften(wurzel: &Path) -> Result<Schriften, BauFehler> {
     Ok(schriften)
 }
 
-/// The generated files: data as JSON, the figures as SVG, the filled chapters.
-fn erzeugen(
-    g: &Geladen,
-    kennzahlen: &Kennzahlen,
-    abbildungen: &[Abbildung],
-    texte: Vec<(String, String)>,
-) -> Result<Vec<(String, Vec<u8>)>, BauFehler> {
-    let mut erzeugt = Vec::new();
-    let daten = report_data::daten_json(&g.edition, kennzahlen, abbildungen)
+/// What the data gives, before the chapters: the loaded edition, its
+/// figures, the map and charts, and the data as JSON for the layout. A
+/// session keeps it while no data file, geodata or font changes.
+#[derive(Clone)]
+pub struct Datenstand {
+    pub geladen: Geladen,
+    pub kennzahlen: Kennzahlen,
+    pub abbildungen: Vec<Abbildung>,
+    /// `/generiert/daten.json` and the figures' SVGs.
+    pub erzeugt: Vec<(String, Vec<u8>)>,
+}
+
+/// Stages figures and charts on the loaded edition, and the generated
+/// files that come from the data alone.
+pub(crate) fn datenstand(
+    wurzel: &Path,
+    geladen: Geladen,
+    schriften: &Schriften,
+    zeiten: &mut Zeiten,
+) -> Result<Datenstand, BauFehler> {
+    let kennzahlen = zeiten.messen("Kennzahlen", || kennzahlen(&geladen))?;
+    let abbildungen = zeiten.messen("Abbildungen", || {
+        abbildungen(wurzel, &geladen, &kennzahlen, schriften)
+    })?;
+    let daten = report_data::daten_json(&geladen.edition, &kennzahlen, &abbildungen)
         .map_err(|e| BauFehler::Abbildung(e.into()))?;
-    erzeugt.push((
+    let mut erzeugt = vec![(
         "/generiert/daten.json".to_owned(),
         serde_json::to_vec_pretty(&daten).unwrap_or_default(),
-    ));
-    erzeugt.push((ENTWURF.to_owned(), b"null".to_vec()));
-    for a in abbildungen {
+    )];
+    for a in &abbildungen {
         erzeugt.push((a.pfad(), a.svg.clone().into_bytes()));
     }
+    Ok(Datenstand {
+        geladen,
+        kennzahlen,
+        abbildungen,
+        erzeugt,
+    })
+}
+
+/// The generated files: those of the data, the draft marker, the filled
+/// chapters and the list that includes them.
+fn erzeugen(d: &Datenstand, texte: Vec<(String, String)>) -> Vec<(String, Vec<u8>)> {
+    let mut erzeugt = d.erzeugt.clone();
+    erzeugt.push((ENTWURF.to_owned(), b"null".to_vec()));
     let mut inhalt =
         String::from("// Erzeugt von kataster-report: die Kapitel in ihrer Reihenfolge.\n");
     for (name, text) in texte {
@@ -167,7 +195,7 @@ fn erzeugen(
         erzeugt.push((format!("/generiert/kapitel/{name}"), datei.into_bytes()));
     }
     erzeugt.push(("/generiert/kapitel.typ".to_owned(), inhalt.into_bytes()));
-    Ok(erzeugt)
+    erzeugt
 }
 
 /// The first lines of a generated chapter, before the filled template: each
@@ -177,42 +205,38 @@ pub const KAPITEL_KOPF: &str = "#import \"/report/lib.typ\": *\n";
 /// The generated file that marks a draft: `null`, or the findings.
 pub const ENTWURF: &str = "/generiert/entwurf.json";
 
-/// Stages figures, charts, the check of the prose and templates, on the
-/// loaded edition. A failure comes with the chapters read so far (their
-/// texts show the lines of the problems).
-pub(crate) fn vorbereiten(
+/// Stages check of the prose and templates, on what the data gave. A
+/// failure comes with the chapters read so far (their texts show the lines
+/// of the problems).
+pub(crate) fn kapitel_fuellen(
     wurzel: &Path,
-    geladen: Geladen,
+    d: Datenstand,
     schriften: Schriften,
     zeiten: &mut Zeiten,
 ) -> Result<Vorbereitet, (BauFehler, Vec<Kapitel>)> {
-    let ohne = |e| (e, Vec::new());
-    let kennzahlen = zeiten
-        .messen("Kennzahlen", || kennzahlen(&geladen))
-        .map_err(ohne)?;
-    let abbildungen = zeiten
-        .messen("Abbildungen", || {
-            abbildungen(wurzel, &geladen, &kennzahlen, &schriften)
-        })
-        .map_err(ohne)?;
     let start = Instant::now();
-    let kapitel = templates::lade_kapitel(wurzel, &geladen.edition.id)
-        .map_err(|d| ohne(BauFehler::Diagnosen(d)))?;
-    let pruefung = match claims::pruefe_edition(&kapitel, &geladen, &kennzahlen, &schriften) {
+    let kapitel = templates::lade_kapitel(wurzel, &d.geladen.edition.id)
+        .map_err(|f| (BauFehler::Diagnosen(f), Vec::new()))?;
+    zeiten.stufen.push(("Kapitel lesen", start.elapsed()));
+    let start = Instant::now();
+    let pruefung = match claims::pruefe_edition(&kapitel, &d.geladen, &d.kennzahlen, &schriften)
+    {
         Ok(p) => p,
-        Err(d) => return Err((BauFehler::Diagnosen(d), kapitel)),
+        Err(f) => return Err((BauFehler::Diagnosen(f), kapitel)),
     };
-    let texte =
-        match templates::rendern(&kapitel, &kennzahlen, &geladen.edition.meta, Modus::Bericht) {
-            Ok(t) => t,
-            Err(d) => return Err((BauFehler::Diagnosen(d), kapitel)),
-        };
-    let erzeugt = erzeugen(&geladen, &kennzahlen, &abbildungen, texte).map_err(ohne)?;
+    zeiten.stufen.push(("Aussagen prüfen", start.elapsed()));
+    let start = Instant::now();
+    let meta = &d.geladen.edition.meta;
+    let texte = match templates::rendern(&kapitel, &d.kennzahlen, meta, Modus::Bericht) {
+        Ok(t) => t,
+        Err(f) => return Err((BauFehler::Diagnosen(f), kapitel)),
+    };
+    let erzeugt = erzeugen(&d, texte);
     zeiten.stufen.push(("Kapitel füllen", start.elapsed()));
     Ok(Vorbereitet {
-        geladen,
-        kennzahlen,
-        abbildungen,
+        geladen: d.geladen,
+        kennzahlen: d.kennzahlen,
+        abbildungen: d.abbildungen,
         kapitel,
         schriften,
         pruefung,

@@ -15,9 +15,9 @@ use typst_layout::PagedDocument;
 
 use crate::compile::{self, world::BerichtsWelt, world::Schriften};
 use crate::diagnostics::{Diagnose, alle_darstellen};
-use crate::export::{self, Geschrieben};
+use crate::export::{self, Fassung, Geschrieben};
 use crate::load::{self, Geladen, Quelltexte};
-use crate::pipeline::{self, BauFehler, HAUPTDATEI, Vorbereitet, Zeiten};
+use crate::pipeline::{self, BauFehler, Datenstand, HAUPTDATEI, Vorbereitet, Zeiten};
 use crate::projekt;
 
 /// Where and how a build writes its PDF.
@@ -29,6 +29,20 @@ pub struct Ziel {
     pub erzwingen: bool,
     /// Build a marked draft even when `check` has findings.
     pub entwurf: bool,
+    /// Write the preview of `watch` (its own file name, always replaced).
+    pub vorschau: bool,
+}
+
+impl Ziel {
+    /// The report into `ordner`, refusing to replace another PDF.
+    pub fn neu(ordner: impl Into<PathBuf>) -> Ziel {
+        Ziel {
+            ordner: ordner.into(),
+            erzwingen: false,
+            entwurf: false,
+            vorschau: false,
+        }
+    }
 }
 
 /// The laid-out report and Typst's warnings.
@@ -66,6 +80,9 @@ pub struct Sitzung {
     schriften: Option<Schriften>,
     /// The Typst world, kept between compilations.
     welt: Option<BerichtsWelt>,
+    /// What the data gave in the last run, kept until [`Sitzung::geaendert`]
+    /// names a file outside `report/`.
+    datenstand: Option<Datenstand>,
     /// Durations of the stages of the last run.
     pub zeiten: Zeiten,
 }
@@ -97,6 +114,7 @@ impl Sitzung {
             quellen: Quelltexte::default(),
             schriften: None,
             welt: None,
+            datenstand: None,
             zeiten: Zeiten::default(),
         })
     }
@@ -119,10 +137,15 @@ impl Sitzung {
         alle_darstellen(diagnosen, |p| self.quelltext(p), farbe)
     }
 
-    /// Tells the session which project files changed (for `watch`): a font
-    /// makes the fonts and the Typst world be loaded again; every other file
-    /// is read again by the next run anyway.
+    /// Tells the session which project files changed since its last run
+    /// (`watch` does, from the file system's events). A session keeps what
+    /// the data gave until a file outside `report/` changes, and the fonts
+    /// and the Typst world until a font changes; the layout and the
+    /// chapters are read again by every run.
     pub fn geaendert(&mut self, pfade: &[PathBuf]) {
+        if pfade.iter().any(|p| !p.starts_with("report")) {
+            self.datenstand = None;
+        }
         if pfade.iter().any(|p| p.starts_with("fonts")) {
             self.schriften = None;
             self.welt = None;
@@ -149,7 +172,9 @@ impl Sitzung {
         if let Some(s) = &self.schriften {
             return Ok(s.clone());
         }
+        let start = Instant::now();
         let s = pipeline::schriften(&self.wurzel)?;
+        self.zeiten.stufen.push(("Schriften", start.elapsed()));
         self.schriften = Some(s.clone());
         Ok(s)
     }
@@ -158,27 +183,30 @@ impl Sitzung {
     /// the same for every command.
     pub fn vorbereiten(&mut self) -> Result<Vorbereitet, BauFehler> {
         self.zeiten = Zeiten::default();
+        let schriften = self.schriften()?;
+        let daten = self.datenstand(&schriften)?;
+        let ergebnis = pipeline::kapitel_fuellen(&self.wurzel, daten, schriften, &mut self.zeiten);
+        let kapitel = match &ergebnis {
+            Ok(v) => &v.kapitel,
+            Err((_, k)) => k,
+        };
+        for k in kapitel {
+            self.quellen.merken(&k.pfad, &k.text);
+        }
+        ergebnis.map_err(|(e, _)| e)
+    }
+
+    /// What the data gives: kept from the last run, or made anew.
+    fn datenstand(&mut self, schriften: &Schriften) -> Result<Datenstand, BauFehler> {
+        if let Some(d) = &self.datenstand {
+            return Ok(d.clone());
+        }
         let start = Instant::now();
         let geladen = self.laden()?;
         self.zeiten.stufen.push(("Daten laden", start.elapsed()));
-        let start = Instant::now();
-        let schriften = self.schriften()?;
-        self.zeiten.stufen.push(("Schriften", start.elapsed()));
-        let ergebnis = pipeline::vorbereiten(&self.wurzel, geladen, schriften, &mut self.zeiten);
-        match ergebnis {
-            Ok(v) => {
-                for k in &v.kapitel {
-                    self.quellen.merken(&k.pfad, &k.text);
-                }
-                Ok(v)
-            }
-            Err((e, kapitel)) => {
-                for k in &kapitel {
-                    self.quellen.merken(&k.pfad, &k.text);
-                }
-                Err(e)
-            }
-        }
+        let d = pipeline::datenstand(&self.wurzel, geladen, schriften, &mut self.zeiten)?;
+        self.datenstand = Some(d.clone());
+        Ok(d)
     }
 
     /// Stage compile: the laid-out report, in the world kept by the session.
@@ -265,9 +293,14 @@ impl Sitzung {
         let bytes = export::pdf(&gesetzt.dokument, &v.geladen.edition)?;
         self.zeiten.stufen.push(("PDF-Export", start.elapsed()));
         let start = Instant::now();
+        let fassung = match (ziel.vorschau, v.ist_entwurf()) {
+            (true, _) => Fassung::Vorschau,
+            (false, true) => Fassung::Entwurf,
+            (false, false) => Fassung::Bericht,
+        };
         let pdf = ziel
             .ordner
-            .join(export::dateiname(&v.geladen.edition, v.ist_entwurf()));
+            .join(export::dateiname(&v.geladen.edition, fassung));
         let geschrieben = export::schreiben(&pdf, &bytes, ziel.erzwingen)?;
         self.zeiten.stufen.push(("Schreiben", start.elapsed()));
         Ok(Gebaut {

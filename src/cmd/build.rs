@@ -102,9 +102,9 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         Err(code) => return code,
     };
     let ziel = Ziel {
-        ordner: im_projekt(projekt, &args.out),
         erzwingen: args.force,
         entwurf: args.entwurf,
+        ..Ziel::neu(im_projekt(projekt, &args.out))
     };
     if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ziel.ordner) {
         super::melden(&format!("Fehler: {e}\nEs wurde kein PDF geschrieben.\n"));

@@ -12,6 +12,7 @@ mod build;
 mod check;
 mod figures;
 mod schema;
+mod watch;
 
 /// The help layout of every command, with German headings (clap's own
 /// headings are English).
@@ -102,6 +103,19 @@ pub enum Befehl {
         after_help = "Beispiel:\n  kataster-report schema   (nach einer Änderung von vokabular.yaml)"
     )]
     Schema,
+    /// Baut eine Vorschau und baut sie nach jeder Änderung neu.
+    #[command(
+        help_template = HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report watch [OPTIONEN]",
+        after_help = "Beobachtet die Daten der Ausgabe, data/geo/, report/ und fonts/. Nach jeder \
+                      Änderung wird die Vorschau neu gebaut (ki-kataster-<ausgabe>-v<version>-vorschau.pdf \
+                      im Zielordner; ein PDF-Betrachter lädt sie neu). Schlägt ein Bau fehl, bleibt \
+                      die letzte fehlerfreie Vorschau stehen.\n\n\
+                      Beispiele:\n  kataster-report watch --edition 2025\n  \
+                      kataster-report watch --entwurf   (Vorschau auch bei Befunden, als Entwurf markiert)\n\n\
+                      Beenden mit Strg+C."
+    )]
+    Watch(watch::Args),
 }
 
 impl Cli {
@@ -149,7 +163,7 @@ fn aufruffehler(e: &clap::Error) -> String {
             wert(ContextKind::ValidValue)
         ),
         K::MissingRequiredArgument => format!("es fehlt: {arg}"),
-        K::MissingSubcommand => "es fehlt der Befehl (build, check, figures, schema)".to_owned(),
+        K::MissingSubcommand => "es fehlt der Befehl (build, check, figures, schema, watch)".to_owned(),
         K::ArgumentConflict => format!("{arg} passt nicht zu einer anderen Option"),
         K::TooManyValues | K::NoEquals => format!("zu viele Angaben bei {arg}"),
         K::WrongNumberOfValues | K::TooFewValues => format!("falsche Zahl von Werten bei {arg}"),
@@ -189,6 +203,7 @@ pub fn ausfuehren(cli: Cli) -> ExitCode {
         Befehl::Check(a) => check::ausfuehren(&cli.projekt, a),
         Befehl::Figures(a) => figures::ausfuehren(&cli.projekt, a),
         Befehl::Schema => schema::ausfuehren(&cli.projekt),
+        Befehl::Watch(a) => watch::ausfuehren(&cli.projekt, a),
     }
 }
 

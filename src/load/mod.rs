@@ -50,6 +50,7 @@ impl Quelltexte {
 
 /// Everything loaded for an edition, with the parsed files kept for locating
 /// problems that later stages find.
+#[derive(Clone)]
 pub struct Geladen {
     pub edition: Edition,
     pub dateien: BTreeMap<PathBuf, Datei>,

@@ -82,11 +82,7 @@ impl Kopie {
 /// Builds the 2025 edition of the project at `wurzel` into `ausgabe`.
 pub fn bauen(wurzel: &Path, ausgabe: &Path) -> Result<Gebaut, pipeline::BauFehler> {
     let mut s = Sitzung::oeffnen(wurzel, Some("2025")).expect("Ausgabe 2025");
-    s.bauen(&Ziel {
-        ordner: ausgabe.to_path_buf(),
-        erzwingen: false,
-        entwurf: false,
-    })
+    s.bauen(&Ziel::neu(ausgabe))
 }
 
 /// Builds and returns the PDF bytes; panics with the diagnostics on failure.

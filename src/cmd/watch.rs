@@ -1,0 +1,119 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use kataster_report::beobachten;
+use kataster_report::sitzung::{Sitzung, Ziel};
+use notify::{RecursiveMode, Watcher};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
+    #[arg(long, value_name = "AUSGABE")]
+    pub edition: Option<String>,
+    /// Zielordner für die Vorschau (Vorgabe: dist/ im Projektordner).
+    #[arg(
+        long,
+        default_value = "dist",
+        hide_default_value = true,
+        value_name = "ORDNER"
+    )]
+    pub out: PathBuf,
+    /// Auch bei Befunden von `check` eine Vorschau schreiben, jede Seite als
+    /// „Entwurf“ markiert.
+    #[arg(long)]
+    pub entwurf: bool,
+}
+
+/// How long the watcher waits for a burst of saves to end.
+const RUHE: Duration = Duration::from_millis(100);
+
+/// One rebuild: the new preview, or the problems (the last good preview
+/// stays).
+fn runde(s: &mut Sitzung, ziel: &Ziel) {
+    let start = Instant::now();
+    match s.bauen(ziel) {
+        Ok(g) => {
+            super::warnungen(&g.warnungen);
+            super::melden(&format!(
+                "Vorschau aktualisiert: {} ({} Seiten, {} ms)\n",
+                g.pdf.display(),
+                g.seiten,
+                start.elapsed().as_millis()
+            ));
+        }
+        Err(e) => super::melden(&format!(
+            "{}Die letzte fehlerfreie Vorschau bleibt stehen; nach der nächsten Änderung \
+             wird neu gebaut.\n",
+            super::fehler_text(s, &e)
+        )),
+    }
+}
+
+/// Builds the preview, then again after every change of the edition's
+/// data, the layout, the chapters or the fonts; runs until interrupted.
+pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
+    let wurzel = match projekt.canonicalize() {
+        Ok(w) => w,
+        Err(e) => {
+            super::melden(&format!(
+                "Fehler: Projektordner {} nicht lesbar: {}\n",
+                projekt.display(),
+                kataster_report::projekt::io_text(&e)
+            ));
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut s = match super::sitzung(&wurzel, args.edition.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let ordner = if args.out.is_absolute() {
+        args.out.clone()
+    } else {
+        wurzel.join(&args.out)
+    };
+    if let Err(e) = kataster_report::projekt::pruefe_ziel(&wurzel, &ordner) {
+        super::melden(&format!("Fehler: {e}\n"));
+        return ExitCode::FAILURE;
+    }
+    let ziel = Ziel {
+        erzwingen: true,
+        entwurf: args.entwurf,
+        vorschau: true,
+        ..Ziel::neu(ordner)
+    };
+    let (tx, rx) = mpsc::channel();
+    let mut beobachter = match notify::recommended_watcher(tx) {
+        Ok(b) => b,
+        Err(e) => {
+            super::melden(&format!("Fehler: Dateien können nicht beobachtet werden: {e}\n"));
+            return ExitCode::FAILURE;
+        }
+    };
+    for o in beobachten::ordner(s.id()) {
+        let pfad = wurzel.join(&o);
+        if pfad.is_dir()
+            && let Err(e) = beobachter.watch(&pfad, RecursiveMode::Recursive)
+        {
+            super::melden(&format!("Warnung: {} wird nicht beobachtet: {e}\n", o.display()));
+        }
+    }
+    runde(&mut s, &ziel);
+    super::melden("Beobachte data/, report/ und fonts/ – Strg+C beendet.\n");
+    while let Some(ergebnis) = beobachten::naechste_aenderung(&rx, RUHE, &wurzel, s.id()) {
+        let pfade = match ergebnis {
+            Ok(p) => p,
+            Err(e) => {
+                super::melden(&format!("Warnung: Beobachten gestört: {e}\n"));
+                continue;
+            }
+        };
+        let namen: Vec<String> = pfade.iter().map(|p| p.display().to_string()).collect();
+        super::melden(&format!("Geändert: {}\n", namen.join(", ")));
+        s.geaendert(&pfade);
+        runde(&mut s, &ziel);
+    }
+    ExitCode::SUCCESS
+}
