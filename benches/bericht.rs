@@ -187,9 +187,17 @@ fn watch_messen(wurzel: &Path, kopie: &Path, n: usize) {
         &|i| format!("  zeitraum: 0{}.05.2025", 1 + i % 9),
     );
     println!("watch (eine Sitzung, Neubau bis zur geschriebenen Vorschau):");
-    println!("  {:<24}{} (Budget ≤ 150 ms)", "Absatz im Kapitel", ms(kapitel.0));
+    println!(
+        "  {:<24}{} (Budget ≤ 150 ms)",
+        "Absatz im Kapitel",
+        ms(kapitel.0)
+    );
     println!("  {:<24}  zuletzt: {} ms", "", kapitel.1);
-    println!("  {:<24}{} (Budget ≤ 300 ms)", "Wert in den Daten", ms(daten.0));
+    println!(
+        "  {:<24}{} (Budget ≤ 300 ms)",
+        "Wert in den Daten",
+        ms(daten.0)
+    );
     println!("  {:<24}  zuletzt: {} ms", "", daten.1);
 }
 

@@ -118,15 +118,20 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         let pfad = PathBuf::from("/p/report/lib.typ");
         let ereignis = |k| Ok(Event::new(k).add_path(pfad.clone()));
-        tx.send(ereignis(EventKind::Access(AccessKind::Any))).unwrap();
-        tx.send(ereignis(EventKind::Modify(ModifyKind::Data(DataChange::Any))))
+        tx.send(ereignis(EventKind::Access(AccessKind::Any)))
             .unwrap();
-        tx.send(ereignis(EventKind::Create(CreateKind::File))).unwrap();
+        tx.send(ereignis(EventKind::Modify(ModifyKind::Data(
+            DataChange::Any,
+        ))))
+        .unwrap();
+        tx.send(ereignis(EventKind::Create(CreateKind::File)))
+            .unwrap();
         drop(tx);
         let p = naechste_aenderung(&rx, Duration::from_millis(1), Path::new("/p"), "2025");
         assert_eq!(p.unwrap().unwrap(), vec![PathBuf::from("report/lib.typ")]);
         let (tx, rx) = std::sync::mpsc::channel();
-        tx.send(ereignis(EventKind::Access(AccessKind::Any))).unwrap();
+        tx.send(ereignis(EventKind::Access(AccessKind::Any)))
+            .unwrap();
         drop(tx);
         let p = naechste_aenderung(&rx, Duration::from_millis(1), Path::new("/p"), "2025");
         assert!(p.is_none(), "nur gelesen: kein neuer Bau");

@@ -219,8 +219,7 @@ pub(crate) fn kapitel_fuellen(
         .map_err(|f| (BauFehler::Diagnosen(f), Vec::new()))?;
     zeiten.stufen.push(("Kapitel lesen", start.elapsed()));
     let start = Instant::now();
-    let pruefung = match claims::pruefe_edition(&kapitel, &d.geladen, &d.kennzahlen, &schriften)
-    {
+    let pruefung = match claims::pruefe_edition(&kapitel, &d.geladen, &d.kennzahlen, &schriften) {
         Ok(p) => p,
         Err(f) => return Err((BauFehler::Diagnosen(f), kapitel)),
     };

@@ -197,9 +197,9 @@ fn vorlage_kann_nichts_ausserhalb_des_projekts_lesen() {
 #[test]
 fn build_schreibt_versioniertes_pdf_und_ueberschreibt_keine_fassung() {
     let k = Kopie::neu();
-    let o = cli(k.pfad(), &["build", "--out", "ausgabe"]);
+    let o = cli(k.pfad(), &["build", "--out", "ziel"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let pfad = k.datei("ausgabe/ki-kataster-2025-v1.0.pdf");
+    let pfad = k.datei("ziel/ki-kataster-2025-v1.0.pdf");
     assert_eq!(stdout(&o).trim(), pfad.display().to_string());
     let bytes = std::fs::read(&pfad).unwrap();
     // Metadata: title, author, language, creation date from the edition.
@@ -220,13 +220,36 @@ fn build_schreibt_versioniertes_pdf_und_ueberschreibt_keine_fassung() {
     );
     // An existing file with other content is not replaced without --force.
     std::fs::write(&pfad, b"alte Fassung").unwrap();
-    let o = cli(k.pfad(), &["build", "--out", "ausgabe"]);
+    let o = cli(k.pfad(), &["build", "--out", "ziel"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&pfad).unwrap(), b"alte Fassung");
-    let o = cli(k.pfad(), &["build", "--out", "ausgabe", "--force"]);
+    let o = cli(k.pfad(), &["build", "--out", "ziel", "--force"]);
     assert!(o.status.success());
     assert_eq!(std::fs::read(&pfad).unwrap(), bytes);
+}
+
+/// Compiles `report/bericht.typ` of a folder of emitted sources, with only
+/// the files in it and its fonts; the number of pages.
+fn quellen_setzen(ordner: &std::path::Path) -> usize {
+    use kataster_report::compile::world::{BerichtsWelt, Schriften};
+    use kataster_report::model::Datum;
+    let schriften = Schriften::laden(ordner).unwrap();
+    let datum = Datum {
+        jahr: 2025,
+        monat: 6,
+        tag: 23,
+    };
+    let welt =
+        BerichtsWelt::neu(ordner, "/report/bericht.typ", Vec::new(), &schriften, datum).unwrap();
+    let ergebnis = typst::compile::<typst_layout::PagedDocument>(&welt);
+    match ergebnis.output {
+        Ok(d) => d.pages().len(),
+        Err(f) => panic!(
+            "die geschriebenen Quellen übersetzen nicht: {:?}",
+            f.iter().map(|d| d.message.to_string()).collect::<Vec<_>>()
+        ),
+    }
 }
 
 #[test]
@@ -237,7 +260,7 @@ fn emit_typst_schreibt_kompilierbare_quellen() {
         &[
             "build",
             "--out",
-            "ausgabe",
+            "ziel",
             "--emit-typst",
             "quellen",
             "--timings",
@@ -255,6 +278,20 @@ fn emit_typst_schreibt_kompilierbare_quellen() {
     ] {
         assert!(k.datei(d).is_file(), "{d} fehlt");
     }
+    // What was written compiles on its own, as `typst compile --root quellen`
+    // would: the emitted folder as the only project, nothing generated in
+    // memory. Same page count as the build.
+    let seiten = quellen_setzen(&k.datei("quellen"));
+    let pdf = std::fs::read_dir(k.datei("ziel"))
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    assert_eq!(
+        seiten,
+        common::pdf_seiten(&std::fs::read(pdf).unwrap()).len()
+    );
     let e = stderr(&o);
     for stufe in [
         "Daten laden",
@@ -294,7 +331,7 @@ fn zeichen_ohne_glyphe_in_der_schrift_wird_gemeldet() {
     let datei = "data/2025/steckbriefe/celle.yaml";
     k.ersetzen(datei, "  zeitraum: 01.05.2025", "  zeitraum: ≅ 01.05.2025");
     let zeile = k.zeile(datei, "zeitraum: ≅");
-    for befehl in [&["check"][..], &["build", "--out", "ausgabe"][..]] {
+    for befehl in [&["check"][..], &["build", "--out", "ziel"][..]] {
         let o = cli(k.pfad(), befehl);
         assert_eq!(o.status.code(), Some(1), "{befehl:?}");
         let e = stderr(&o);
@@ -304,5 +341,5 @@ fn zeichen_ohne_glyphe_in_der_schrift_wird_gemeldet() {
             "{e}"
         );
     }
-    assert!(!k.datei("ausgabe").exists(), "kein PDF mit leeren Kästchen");
+    assert!(!k.datei("ziel").exists(), "kein PDF mit leeren Kästchen");
 }

@@ -419,7 +419,7 @@ fn landkreis_der_nicht_auf_der_karte_steht_wird_gemeldet() {
         "- name: Witmund",
     );
     let zeile = k.zeile("data/2025/landkreise.yaml", "name: Witmund");
-    for befehl in [&["check"][..], &["build", "--out", "ausgabe"][..]] {
+    for befehl in [&["check"][..], &["build", "--out", "ziel"][..]] {
         let o = cli(k.pfad(), befehl);
         assert_eq!(o.status.code(), Some(1), "{befehl:?}");
         let e = stderr(&o);
@@ -430,7 +430,7 @@ fn landkreis_der_nicht_auf_der_karte_steht_wird_gemeldet() {
         assert!(e.contains("„Witmund“ ist kein Landkreis der Karte"), "{e}");
         assert!(e.contains("meinten Sie „Wittmund“?"), "{e}");
     }
-    assert!(!k.datei("ausgabe").exists(), "kein PDF");
+    assert!(!k.datei("ziel").exists(), "kein PDF");
 }
 
 #[test]

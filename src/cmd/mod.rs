@@ -163,7 +163,9 @@ fn aufruffehler(e: &clap::Error) -> String {
             wert(ContextKind::ValidValue)
         ),
         K::MissingRequiredArgument => format!("es fehlt: {arg}"),
-        K::MissingSubcommand => "es fehlt der Befehl (build, check, figures, schema, watch)".to_owned(),
+        K::MissingSubcommand => {
+            "es fehlt der Befehl (build, check, figures, schema, watch)".to_owned()
+        }
         K::ArgumentConflict => format!("{arg} passt nicht zu einer anderen Option"),
         K::TooManyValues | K::NoEquals => format!("zu viele Angaben bei {arg}"),
         K::WrongNumberOfValues | K::TooFewValues => format!("falsche Zahl von Werten bei {arg}"),
@@ -220,7 +222,7 @@ pub struct AusgabeUndFormat {
     /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
     #[arg(long, value_name = "AUSGABE")]
     pub edition: Option<String>,
-    /// Ausgabeformat: text (Vorgabe) oder json.
+    /// Format des Berichts: text (Vorgabe) oder json.
     #[arg(
         long,
         value_enum,

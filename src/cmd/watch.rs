@@ -88,7 +88,9 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
     let mut beobachter = match notify::recommended_watcher(tx) {
         Ok(b) => b,
         Err(e) => {
-            super::melden(&format!("Fehler: Dateien können nicht beobachtet werden: {e}\n"));
+            super::melden(&format!(
+                "Fehler: Dateien können nicht beobachtet werden: {e}\n"
+            ));
             return ExitCode::FAILURE;
         }
     };
@@ -97,7 +99,10 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         if pfad.is_dir()
             && let Err(e) = beobachter.watch(&pfad, RecursiveMode::Recursive)
         {
-            super::melden(&format!("Warnung: {} wird nicht beobachtet: {e}\n", o.display()));
+            super::melden(&format!(
+                "Warnung: {} wird nicht beobachtet: {e}\n",
+                o.display()
+            ));
         }
     }
     runde(&mut s, &ziel);

@@ -45,7 +45,6 @@ impl Kapitel {
 /// A placeholder in a template: a figure printed, a claim, or a source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Platzhalter {
-    pub kapitel: String,
     pub pfad: PathBuf,
     pub zeile: usize,
     pub spalte: usize,
@@ -220,7 +219,6 @@ fn sammle(k: &Kapitel, t: &Template, out: &mut Vec<Platzhalter>) {
             _ => String::new(),
         };
         out.push(Platzhalter {
-            kapitel: k.name.clone(),
             pfad: k.pfad.clone(),
             zeile,
             spalte,

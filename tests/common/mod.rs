@@ -41,6 +41,32 @@ impl Kopie {
         Kopie { dir }
     }
 
+    /// A project with the small test edition `klein` (tests/fixtures/klein):
+    /// three Landkreise, five fact sheets, a chapter with a claim; with the
+    /// project's layout, fonts, geodata, vocabulary and schemas.
+    pub fn klein() -> Kopie {
+        let dir = tempfile::tempdir().unwrap();
+        let p = projekt();
+        let z = dir.path();
+        for datei in ["report/bericht.typ", "report/lib.typ"] {
+            std::fs::create_dir_all(z.join("report")).unwrap();
+            std::fs::copy(p.join(datei), z.join(datei)).unwrap();
+        }
+        for ordner in ["report/bilder", "fonts", "data/geo", "data/schema"] {
+            kopiere(&p.join(ordner), &z.join(ordner));
+        }
+        let vorlage = p.join("tests/fixtures/klein");
+        kopiere(&vorlage.join("data"), &z.join("data/klein"));
+        kopiere(&p.join("data/2025/schema"), &z.join("data/klein/schema"));
+        std::fs::copy(
+            p.join("data/2025/vokabular.yaml"),
+            z.join("data/klein/vokabular.yaml"),
+        )
+        .unwrap();
+        kopiere(&vorlage.join("kapitel"), &z.join("report/kapitel/klein"));
+        Kopie { dir }
+    }
+
     pub fn pfad(&self) -> &Path {
         self.dir.path()
     }
@@ -79,10 +105,10 @@ impl Kopie {
     }
 }
 
-/// Builds the 2025 edition of the project at `wurzel` into `ausgabe`.
-pub fn bauen(wurzel: &Path, ausgabe: &Path) -> Result<Gebaut, pipeline::BauFehler> {
+/// Builds the 2025 edition of the project at `wurzel` into the folder `ziel`.
+pub fn bauen(wurzel: &Path, ziel: &Path) -> Result<Gebaut, pipeline::BauFehler> {
     let mut s = Sitzung::oeffnen(wurzel, Some("2025")).expect("Ausgabe 2025");
-    s.bauen(&Ziel::neu(ausgabe))
+    s.bauen(&Ziel::neu(ziel))
 }
 
 /// Builds and returns the PDF bytes; panics with the diagnostics on failure.
