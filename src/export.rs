@@ -94,8 +94,14 @@ pub enum Geschrieben {
 
 /// Writes `bytes` to `ziel` through a temporary file and a rename, so that a
 /// failed build leaves no partial PDF. An existing file with other content is
-/// replaced only with `erzwingen`.
-pub fn schreiben(ziel: &Path, bytes: &[u8], erzwingen: bool) -> Result<Geschrieben, ExportFehler> {
+/// replaced only with `erzwingen`. `dauerhaft` forces the bytes to disk
+/// before the rename (a build does; the preview of `watch` need not).
+pub fn schreiben(
+    ziel: &Path,
+    bytes: &[u8],
+    erzwingen: bool,
+    dauerhaft: bool,
+) -> Result<Geschrieben, ExportFehler> {
     let fehler = |f: std::io::Error| ExportFehler::Schreiben {
         pfad: ziel.to_path_buf(),
         fehler: f,
@@ -119,7 +125,9 @@ pub fn schreiben(ziel: &Path, bytes: &[u8], erzwingen: bool) -> Result<Geschrieb
     let ergebnis = (|| {
         let mut f = fs::File::create(&temp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
+        if dauerhaft {
+            f.sync_all()?;
+        }
         fs::rename(&temp, ziel)
     })();
     if let Err(e) = ergebnis {
@@ -141,16 +149,19 @@ mod tests {
     fn vorhandene_fassung_wird_nicht_ueberschrieben() {
         let dir = tempfile::tempdir().unwrap();
         let ziel = dir.path().join("a.pdf");
-        assert_eq!(schreiben(&ziel, b"eins", false).unwrap(), Geschrieben::Neu);
         assert_eq!(
-            schreiben(&ziel, b"eins", false).unwrap(),
+            schreiben(&ziel, b"eins", false, true).unwrap(),
+            Geschrieben::Neu
+        );
+        assert_eq!(
+            schreiben(&ziel, b"eins", false, true).unwrap(),
             Geschrieben::Unveraendert
         );
-        let e = schreiben(&ziel, b"zwei", false).unwrap_err();
+        let e = schreiben(&ziel, b"zwei", false, true).unwrap_err();
         assert!(e.to_string().contains("--force"), "{e}");
         assert_eq!(fs::read(&ziel).unwrap(), b"eins");
         assert_eq!(
-            schreiben(&ziel, b"zwei", true).unwrap(),
+            schreiben(&ziel, b"zwei", true, false).unwrap(),
             Geschrieben::Ersetzt
         );
         assert_eq!(fs::read(&ziel).unwrap(), b"zwei");

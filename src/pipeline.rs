@@ -205,17 +205,19 @@ pub const KAPITEL_KOPF: &str = "#import \"/report/lib.typ\": *\n";
 /// The generated file that marks a draft: `null`, or the findings.
 pub const ENTWURF: &str = "/generiert/entwurf.json";
 
-/// Stages check of the prose and templates, on what the data gave. A
-/// failure comes with the chapters read so far (their texts show the lines
-/// of the problems).
+/// Stages check of the prose and templates, on what the data gave; a
+/// template unchanged since `vorher` is not parsed again. A failure comes
+/// with the chapters read so far (their texts show the lines of the
+/// problems).
 pub(crate) fn kapitel_fuellen(
     wurzel: &Path,
     d: Datenstand,
     schriften: Schriften,
+    vorher: &[Kapitel],
     zeiten: &mut Zeiten,
 ) -> Result<Vorbereitet, (BauFehler, Vec<Kapitel>)> {
     let start = Instant::now();
-    let kapitel = templates::lade_kapitel(wurzel, &d.geladen.edition.id)
+    let kapitel = templates::lade_kapitel_mit(wurzel, &d.geladen.edition.id, vorher)
         .map_err(|f| (BauFehler::Diagnosen(f), Vec::new()))?;
     zeiten.stufen.push(("Kapitel lesen", start.elapsed()));
     let start = Instant::now();

@@ -19,6 +19,7 @@ use crate::export::{self, Fassung, Geschrieben};
 use crate::load::{self, Geladen, Quelltexte};
 use crate::pipeline::{self, BauFehler, Datenstand, HAUPTDATEI, Vorbereitet, Zeiten};
 use crate::projekt;
+use crate::templates::Kapitel;
 
 /// Where and how a build writes its PDF.
 #[derive(Debug, Clone)]
@@ -83,6 +84,8 @@ pub struct Sitzung {
     /// What the data gave in the last run, kept until [`Sitzung::geaendert`]
     /// names a file outside `report/`.
     datenstand: Option<Datenstand>,
+    /// The chapter templates of the last run, parsed.
+    kapitel: Vec<Kapitel>,
     /// Durations of the stages of the last run.
     pub zeiten: Zeiten,
 }
@@ -115,6 +118,7 @@ impl Sitzung {
             schriften: None,
             welt: None,
             datenstand: None,
+            kapitel: Vec::new(),
             zeiten: Zeiten::default(),
         })
     }
@@ -185,7 +189,9 @@ impl Sitzung {
         self.zeiten = Zeiten::default();
         let schriften = self.schriften()?;
         let daten = self.datenstand(&schriften)?;
-        let ergebnis = pipeline::kapitel_fuellen(&self.wurzel, daten, schriften, &mut self.zeiten);
+        let vorher = std::mem::take(&mut self.kapitel);
+        let ergebnis =
+            pipeline::kapitel_fuellen(&self.wurzel, daten, schriften, &vorher, &mut self.zeiten);
         let kapitel = match &ergebnis {
             Ok(v) => &v.kapitel,
             Err((_, k)) => k,
@@ -193,6 +199,7 @@ impl Sitzung {
         for k in kapitel {
             self.quellen.merken(&k.pfad, &k.text);
         }
+        self.kapitel = kapitel.clone();
         ergebnis.map_err(|(e, _)| e)
     }
 
@@ -301,7 +308,9 @@ impl Sitzung {
         let pdf = ziel
             .ordner
             .join(export::dateiname(&v.geladen.edition, fassung));
-        let geschrieben = export::schreiben(&pdf, &bytes, ziel.erzwingen)?;
+        // The preview is replaced atomically but not forced to disk: a crash
+        // loses only a preview the next run writes again.
+        let geschrieben = export::schreiben(&pdf, &bytes, ziel.erzwingen, !ziel.vorschau)?;
         self.zeiten.stufen.push(("Schreiben", start.elapsed()));
         Ok(Gebaut {
             pdf,

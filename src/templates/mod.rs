@@ -65,6 +65,16 @@ pub fn kapitel_ordner(id: &str) -> PathBuf {
 
 /// Reads and parses the chapter templates of an edition, ordered by name.
 pub fn lade_kapitel(wurzel: &Path, id: &str) -> Result<Vec<Kapitel>, Vec<Diagnose>> {
+    lade_kapitel_mit(wurzel, id, &[])
+}
+
+/// Like [`lade_kapitel`]; a template whose text equals one in `vorher`
+/// (the last run's) is taken from there instead of being parsed again.
+pub fn lade_kapitel_mit(
+    wurzel: &Path,
+    id: &str,
+    vorher: &[Kapitel],
+) -> Result<Vec<Kapitel>, Vec<Diagnose>> {
     let ordner = kapitel_ordner(id);
     let namen = crate::projekt::ordner(wurzel, &ordner).map_err(|e| {
         vec![
@@ -77,6 +87,9 @@ pub fn lade_kapitel(wurzel: &Path, id: &str) -> Result<Vec<Kapitel>, Vec<Diagnos
     for name in namen.into_iter().filter(|n| n.ends_with(".typ.hbs")) {
         let pfad = ordner.join(&name);
         match crate::projekt::lese_text(wurzel, &pfad, crate::projekt::MAX_TEXT) {
+            Ok(text) if let Some(k) = vorher.iter().find(|k| k.pfad == pfad && k.text == text) => {
+                kapitel.push(k.clone())
+            }
             Ok(text) => match vorlage_lesen(&name, &pfad, text) {
                 Ok(k) => kapitel.push(k),
                 Err(d) => fehler.push(d),
