@@ -99,10 +99,14 @@ fn abbildungen(
 }
 
 /// Stage load: the edition's data, and its schemas up to date with its
-/// vocabulary (else the editor would propose wrong values). Problems come
-/// with the texts read.
-pub(crate) fn laden(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, Quelltexte)> {
-    let geladen = load::lade_edition(wurzel, id)?;
+/// vocabulary (else the editor would propose wrong values). The texts read
+/// go into the session's registry `texte`.
+pub(crate) fn laden(
+    wurzel: &Path,
+    id: &str,
+    texte: &mut Quelltexte,
+) -> Result<Geladen, Vec<Diagnose>> {
+    let geladen = load::lade_edition_in(wurzel, id, texte)?;
     let veraltet = crate::schema::veraltet(wurzel, id, &geladen.edition.vokabular);
     if !veraltet.is_empty() {
         let d = veraltet
@@ -115,7 +119,7 @@ pub(crate) fn laden(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, 
                 Diagnose::neu(p, m).hilfe("Führen Sie `kataster-report schema` aus.")
             })
             .collect();
-        return Err((d, geladen.texte));
+        return Err(d);
     }
     Ok(geladen)
 }

@@ -158,17 +158,7 @@ impl Sitzung {
 
     /// Stage load alone: the edition's data (for `figures`).
     pub fn laden(&mut self) -> Result<Geladen, BauFehler> {
-        let ergebnis = pipeline::laden(&self.wurzel, &self.id);
-        match ergebnis {
-            Ok(g) => {
-                self.quellen.uebernehmen(&g.texte);
-                Ok(g)
-            }
-            Err((d, q)) => {
-                self.quellen.uebernehmen(&q);
-                Err(BauFehler::Diagnosen(d))
-            }
-        }
+        pipeline::laden(&self.wurzel, &self.id, &mut self.quellen).map_err(BauFehler::Diagnosen)
     }
 
     /// The fonts, loaded on first use.
@@ -220,8 +210,8 @@ impl Sitzung {
     pub fn setzen(&mut self, v: &Vorbereitet) -> Result<Gesetzt, BauFehler> {
         let start = Instant::now();
         let welt = self.welt_fuer(v)?;
-        let (dokument, warnungen, quellen) = compile::kompilieren(welt, &v.kapitel);
-        self.quellen.uebernehmen(&quellen);
+        let (dokument, warnungen) = compile::kompilieren(&welt, &v.kapitel, &mut self.quellen);
+        self.welt = Some(welt);
         // Keep comemo's caches small: what the last few runs did not use goes.
         comemo::evict(10);
         self.zeiten.stufen.push(("Satz (Typst)", start.elapsed()));
@@ -235,8 +225,8 @@ impl Sitzung {
     }
 
     /// The world for this run: the kept one with the new generated files,
-    /// or a new one.
-    fn welt_fuer(&mut self, v: &Vorbereitet) -> Result<&BerichtsWelt, BauFehler> {
+    /// or a new one. The session keeps it again after the compilation.
+    fn welt_fuer(&mut self, v: &Vorbereitet) -> Result<BerichtsWelt, BauFehler> {
         let datei = Path::new("data").join(&self.id).join("edition.yaml");
         let datum = v
             .geladen
@@ -252,10 +242,10 @@ impl Sitzung {
                 ])
             })?;
         let fehler = |m: String| BauFehler::Diagnosen(vec![Diagnose::neu("report", m)]);
-        let welt = match self.welt.take() {
+        match self.welt.take() {
             Some(mut welt) => {
                 welt.erneuern(v.erzeugt.clone(), datum).map_err(fehler)?;
-                welt
+                Ok(welt)
             }
             None => BerichtsWelt::neu(
                 &self.wurzel,
@@ -264,9 +254,8 @@ impl Sitzung {
                 &v.schriften,
                 datum,
             )
-            .map_err(fehler)?,
-        };
-        Ok(self.welt.insert(welt))
+            .map_err(fehler),
+        }
     }
 
     /// What `check` runs: every stage but the PDF export.

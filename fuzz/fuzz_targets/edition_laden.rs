@@ -79,9 +79,9 @@ fuzz_target!(|daten: &[u8]| {
     std::fs::write(&p.originale[i].0, inhalt).unwrap();
     *zuletzt = Some(i);
 
-    match load::lade_edition(&p.wurzel, "2025") {
+    let mut texte = load::Quelltexte::default();
+    match load::lade_edition_in(&p.wurzel, "2025", &mut texte) {
         Ok(geladen) => {
-            let texte = geladen.quelltexte();
             match figures::berechne(&geladen.edition) {
                 Ok(kz) => {
                     for k in &kz.liste {
@@ -98,7 +98,7 @@ fuzz_target!(|daten: &[u8]| {
                 }
             }
         }
-        Err((diagnosen, texte)) => {
+        Err(diagnosen) => {
             for d in &diagnosen {
                 let _ = d.darstellen(texte.text(&d.datei).as_deref(), false);
                 let _ = d.kurz();

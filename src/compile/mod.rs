@@ -16,29 +16,26 @@ use crate::templates::Kapitel;
 use world::BerichtsWelt;
 
 /// Compiles the main file of `welt`. Warnings are returned too (as
-/// diagnostics), so that callers can show them.
+/// diagnostics), so that callers can show them; the texts of the files they
+/// point into go into the registry `quellen`.
 pub fn kompilieren(
     welt: &BerichtsWelt,
     kapitel: &[Kapitel],
-) -> (
-    Result<PagedDocument, Vec<Diagnose>>,
-    Vec<Diagnose>,
-    Quelltexte,
-) {
+    quellen: &mut Quelltexte,
+) -> (Result<PagedDocument, Vec<Diagnose>>, Vec<Diagnose>) {
     let ergebnis = typst::compile::<PagedDocument>(welt);
-    let mut quellen = Quelltexte::default();
     let warnungen = ergebnis
         .warnings
         .iter()
-        .map(|d| umwandeln(welt, kapitel, d, &mut quellen))
+        .map(|d| umwandeln(welt, kapitel, d, quellen))
         .collect();
     let dokument = ergebnis.output.map_err(|fehler| {
         fehler
             .iter()
-            .map(|d| umwandeln(welt, kapitel, d, &mut quellen))
+            .map(|d| umwandeln(welt, kapitel, d, quellen))
             .collect()
     });
-    (dokument, warnungen, quellen)
+    (dokument, warnungen)
 }
 
 /// Typst's most common messages for editors in German, with the original.

@@ -40,12 +40,6 @@ impl Quelltexte {
     pub fn text(&self, pfad: &Path) -> Option<String> {
         self.texte.get(pfad).cloned()
     }
-    /// Takes over the texts of `andere` (newer texts replace older ones).
-    pub fn uebernehmen(&mut self, andere: &Quelltexte) {
-        for (p, t) in &andere.texte {
-            self.texte.insert(p.clone(), t.clone());
-        }
-    }
 }
 
 /// Everything loaded for an edition, with the parsed files kept for locating
@@ -54,7 +48,6 @@ impl Quelltexte {
 pub struct Geladen {
     pub edition: Edition,
     pub dateien: BTreeMap<PathBuf, Datei>,
-    pub texte: Quelltexte,
 }
 
 /// The editions in `data/`: every folder with a plain name and an
@@ -319,14 +312,26 @@ fn sammle<T>(fehler: &mut Vec<Diagnose>, r: Result<T, Vec<Diagnose>>) -> Option<
     }
 }
 
-/// Loads and validates the edition `id`. On failure, every problem found.
+/// Loads and validates the edition `id`. On failure, every problem found,
+/// with the texts read (for showing their lines).
 pub fn lade_edition(wurzel: &Path, id: &str) -> Result<Geladen, (Vec<Diagnose>, Quelltexte)> {
-    pruefe_ausgabe(wurzel, id).map_err(|d| (vec![d], Quelltexte::default()))?;
+    let mut texte = Quelltexte::default();
+    lade_edition_in(wurzel, id, &mut texte).map_err(|d| (d, texte))
+}
+
+/// Like [`lade_edition`], registering every text read in `texte` (a
+/// session's registry).
+pub fn lade_edition_in(
+    wurzel: &Path,
+    id: &str,
+    texte: &mut Quelltexte,
+) -> Result<Geladen, Vec<Diagnose>> {
+    pruefe_ausgabe(wurzel, id).map_err(|d| vec![d])?;
     let mut laden = Ladevorgang {
         wurzel,
         ordner: PathBuf::from("data").join(id),
         dateien: BTreeMap::new(),
-        texte: Quelltexte::default(),
+        texte,
         fehler: Vec::new(),
     };
     let einzeln = laden.einzeldateien();
@@ -371,7 +376,7 @@ struct Ladevorgang<'a> {
     /// `data/<id>`.
     ordner: PathBuf,
     dateien: BTreeMap<PathBuf, Datei>,
-    texte: Quelltexte,
+    texte: &'a mut Quelltexte,
     fehler: Vec<Diagnose>,
 }
 
@@ -383,7 +388,7 @@ impl Ladevorgang<'_> {
         relativ: &Path,
         anpassen: fn(Diagnose) -> Diagnose,
     ) -> Option<T> {
-        let r = lade_datei(self.wurzel, relativ, &mut self.dateien, &mut self.texte);
+        let r = lade_datei(self.wurzel, relativ, &mut self.dateien, self.texte);
         sammle(
             &mut self.fehler,
             r.map_err(|d| d.into_iter().map(anpassen).collect()),
@@ -453,22 +458,17 @@ impl Ladevorgang<'_> {
         id: &str,
         e: Einzeldateien,
         steckbriefe: Vec<(PathBuf, SteckbriefDatei)>,
-    ) -> Result<Geladen, (Vec<Diagnose>, Quelltexte)> {
+    ) -> Result<Geladen, Vec<Diagnose>> {
         let Ladevorgang {
             dateien,
-            texte,
             mut fehler,
             ..
         } = self;
         match e.edition(id, steckbriefe) {
-            Some(edition) if fehler.is_empty() => Ok(Geladen {
-                edition,
-                dateien,
-                texte,
-            }),
+            Some(edition) if fehler.is_empty() => Ok(Geladen { edition, dateien }),
             _ => {
                 fehler.sort_by(|a, b| (&a.datei, a.zeile).cmp(&(&b.datei, b.zeile)));
-                Err((fehler, texte))
+                Err(fehler)
             }
         }
     }
@@ -530,12 +530,5 @@ fn pflichtdatei(d: Diagnose) -> Diagnose {
         )
     } else {
         d
-    }
-}
-
-impl Geladen {
-    /// The texts of the data files, for rendering diagnostics.
-    pub fn quelltexte(&self) -> Quelltexte {
-        self.texte.clone()
     }
 }
