@@ -95,35 +95,7 @@ pub fn pruefe_zeichen(
     hat_zeichen: impl Fn(char) -> bool,
 ) -> Vec<Diagnose> {
     let fehlt = |c: &char| !c.is_control() && !hat_zeichen(*c);
-    let meldung = |c: char| {
-        format!(
-            "das Zeichen „{c}“ (U+{:04X}) gibt es in der Schrift des Berichts nicht",
-            c as u32
-        )
-    };
-    let hilfe = "Ersetzen Sie es durch ein verwandtes Zeichen (z. B. ≈ statt ≅) oder ergänzen Sie \
-                 in fonts/ eine Schrift, die es enthält.";
     let mut out = Vec::new();
-    fn texte<'a>(k: &'a Knoten, pfad: &mut Vec<String>, out: &mut Vec<(&'a Knoten, String)>) {
-        match &k.wert {
-            crate::load::Wert::Text(_) => out.push((k, crate::load::feld_pfad(pfad))),
-            crate::load::Wert::Liste(l) => {
-                for (i, x) in l.iter().enumerate() {
-                    pfad.push(i.to_string());
-                    texte(x, pfad, out);
-                    pfad.pop();
-                }
-            }
-            crate::load::Wert::Tabelle(m) => {
-                for (schluessel, x) in m {
-                    pfad.push(schluessel.schluessel_text());
-                    texte(x, pfad, out);
-                    pfad.pop();
-                }
-            }
-            _ => {}
-        }
-    }
     for (pfad, datei) in dateien {
         let mut gefunden = Vec::new();
         texte(&datei.baum, &mut Vec::new(), &mut gefunden);
@@ -132,10 +104,9 @@ pub fn pruefe_zeichen(
                 && let Some(c) = t.chars().find(fehlt)
             {
                 out.push(
-                    Diagnose::neu(pfad, meldung(c))
+                    zeichen_fehlt(pfad, c)
                         .an(k.zeile, k.spalte, k.bytes.clone())
-                        .feld(feld)
-                        .hilfe(hilfe),
+                        .feld(feld),
                 );
             }
         }
@@ -146,16 +117,53 @@ pub fn pruefe_zeichen(
             let kommentar = zeile.trim_start().starts_with("//");
             if !kommentar && let Some((b, c)) = zeile.char_indices().find(|(_, c)| fehlt(c)) {
                 let spalte = zeile[..b].chars().count() + 1;
-                out.push(
-                    Diagnose::neu(&k.pfad, meldung(c))
-                        .an(i + 1, spalte, start + b..start + b + c.len_utf8())
-                        .hilfe(hilfe),
-                );
+                out.push(zeichen_fehlt(&k.pfad, c).an(
+                    i + 1,
+                    spalte,
+                    start + b..start + b + c.len_utf8(),
+                ));
             }
             start += zeile.len();
         }
     }
     out
+}
+
+/// A character the report's fonts lack, and what to do.
+fn zeichen_fehlt(pfad: &Path, c: char) -> Diagnose {
+    Diagnose::neu(
+        pfad,
+        format!(
+            "das Zeichen „{c}“ (U+{:04X}) gibt es in der Schrift des Berichts nicht",
+            c as u32
+        ),
+    )
+    .hilfe(
+        "Ersetzen Sie es durch ein verwandtes Zeichen (z. B. ≈ statt ≅) oder ergänzen Sie in \
+         fonts/ eine Schrift, die es enthält.",
+    )
+}
+
+/// Every text node of a data file's tree with its field path.
+fn texte<'a>(k: &'a Knoten, pfad: &mut Vec<String>, out: &mut Vec<(&'a Knoten, String)>) {
+    match &k.wert {
+        crate::load::Wert::Text(_) => out.push((k, crate::load::feld_pfad(pfad))),
+        crate::load::Wert::Liste(l) => {
+            for (i, x) in l.iter().enumerate() {
+                pfad.push(i.to_string());
+                texte(x, pfad, out);
+                pfad.pop();
+            }
+        }
+        crate::load::Wert::Tabelle(m) => {
+            for (schluessel, x) in m {
+                pfad.push(schluessel.schluessel_text());
+                texte(x, pfad, out);
+                pfad.pop();
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Every Landkreis of Tabelle 1 must be a district on the map (a Landkreis or

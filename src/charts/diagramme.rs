@@ -414,59 +414,14 @@ pub fn vzae_projekte(
     k: &Kennzahlen,
     mass: &Schriftmass,
 ) -> Result<Abbildung, ZeichenFehler> {
-    let fehler = svg_fehler::<String>("vzae-projekte");
     let punkte: Vec<(f64, f64)> = e
         .landkreise
         .iter()
         .map(|l| (l.vzae.0, f64::from(l.projekte.summe())))
         .collect();
     let r = k.wert("korrelation_vzae_projekte")?;
-    let xmax = punkte
-        .iter()
-        .map(|p| p.0)
-        .fold(0.0, f64::max)
-        .ceil()
-        .max(1.0);
-    let ymax = punkte.iter().map(|p| p.1).fold(0.0, f64::max) + 2.0;
-    let mut svg = String::new();
-    {
-        let root = Svg::neu(&mut svg, (BREITE, 500), mass).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| fehler(e.to_string()))?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(20)
-            .margin_right(40)
-            .x_label_area_size(60)
-            .y_label_area_size(80)
-            .build_cartesian_2d(-0.1f64..xmax + 0.1, 0f64..ymax)
-            .map_err(|e| fehler(e.to_string()))?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE)
-            .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
-            .x_desc("VZÄ für KI")
-            .y_desc("Zahl der Projekte")
-            .x_label_formatter(&|v| format::dezimal(*v, 1))
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .label_style(schrift(19))
-            .axis_desc_style(schrift(20))
-            .draw()
-            .map_err(|e| fehler(e.to_string()))?;
-        chart
-            .draw_series(
-                punkte
-                    .iter()
-                    .map(|p| Circle::new(*p, 9, DUNKEL.mix(0.6).filled())),
-            )
-            .map_err(|e| fehler(e.to_string()))?;
-        chart
-            .draw_series(
-                punkte
-                    .iter()
-                    .map(|p| Circle::new(*p, 9, WHITE.stroke_width(2))),
-            )
-            .map_err(|e| fehler(e.to_string()))?;
-        root.present().map_err(|e| fehler(e.to_string()))?;
-    }
+    let svg = streudiagramm(&punkte, mass)
+        .map_err(|m| ZeichenFehler::Zeichnen("vzae-projekte".to_owned(), m))?;
     let werte = e
         .landkreise
         .iter()
@@ -489,4 +444,48 @@ pub fn vzae_projekte(
         tabelle: None,
         svg,
     })
+}
+
+/// The SVG of the scatter chart: VZÄ across, projects up, one dot each.
+fn streudiagramm(punkte: &[(f64, f64)], mass: &Schriftmass) -> Result<String, String> {
+    let xmax = punkte
+        .iter()
+        .map(|p| p.0)
+        .fold(0.0, f64::max)
+        .ceil()
+        .max(1.0);
+    let ymax = punkte.iter().map(|p| p.1).fold(0.0, f64::max) + 2.0;
+    let mut svg = String::new();
+    {
+        let root = Svg::neu(&mut svg, (BREITE, 500), mass).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(20)
+            .margin_right(40)
+            .x_label_area_size(60)
+            .y_label_area_size(80)
+            .build_cartesian_2d(-0.1f64..xmax + 0.1, 0f64..ymax)
+            .map_err(|e| e.to_string())?;
+        chart
+            .configure_mesh()
+            .light_line_style(WHITE)
+            .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
+            .x_desc("VZÄ für KI")
+            .y_desc("Zahl der Projekte")
+            .x_label_formatter(&|v| format::dezimal(*v, 1))
+            .y_label_formatter(&|v| format!("{v:.0}"))
+            .label_style(schrift(19))
+            .axis_desc_style(schrift(20))
+            .draw()
+            .map_err(|e| e.to_string())?;
+        let punkt = |p: &(f64, f64), stil: ShapeStyle| Circle::new(*p, 9, stil);
+        chart
+            .draw_series(punkte.iter().map(|p| punkt(p, DUNKEL.mix(0.6).filled())))
+            .map_err(|e| e.to_string())?;
+        chart
+            .draw_series(punkte.iter().map(|p| punkt(p, WHITE.stroke_width(2))))
+            .map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
 }

@@ -237,82 +237,26 @@ pub fn pruefe(
             .into_iter()
             .filter(|p| p.helfer == "behauptung")
         {
-            let (name, vergleich, werte) = match lies(&p) {
-                Ok(t) => t,
+            let mut e = match ergebnis(k, &p, kennzahlen) {
+                Ok(Some(e)) => e,
+                Ok(None) => continue,
                 Err(d) => {
                     bericht.fehler.push(d);
                     continue;
                 }
             };
-            let Some(kz) = kennzahlen.get(&name) else {
-                continue; // reported by templates::pruefe_platzhalter
-            };
-            if let Err(m) = worte::pruefe(&normalisiert(&p.wortlaut), kz, vergleich, &werte) {
-                bericht.fehler.push(p.diagnose(m).hilfe(
-                    "Worte und Vergleich müssen dasselbe sagen: Passen Sie den Wert im \
-                     Platzhalter an die Worte an (Anteile als Bruch, 40 Prozent = 0.4). Stimmt \
-                     die Aussage nicht mit den Daten überein, erkennen Sie sie in \
-                     abweichungen.yaml an.",
-                ));
-                continue;
-            }
-            let gilt = gilt(kz, vergleich, &werte);
-            let behauptet = vergleich.beschreibung(&werte, kz.einheit);
-            let berechnet = kz.text_genau();
-            let wortlaut = normalisiert(&p.wortlaut);
             let passend = abweichungen.iter().position(|a| {
-                a.kapitel == k.name && a.kennzahl == name && normalisiert(&a.wortlaut) == wortlaut
+                a.kapitel == k.name
+                    && a.kennzahl == e.kennzahl
+                    && normalisiert(&a.wortlaut) == e.wortlaut
             });
-            let mut anerkannt = false;
-            let mut begruendung = None;
             if let Some(i) = passend {
                 benutzt[i] = true;
-                let a = &abweichungen[i];
-                if gilt {
-                    bericht.veraltet.push(format!(
-                        "{}:{}: „{}“ ({name}) ist als Abweichung anerkannt, gilt aber inzwischen \
-                         (berechnet {berechnet}). Entfernen Sie den Eintrag aus abweichungen.yaml.",
-                        p.pfad.display(),
-                        p.zeile,
-                        wortlaut
-                    ));
-                } else if normalisiert(&a.behauptet) != normalisiert(&behauptet) {
-                    bericht.veraltet.push(format!(
-                        "{}:{}: „{}“ ({name}): anerkannt wurde die Behauptung „{}“, jetzt steht \
-                         „{behauptet}“. Prüfen Sie die Aussage und tragen Sie sie neu ein.",
-                        p.pfad.display(),
-                        p.zeile,
-                        wortlaut,
-                        a.behauptet
-                    ));
-                } else if normalisiert(&a.berechnet) != normalisiert(&berechnet) {
-                    bericht.veraltet.push(format!(
-                        "{}:{}: „{}“ ({name}): anerkannt wurde der Wert {}, berechnet wird jetzt \
-                         {berechnet}. Prüfen Sie die Aussage und tragen Sie den neuen Wert ein.",
-                        p.pfad.display(),
-                        p.zeile,
-                        wortlaut,
-                        a.berechnet
-                    ));
-                } else {
-                    anerkannt = true;
-                    begruendung = Some(a.begruendung.clone());
-                }
+                bericht
+                    .veraltet
+                    .extend(anerkennen(&mut e, &abweichungen[i]));
             }
-            let kurz = k.name.trim_end_matches(".typ.hbs");
-            bericht.behauptungen.push(Ergebnis {
-                id: format!("{kurz}:{}:{name}", p.zeile),
-                datei: p.pfad.display().to_string(),
-                zeile: p.zeile,
-                wortlaut,
-                kennzahl: name,
-                definition: kz.definition.clone(),
-                vergleich: behauptet,
-                berechnet,
-                gilt,
-                anerkannt,
-                begruendung,
-            });
+            bericht.behauptungen.push(e);
         }
     }
     for (a, b) in abweichungen.iter().zip(benutzt) {
@@ -324,6 +268,74 @@ pub fn pruefe(
         }
     }
     bericht
+}
+
+/// One claim checked against its figure (not yet against the
+/// acknowledgements); `None` for an unknown figure (reported by
+/// `templates::pruefe_platzhalter`), an error when its words do not say
+/// what its comparison says.
+fn ergebnis(
+    k: &Kapitel,
+    p: &Platzhalter,
+    kennzahlen: &Kennzahlen,
+) -> Result<Option<Ergebnis>, Diagnose> {
+    let (name, vergleich, werte) = lies(p)?;
+    let Some(kz) = kennzahlen.get(&name) else {
+        return Ok(None);
+    };
+    let wortlaut = normalisiert(&p.wortlaut);
+    if let Err(m) = worte::pruefe(&wortlaut, kz, vergleich, &werte) {
+        return Err(p.diagnose(m).hilfe(
+            "Worte und Vergleich müssen dasselbe sagen: Passen Sie den Wert im \
+             Platzhalter an die Worte an (Anteile als Bruch, 40 Prozent = 0.4). Stimmt \
+             die Aussage nicht mit den Daten überein, erkennen Sie sie in \
+             abweichungen.yaml an.",
+        ));
+    }
+    let kurz = k.name.trim_end_matches(".typ.hbs");
+    Ok(Some(Ergebnis {
+        id: format!("{kurz}:{}:{name}", p.zeile),
+        datei: p.pfad.display().to_string(),
+        zeile: p.zeile,
+        wortlaut,
+        definition: kz.definition.clone(),
+        vergleich: vergleich.beschreibung(&werte, kz.einheit),
+        berechnet: kz.text_genau(),
+        gilt: gilt(kz, vergleich, &werte),
+        kennzahl: name,
+        anerkannt: false,
+        begruendung: None,
+    }))
+}
+
+/// Applies the acknowledgement `a` that names claim `e`: it holds only while
+/// the claim is violated with the claimed comparison and the computed value
+/// it records; otherwise it is stale, and the reason is returned.
+fn anerkennen(e: &mut Ergebnis, a: &Abweichung) -> Option<String> {
+    let ort = format!("{}:{}: „{}“ ({})", e.datei, e.zeile, e.wortlaut, e.kennzahl);
+    if e.gilt {
+        Some(format!(
+            "{ort} ist als Abweichung anerkannt, gilt aber inzwischen (berechnet {}). \
+             Entfernen Sie den Eintrag aus abweichungen.yaml.",
+            e.berechnet
+        ))
+    } else if normalisiert(&a.behauptet) != normalisiert(&e.vergleich) {
+        Some(format!(
+            "{ort}: anerkannt wurde die Behauptung „{}“, jetzt steht „{}“. Prüfen Sie die \
+             Aussage und tragen Sie sie neu ein.",
+            a.behauptet, e.vergleich
+        ))
+    } else if normalisiert(&a.berechnet) != normalisiert(&e.berechnet) {
+        Some(format!(
+            "{ort}: anerkannt wurde der Wert {}, berechnet wird jetzt {}. Prüfen Sie die \
+             Aussage und tragen Sie den neuen Wert ein.",
+            a.berechnet, e.berechnet
+        ))
+    } else {
+        e.anerkannt = true;
+        e.begruendung = Some(a.begruendung.clone());
+        None
+    }
 }
 
 #[cfg(test)]

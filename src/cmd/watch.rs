@@ -5,7 +5,10 @@ use std::time::{Duration, Instant};
 
 use kataster_report::beobachten;
 use kataster_report::sitzung::{Sitzung, Ziel};
-use notify::{RecursiveMode, Watcher};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+
+/// The watcher's events.
+type Ereignisse = mpsc::Receiver<notify::Result<notify::Event>>;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -51,6 +54,52 @@ fn runde(s: &mut Sitzung, ziel: &Ziel) {
     }
 }
 
+/// Where the preview goes: `--out`, relative to the project; never into
+/// the project's inputs.
+fn ziel(wurzel: &Path, args: &Args) -> Result<Ziel, ExitCode> {
+    let ordner = if args.out.is_absolute() {
+        args.out.clone()
+    } else {
+        wurzel.join(&args.out)
+    };
+    if let Err(e) = kataster_report::projekt::pruefe_ziel(wurzel, &ordner) {
+        super::melden(&format!("Fehler: {e}\n"));
+        return Err(ExitCode::FAILURE);
+    }
+    Ok(Ziel {
+        erzwingen: true,
+        entwurf: args.entwurf,
+        vorschau: true,
+        ..Ziel::neu(ordner)
+    })
+}
+
+/// Starts watching the folders the edition's build reads.
+fn beobachten_starten(
+    wurzel: &Path,
+    id: &str,
+) -> Result<(RecommendedWatcher, Ereignisse), ExitCode> {
+    let (tx, rx) = mpsc::channel();
+    let mut beobachter = notify::recommended_watcher(tx).map_err(|e| {
+        super::melden(&format!(
+            "Fehler: Dateien können nicht beobachtet werden: {e}\n"
+        ));
+        ExitCode::FAILURE
+    })?;
+    for o in beobachten::ordner(id) {
+        let pfad = wurzel.join(&o);
+        if pfad.is_dir()
+            && let Err(e) = beobachter.watch(&pfad, RecursiveMode::Recursive)
+        {
+            super::melden(&format!(
+                "Warnung: {} wird nicht beobachtet: {e}\n",
+                o.display()
+            ));
+        }
+    }
+    Ok((beobachter, rx))
+}
+
 /// Builds the preview, then again after every change of the edition's
 /// data, the layout, the chapters or the fonts; runs until interrupted.
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
@@ -65,60 +114,27 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut s = match super::sitzung(&wurzel, args.edition.as_deref()) {
-        Ok(s) => s,
+    let vorbereitung = super::sitzung(&wurzel, args.edition.as_deref()).and_then(|s| {
+        let ziel = ziel(&wurzel, &args)?;
+        let (beobachter, rx) = beobachten_starten(&wurzel, s.id())?;
+        Ok((s, ziel, beobachter, rx))
+    });
+    let (mut s, ziel, _beobachter, rx) = match vorbereitung {
+        Ok(t) => t,
         Err(code) => return code,
     };
-    let ordner = if args.out.is_absolute() {
-        args.out.clone()
-    } else {
-        wurzel.join(&args.out)
-    };
-    if let Err(e) = kataster_report::projekt::pruefe_ziel(&wurzel, &ordner) {
-        super::melden(&format!("Fehler: {e}\n"));
-        return ExitCode::FAILURE;
-    }
-    let ziel = Ziel {
-        erzwingen: true,
-        entwurf: args.entwurf,
-        vorschau: true,
-        ..Ziel::neu(ordner)
-    };
-    let (tx, rx) = mpsc::channel();
-    let mut beobachter = match notify::recommended_watcher(tx) {
-        Ok(b) => b,
-        Err(e) => {
-            super::melden(&format!(
-                "Fehler: Dateien können nicht beobachtet werden: {e}\n"
-            ));
-            return ExitCode::FAILURE;
-        }
-    };
-    for o in beobachten::ordner(s.id()) {
-        let pfad = wurzel.join(&o);
-        if pfad.is_dir()
-            && let Err(e) = beobachter.watch(&pfad, RecursiveMode::Recursive)
-        {
-            super::melden(&format!(
-                "Warnung: {} wird nicht beobachtet: {e}\n",
-                o.display()
-            ));
-        }
-    }
     runde(&mut s, &ziel);
     super::melden("Beobachte data/, report/ und fonts/ – Strg+C beendet.\n");
     while let Some(ergebnis) = beobachten::naechste_aenderung(&rx, RUHE, &wurzel, s.id()) {
-        let pfade = match ergebnis {
-            Ok(p) => p,
-            Err(e) => {
-                super::melden(&format!("Warnung: Beobachten gestört: {e}\n"));
-                continue;
+        match ergebnis {
+            Ok(pfade) => {
+                let namen: Vec<String> = pfade.iter().map(|p| p.display().to_string()).collect();
+                super::melden(&format!("Geändert: {}\n", namen.join(", ")));
+                s.geaendert(&pfade);
+                runde(&mut s, &ziel);
             }
-        };
-        let namen: Vec<String> = pfade.iter().map(|p| p.display().to_string()).collect();
-        super::melden(&format!("Geändert: {}\n", namen.join(", ")));
-        s.geaendert(&pfade);
-        runde(&mut s, &ziel);
+            Err(e) => super::melden(&format!("Warnung: Beobachten gestört: {e}\n")),
+        }
     }
     ExitCode::SUCCESS
 }

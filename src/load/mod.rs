@@ -100,104 +100,106 @@ pub fn parse_yaml(relativ: &Path, text: &str) -> Result<Knoten, Diagnose> {
     })
 }
 
+/// The YAML parser's messages in German, found by a part of the message.
+const YAML_MELDUNGEN: &[(&str, &str)] = &[
+    (
+        "non-finite",
+        "unendliche oder ungültige Zahlen (.inf, .nan) sind nicht erlaubt",
+    ),
+    (
+        "unclosed bracket",
+        "eine geöffnete Klammer wird nicht geschlossen",
+    ),
+    (
+        "mismatched bracket",
+        "eine Klammer wird mit der falschen Klammer geschlossen",
+    ),
+    (
+        "misplaced bracket",
+        "hier steht eine schließende Klammer ohne öffnende",
+    ),
+    (
+        "mapping values are not allowed",
+        "„: “ ist hier nicht erlaubt (Text mit Doppelpunkt in Anführungszeichen setzen)",
+    ),
+    (
+        "did not find expected key",
+        "hier wird ein Schlüssel erwartet (Einrückung prüfen)",
+    ),
+    (
+        "could not find expected ':'",
+        "nach dem Schlüssel fehlt der Doppelpunkt",
+    ),
+    (
+        "did not find expected '-'",
+        "hier wird ein Listeneintrag „- “ erwartet (Einrückung prüfen)",
+    ),
+    (
+        "cannot start any token",
+        "mit diesem Zeichen darf kein Wert beginnen (z. B. Tabulator, @ oder `)",
+    ),
+    (
+        "trailing content after",
+        "nach dem schließenden Anführungszeichen steht noch Text",
+    ),
+    (
+        "unexpected end",
+        "die Datei endet unerwartet (Anführungszeichen oder Klammer nicht geschlossen?)",
+    ),
+    (
+        "unclosed quote",
+        "ein Anführungszeichen wird nicht geschlossen",
+    ),
+    (
+        "unclosed quoted",
+        "ein Anführungszeichen wird nicht geschlossen",
+    ),
+    (
+        "unknown escape",
+        "unbekannte Escape-Folge mit \\ in Anführungszeichen",
+    ),
+    (
+        "hexadecimal",
+        "unbekannte Escape-Folge mit \\ in Anführungszeichen",
+    ),
+    (
+        "'-' must be followed",
+        "nach „-“ muss ein Leerzeichen folgen",
+    ),
+    (
+        "':' must be followed",
+        "nach „:“ muss ein Leerzeichen folgen",
+    ),
+    (
+        "illegal placement of ':'",
+        "der Doppelpunkt steht hier falsch",
+    ),
+    (
+        "block scalar",
+        "ein mehrzeiliger Text (| oder >) ist falsch eingerückt",
+    ),
+    ("indentation", "falsche Einrückung"),
+    ("wrongly indented", "falsche Einrückung"),
+    (
+        "tab",
+        "Tabulatoren sind zur Einrückung nicht erlaubt, nur Leerzeichen",
+    ),
+    (
+        "unknown anchor",
+        "Verweis (*name) auf einen unbekannten Anker (&name)",
+    ),
+    (
+        "multiple documents",
+        "die Datei enthält mehrere Dokumente (---); erlaubt ist eines",
+    ),
+    ("anchor or alias", "nach & oder * fehlt der Name"),
+    ("tag", "unbekannte Typangabe mit !"),
+];
+
 /// The YAML parser's message in German. Unknown messages get a general
 /// German text: the editor sees the place in the file, never English.
 fn yaml_fehler_deutsch(englisch: &str) -> String {
-    const BEKANNT: &[(&str, &str)] = &[
-        (
-            "non-finite",
-            "unendliche oder ungültige Zahlen (.inf, .nan) sind nicht erlaubt",
-        ),
-        (
-            "unclosed bracket",
-            "eine geöffnete Klammer wird nicht geschlossen",
-        ),
-        (
-            "mismatched bracket",
-            "eine Klammer wird mit der falschen Klammer geschlossen",
-        ),
-        (
-            "misplaced bracket",
-            "hier steht eine schließende Klammer ohne öffnende",
-        ),
-        (
-            "mapping values are not allowed",
-            "„: “ ist hier nicht erlaubt (Text mit Doppelpunkt in Anführungszeichen setzen)",
-        ),
-        (
-            "did not find expected key",
-            "hier wird ein Schlüssel erwartet (Einrückung prüfen)",
-        ),
-        (
-            "could not find expected ':'",
-            "nach dem Schlüssel fehlt der Doppelpunkt",
-        ),
-        (
-            "did not find expected '-'",
-            "hier wird ein Listeneintrag „- “ erwartet (Einrückung prüfen)",
-        ),
-        (
-            "cannot start any token",
-            "mit diesem Zeichen darf kein Wert beginnen (z. B. Tabulator, @ oder `)",
-        ),
-        (
-            "trailing content after",
-            "nach dem schließenden Anführungszeichen steht noch Text",
-        ),
-        (
-            "unexpected end",
-            "die Datei endet unerwartet (Anführungszeichen oder Klammer nicht geschlossen?)",
-        ),
-        (
-            "unclosed quote",
-            "ein Anführungszeichen wird nicht geschlossen",
-        ),
-        (
-            "unclosed quoted",
-            "ein Anführungszeichen wird nicht geschlossen",
-        ),
-        (
-            "unknown escape",
-            "unbekannte Escape-Folge mit \\ in Anführungszeichen",
-        ),
-        (
-            "hexadecimal",
-            "unbekannte Escape-Folge mit \\ in Anführungszeichen",
-        ),
-        (
-            "'-' must be followed",
-            "nach „-“ muss ein Leerzeichen folgen",
-        ),
-        (
-            "':' must be followed",
-            "nach „:“ muss ein Leerzeichen folgen",
-        ),
-        (
-            "illegal placement of ':'",
-            "der Doppelpunkt steht hier falsch",
-        ),
-        (
-            "block scalar",
-            "ein mehrzeiliger Text (| oder >) ist falsch eingerückt",
-        ),
-        ("indentation", "falsche Einrückung"),
-        ("wrongly indented", "falsche Einrückung"),
-        (
-            "tab",
-            "Tabulatoren sind zur Einrückung nicht erlaubt, nur Leerzeichen",
-        ),
-        (
-            "unknown anchor",
-            "Verweis (*name) auf einen unbekannten Anker (&name)",
-        ),
-        (
-            "multiple documents",
-            "die Datei enthält mehrere Dokumente (---); erlaubt ist eines",
-        ),
-        ("anchor or alias", "nach & oder * fehlt der Name"),
-        ("tag", "unbekannte Typangabe mit !"),
-    ];
-    BEKANNT
+    YAML_MELDUNGEN
         .iter()
         .find(|(en, _)| englisch.to_lowercase().contains(en))
         .map_or_else(
