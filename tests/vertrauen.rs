@@ -55,9 +55,9 @@ fn nichts_ausserhalb_des_projekts_wird_gelesen() {
     let faelle: &[(&str, Einrichten, &[&str])] = &[
         (
             "Datendatei als Link nach außen",
-            |k, geheim, _| symlink(geheim, &k.datei("data/2025/glossar.yaml")),
+            |k, geheim, _| symlink(geheim, &k.datei("data/klein/glossar.yaml")),
             &[
-                "data/2025/glossar.yaml führt aus dem Projektordner hinaus",
+                "data/klein/glossar.yaml führt aus dem Projektordner hinaus",
                 "symbolischen Links",
             ],
         ),
@@ -66,18 +66,18 @@ fn nichts_ausserhalb_des_projekts_wird_gelesen() {
             |k, _, draussen| {
                 let ziel = draussen.join("steckbriefe");
                 std::fs::create_dir_all(&ziel).unwrap();
-                for e in std::fs::read_dir(k.datei("data/2025/steckbriefe")).unwrap() {
+                for e in std::fs::read_dir(k.datei("data/klein/steckbriefe")).unwrap() {
                     let e = e.unwrap();
                     std::fs::copy(e.path(), ziel.join(e.file_name())).unwrap();
                 }
-                symlink(&ziel, &k.datei("data/2025/steckbriefe"));
+                symlink(&ziel, &k.datei("data/klein/steckbriefe"));
             },
-            &["data/2025/steckbriefe führt aus dem Projektordner hinaus"],
+            &["data/klein/steckbriefe führt aus dem Projektordner hinaus"],
         ),
         (
             "Kapitel als Link nach außen",
-            |k, geheim, _| symlink(geheim, &k.datei("report/kapitel/2025/99-anhang.typ.hbs")),
-            &["report/kapitel/2025/99-anhang.typ.hbs führt aus dem Projektordner hinaus"],
+            |k, geheim, _| symlink(geheim, &k.datei("report/kapitel/klein/99-anhang.typ.hbs")),
+            &["report/kapitel/klein/99-anhang.typ.hbs führt aus dem Projektordner hinaus"],
         ),
         (
             "Schrift als Link nach außen",
@@ -86,12 +86,12 @@ fn nichts_ausserhalb_des_projekts_wird_gelesen() {
         ),
     ];
     for (name, einrichten, teile) in faelle {
-        let k = Kopie::neu();
+        let k = Kopie::klein();
         einrichten(&k, &geheim, dir.path());
         let out = tempfile::tempdir().unwrap();
         let ziel = out.path().to_str().unwrap();
-        scheitert(&k, &["check", "--edition", "2025"], teile);
-        scheitert(&k, &["build", "--edition", "2025", "--out", ziel], teile);
+        scheitert(&k, &["check", "--edition", "klein"], teile);
+        scheitert(&k, &["build", "--edition", "klein", "--out", ziel], teile);
         assert_eq!(
             std::fs::read_dir(out.path()).unwrap().count(),
             0,
@@ -125,39 +125,39 @@ fn fifo_geraet_und_uebergrosse_dateien_werden_abgewiesen() {
     let faelle: &[(Einrichten, &[&str])] = &[
         (
             |k| {
-                std::fs::remove_file(k.datei("data/2025/glossar.yaml")).unwrap();
-                let p = k.datei("data/2025/glossar.yaml");
+                std::fs::remove_file(k.datei("data/klein/glossar.yaml")).unwrap();
+                let p = k.datei("data/klein/glossar.yaml");
                 let ok = Command::new("mkfifo").arg(&p).status().unwrap().success();
                 assert!(ok, "mkfifo");
             },
-            &["data/2025/glossar.yaml ist keine gewöhnliche Datei"],
+            &["data/klein/glossar.yaml ist keine gewöhnliche Datei"],
         ),
         (
-            |k| symlink(Path::new("/dev/zero"), &k.datei("data/2025/quellen.yaml")),
-            &["data/2025/quellen.yaml führt aus dem Projektordner hinaus"],
+            |k| symlink(Path::new("/dev/zero"), &k.datei("data/klein/quellen.yaml")),
+            &["data/klein/quellen.yaml führt aus dem Projektordner hinaus"],
         ),
         (
             |k| {
                 let gross = format!("glossar:\n{}", "# Füllzeile\n".repeat(300_000));
-                k.schreiben("data/2025/glossar.yaml", &gross);
+                k.schreiben("data/klein/glossar.yaml", &gross);
             },
             &[
-                "data/2025/glossar.yaml ist mit",
+                "data/klein/glossar.yaml ist mit",
                 "zu groß (höchstens 2048 KB)",
             ],
         ),
         (
             |k| {
                 let text = "= Anhang\n".to_owned() + &"Langer Text. ".repeat(120_000);
-                k.schreiben("report/kapitel/2025/99-anhang.typ.hbs", &text);
+                k.schreiben("report/kapitel/klein/99-anhang.typ.hbs", &text);
             },
             &["99-anhang.typ.hbs ist mit", "zu groß (höchstens 1024 KB)"],
         ),
     ];
     for (einrichten, teile) in faelle {
-        let k = Kopie::neu();
+        let k = Kopie::klein();
         einrichten(&k);
-        scheitert(&k, &["check", "--edition", "2025"], teile);
+        scheitert(&k, &["check", "--edition", "klein"], teile);
     }
 }
 
