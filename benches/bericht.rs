@@ -211,7 +211,7 @@ fn typst_compile(typst: &Path, quellen: &Path) {
         .arg("--ignore-system-fonts")
         // Like for like: our build writes PDF/UA-1 too.
         .args(["--pdf-standard", "ua-1"])
-        .arg(quellen.join("report/bericht.typ"))
+        .arg(quellen.join("report/layout/2025/bericht.typ"))
         .arg(quellen.join("bericht.pdf"))
         .output()
         .expect("typst startet");

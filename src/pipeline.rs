@@ -15,8 +15,15 @@ use crate::load::{self, Geladen, Quelltexte};
 use crate::report_data;
 use crate::templates::{self, Kapitel, Modus};
 
-/// The main file of the layout, as a project path.
-pub const HAUPTDATEI: &str = "/report/bericht.typ";
+/// The folder of a layout, as a relative project path.
+pub fn layout_ordner(layout: &str) -> PathBuf {
+    Path::new("report").join("layout").join(layout)
+}
+
+/// The main file of a layout, as a project path (`/report/layout/2025/bericht.typ`).
+pub fn hauptdatei(layout: &str) -> String {
+    format!("/report/layout/{layout}/bericht.typ")
+}
 
 /// Durations of the stages of one run.
 #[derive(Debug, Default, Clone)]
@@ -107,6 +114,11 @@ pub(crate) fn laden(
     texte: &mut Quelltexte,
 ) -> Result<Geladen, Vec<Diagnose>> {
     let geladen = load::lade_edition_in(wurzel, id, texte)?;
+    let ordner = Path::new("data").join(id);
+    let layout = &geladen.edition.meta.layout;
+    if let Some(d) = crate::validate::pruefe_layout(wurzel, layout, &geladen.dateien, &ordner) {
+        return Err(vec![d]);
+    }
     let veraltet = crate::schema::veraltet(wurzel, id, &geladen.edition.vokabular);
     if !veraltet.is_empty() {
         let d = veraltet
@@ -195,7 +207,7 @@ fn erzeugen(d: &Datenstand, texte: Vec<(String, String)>) -> Vec<(String, Vec<u8
         String::from("// Erzeugt von kataster-report: die Kapitel in ihrer Reihenfolge.\n");
     for (name, text) in texte {
         inhalt.push_str(&format!("#include \"kapitel/{name}\"\n"));
-        let datei = format!("{KAPITEL_KOPF}{text}");
+        let datei = format!("{}{text}", kapitel_kopf(&d.geladen.edition.meta.layout));
         erzeugt.push((format!("/generiert/kapitel/{name}"), datei.into_bytes()));
     }
     erzeugt.push(("/generiert/kapitel.typ".to_owned(), inhalt.into_bytes()));
@@ -204,7 +216,12 @@ fn erzeugen(d: &Datenstand, texte: Vec<(String, String)>) -> Vec<(String, Vec<u8
 
 /// The first lines of a generated chapter, before the filled template: each
 /// chapter sees the layout's functions (verweis, quelle, karte, …).
-pub const KAPITEL_KOPF: &str = "#import \"/report/lib.typ\": *\n";
+pub fn kapitel_kopf(layout: &str) -> String {
+    format!("#import \"/report/layout/{layout}/lib.typ\": *\n")
+}
+
+/// The number of lines [`kapitel_kopf`] puts before a filled template.
+pub const KAPITEL_KOPF_ZEILEN: usize = 1;
 
 /// The generated file that marks a draft: `null`, or the findings.
 pub const ENTWURF: &str = "/generiert/entwurf.json";
@@ -271,8 +288,9 @@ impl Vorbereitet {
 
 /// Writes the generated sources so that the plain `typst` CLI can compile
 /// them: `typst compile --root DIR --font-path DIR/fonts --ignore-system-fonts
-/// DIR/report/bericht.typ`. The target must not be or hold the project's
-/// inputs; the layout and fonts are copied through the confined file access.
+/// DIR/report/layout/<layout>/bericht.typ`. The target must not be or hold the
+/// project's inputs; the edition's layout and the fonts are copied through
+/// the confined file access.
 pub fn typst_quellen_schreiben(wurzel: &Path, v: &Vorbereitet, ziel: &Path) -> Result<(), String> {
     crate::projekt::pruefe_ziel(wurzel, ziel)?;
     let schreiben = |relativ: &Path, inhalt: &[u8]| {
@@ -285,8 +303,9 @@ pub fn typst_quellen_schreiben(wurzel: &Path, v: &Vorbereitet, ziel: &Path) -> R
     for (pfad, inhalt) in &v.erzeugt {
         schreiben(Path::new(pfad.trim_start_matches('/')), inhalt)?;
     }
-    for ordner in ["report", "fonts"] {
-        for datei in projektdateien(wurzel, Path::new(ordner), &["kapitel"])? {
+    let layout = layout_ordner(&v.geladen.edition.meta.layout);
+    for ordner in [layout.as_path(), Path::new("fonts")] {
+        for datei in projektdateien(wurzel, ordner, &[])? {
             let inhalt = crate::projekt::lesen(wurzel, &datei, crate::projekt::MAX_BINAER)
                 .map_err(|e| e.to_string())?;
             schreiben(&datei, &inhalt)?;

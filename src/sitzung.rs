@@ -17,7 +17,7 @@ use crate::compile::{self, world::BerichtsWelt, world::Schriften};
 use crate::diagnostics::{Diagnose, alle_darstellen};
 use crate::export::{self, Fassung, Geschrieben};
 use crate::load::{self, Geladen, Quelltexte};
-use crate::pipeline::{self, BauFehler, Datenstand, HAUPTDATEI, Vorbereitet, Zeiten};
+use crate::pipeline::{self, BauFehler, Datenstand, Vorbereitet, Zeiten};
 use crate::projekt;
 use crate::templates::Kapitel;
 
@@ -242,19 +242,14 @@ impl Sitzung {
                 ])
             })?;
         let fehler = |m: String| BauFehler::Diagnosen(vec![Diagnose::neu("report", m)]);
+        let haupt = pipeline::hauptdatei(&v.geladen.edition.meta.layout);
         match self.welt.take() {
-            Some(mut welt) => {
+            Some(mut welt) if welt.haupt_ist(&haupt) => {
                 welt.erneuern(v.erzeugt.clone(), datum).map_err(fehler)?;
                 Ok(welt)
             }
-            None => BerichtsWelt::neu(
-                &self.wurzel,
-                HAUPTDATEI,
-                v.erzeugt.clone(),
-                &v.schriften,
-                datum,
-            )
-            .map_err(fehler),
+            _ => BerichtsWelt::neu(&self.wurzel, &haupt, v.erzeugt.clone(), &v.schriften, datum)
+                .map_err(fehler),
         }
     }
 

@@ -197,6 +197,41 @@ pub fn pruefe_kartenbezug(
         .collect()
 }
 
+/// The layout named in `edition.yaml` must be a folder `report/layout/<name>/`
+/// with a `bericht.typ`.
+pub fn pruefe_layout(
+    wurzel: &Path,
+    layout: &str,
+    dateien: &BTreeMap<PathBuf, Datei>,
+    ordner: &Path,
+) -> Option<Diagnose> {
+    let gueltig = crate::projekt::pruefe_edition_id(layout).is_ok();
+    let haupt = Path::new("report/layout").join(layout).join("bericht.typ");
+    if gueltig && crate::projekt::ist_datei(wurzel, &haupt) {
+        return None;
+    }
+    let vorhanden: Vec<String> = crate::projekt::ordner(wurzel, Path::new("report/layout"))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|n| {
+            let p = Path::new("report/layout").join(n).join("bericht.typ");
+            crate::projekt::ist_datei(wurzel, &p)
+        })
+        .collect();
+    let d = Orter { dateien }.bei(
+        &ordner.join("edition.yaml"),
+        &["layout"],
+        "layout",
+        format!("das Layout „{layout}“ gibt es nicht (kein report/layout/{layout}/bericht.typ)"),
+    );
+    Some(
+        match vorschlag(layout, vorhanden.iter().map(String::as_str)) {
+            Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
+            None => d.hilfe(format!("Vorhandene Layouts: {}", vorhanden.join(", "))),
+        },
+    )
+}
+
 /// The cross-file checks of an edition, on whatever loaded: Tabelle 1, the
 /// fact sheets, the sources, in this order.
 pub fn pruefe(

@@ -229,7 +229,7 @@ fn build_schreibt_versioniertes_pdf_und_ueberschreibt_keine_fassung() {
     assert_eq!(std::fs::read(&pfad).unwrap(), bytes);
 }
 
-/// Compiles `report/bericht.typ` of a folder of emitted sources, with only
+/// Compiles the layout's `bericht.typ` in a folder of emitted sources, with only
 /// the files in it and its fonts; the number of pages.
 fn quellen_setzen(ordner: &std::path::Path) -> usize {
     use kataster_report::compile::world::{BerichtsWelt, Schriften};
@@ -240,8 +240,14 @@ fn quellen_setzen(ordner: &std::path::Path) -> usize {
         monat: 6,
         tag: 23,
     };
-    let welt =
-        BerichtsWelt::neu(ordner, "/report/bericht.typ", Vec::new(), &schriften, datum).unwrap();
+    let welt = BerichtsWelt::neu(
+        ordner,
+        "/report/layout/2025/bericht.typ",
+        Vec::new(),
+        &schriften,
+        datum,
+    )
+    .unwrap();
     let ergebnis = typst::compile::<typst_layout::PagedDocument>(&welt);
     match ergebnis.output {
         Ok(d) => d.pages().len(),
@@ -268,8 +274,9 @@ fn emit_typst_schreibt_kompilierbare_quellen() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     for d in [
-        "quellen/report/bericht.typ",
-        "quellen/report/lib.typ",
+        "quellen/report/layout/2025/bericht.typ",
+        "quellen/report/layout/2025/lib.typ",
+        "quellen/report/layout/2025/bilder/head-circuit.svg",
         "quellen/generiert/daten.json",
         "quellen/generiert/kapitel.typ",
         "quellen/generiert/kapitel/02-einleitung.typ",

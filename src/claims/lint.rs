@@ -369,7 +369,7 @@ mod tests {
         };
         let meta: EditionMeta = serde_json::from_value(serde_json::json!({
             "titel": "", "untertitel": "", "reihe": "", "monat": 6, "jahr": 2025,
-            "herausgeber": "", "herausgeber_kurz": "", "historie": [], "mitwirkende": [],
+            "herausgeber": "", "herausgeber_kurz": "", "layout": "t", "historie": [], "mitwirkende": [],
             "umfrage": {"beginn": "2025-03-07", "ende": "2025-03-31"},
             "sitzungen": ["2025-02-04"], "landkreise_niedersachsen": 37, "bildnachweise": []
         }))

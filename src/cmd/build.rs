@@ -69,8 +69,9 @@ fn quellen_schreiben(s: &Sitzung, v: &Vorbereitet, ordner: &Path) -> Result<(), 
         return Err(ExitCode::FAILURE);
     }
     super::melden(&format!(
-        "Typst-Quellen geschrieben nach {0}; übersetzen mit:\n  typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts --pdf-standard ua-1 {0}/report/bericht.typ\n",
-        ordner.display()
+        "Typst-Quellen geschrieben nach {0}; übersetzen mit:\n  typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts --pdf-standard ua-1 {0}{1}\n",
+        ordner.display(),
+        pipeline::hauptdatei(&v.geladen.edition.meta.layout)
     ));
     Ok(())
 }

@@ -11,7 +11,7 @@ use typst_layout::PagedDocument;
 
 use crate::diagnostics::{Diagnose, offset_von, zeile_spalte};
 use crate::load::Quelltexte;
-use crate::pipeline::KAPITEL_KOPF;
+use crate::pipeline::KAPITEL_KOPF_ZEILEN;
 use crate::templates::Kapitel;
 use world::BerichtsWelt;
 
@@ -69,7 +69,8 @@ fn typst_meldung_deutsch(englisch: &str) -> String {
 
 /// A Typst diagnostic as ours, with the file's text remembered for rendering.
 /// A problem in a generated chapter is reported at the line of its template
-/// (the generated file starts with [`KAPITEL_KOPF`]; filling a template keeps
+/// (the generated file starts with the lines of `pipeline::kapitel_kopf`;
+/// filling a template keeps
 /// its lines).
 pub fn umwandeln(
     welt: &BerichtsWelt,
@@ -98,7 +99,7 @@ pub fn umwandeln(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let vorlage = kapitel.iter().find(|k| k.typst_name() == name);
-            let zeile = diag.zeile.saturating_sub(KAPITEL_KOPF.lines().count());
+            let zeile = diag.zeile.saturating_sub(KAPITEL_KOPF_ZEILEN);
             match vorlage {
                 Some(k) if zeile >= 1 && zeile <= k.text.lines().count() => {
                     let start = offset_von(&k.text, zeile, 1);

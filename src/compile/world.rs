@@ -84,7 +84,7 @@ pub struct BerichtsWelt {
     datum: Datum,
 }
 
-/// The file id of a path inside the project (`/report/bericht.typ`).
+/// The file id of a path inside the project (`/report/layout/2025/bericht.typ`).
 pub fn datei_id(pfad: &str) -> Option<FileId> {
     VirtualPath::new(pfad)
         .ok()
@@ -144,6 +144,11 @@ impl BerichtsWelt {
             slot.gelesen = None;
         }
         Ok(())
+    }
+
+    /// Whether `pfad` (a project path) is the main file.
+    pub fn haupt_ist(&self, pfad: &str) -> bool {
+        datei_id(pfad) == Some(self.haupt)
     }
 
     /// The bytes of a file in this compilation, read once.

@@ -22,6 +22,11 @@ pub struct EditionMeta {
     pub herausgeber: String,
     /// Kurzform des Herausgebers, z. B. `NLT`.
     pub herausgeber_kurz: String,
+    /// Das Layout, mit dem die Ausgabe gesetzt wird: der Ordner
+    /// `report/layout/<name>/` mit `bericht.typ`, `lib.typ` und `bilder/`.
+    /// Jede Ausgabe hat ihr eigenes, damit eine Änderung für eine neue
+    /// Ausgabe frühere nicht verändert.
+    pub layout: String,
     /// Dokumenten-Historie; der jüngste Eintrag ist die Version dieser Ausgabe.
     pub historie: Vec<HistorienEintrag>,
     /// Mitwirkende in der Arbeitsgruppe.

@@ -13,6 +13,11 @@ pub fn projekt() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Copies a folder with everything in it.
+pub fn kopiere_ordner(von: &Path, nach: &Path) {
+    kopiere(von, nach)
+}
+
 fn kopiere(von: &Path, nach: &Path) {
     std::fs::create_dir_all(nach).unwrap();
     for e in std::fs::read_dir(von).unwrap().flatten() {
@@ -43,16 +48,16 @@ impl Kopie {
 
     /// A project with the small test edition `klein` (tests/fixtures/klein):
     /// three Landkreise, five fact sheets, a chapter with a claim; with the
-    /// project's layout, fonts, geodata, vocabulary and schemas.
+    /// 2025 layout (as layout `klein`), fonts, geodata, vocabulary and schemas.
     pub fn klein() -> Kopie {
         let dir = tempfile::tempdir().unwrap();
         let p = projekt();
         let z = dir.path();
-        for datei in ["report/bericht.typ", "report/lib.typ"] {
-            std::fs::create_dir_all(z.join("report")).unwrap();
-            std::fs::copy(p.join(datei), z.join(datei)).unwrap();
-        }
-        for ordner in ["report/bilder", "fonts", "data/geo", "data/schema"] {
+        kopiere(
+            &p.join("report/layout/2025"),
+            &z.join("report/layout/klein"),
+        );
+        for ordner in ["fonts", "data/geo", "data/schema"] {
             kopiere(&p.join(ordner), &z.join(ordner));
         }
         let vorlage = p.join("tests/fixtures/klein");

@@ -219,7 +219,7 @@ pub(super) mod tests {
     pub(crate) fn meta() -> EditionMeta {
         serde_json::from_value(serde_json::json!({
             "titel": "", "untertitel": "", "reihe": "", "monat": 6, "jahr": 2025,
-            "herausgeber": "", "herausgeber_kurz": "", "historie": [], "mitwirkende": [],
+            "herausgeber": "", "herausgeber_kurz": "", "layout": "t", "historie": [], "mitwirkende": [],
             "umfrage": {"beginn": "2025-03-07", "ende": "2025-03-31"},
             "sitzungen": ["2025-05-22", "2025-02-04", "2025-04-15"],
             "landkreise_niedersachsen": 37, "bildnachweise": []

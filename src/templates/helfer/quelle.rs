@@ -5,7 +5,7 @@ use handlebars::{Helper, RenderErrorReason};
 use super::{Ausgabe, Druck, Gebaut, Umgebung, anbinden, erster_parameter};
 use crate::templates::escape;
 
-/// Prints `#quelle("id")`; `report/lib.typ` turns it into the footnote.
+/// Prints `#quelle("id")`; the layout's `lib.typ` turns it into the footnote.
 struct QuelleHelfer;
 
 /// Builds the helper for `quelle`.
