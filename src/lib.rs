@@ -28,6 +28,7 @@ pub mod compile;
 pub mod diagnostics;
 pub mod export;
 pub mod figures;
+pub mod freigabe;
 pub mod load;
 pub mod model;
 pub mod pipeline;

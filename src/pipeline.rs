@@ -11,6 +11,7 @@ use crate::compile::world::Schriften;
 use crate::diagnostics::Diagnose;
 use crate::export::ExportFehler;
 use crate::figures::{self, Kennzahlen};
+use crate::freigabe::Stand;
 use crate::load::{self, Geladen, Quelltexte};
 use crate::report_data;
 use crate::templates::{self, Kapitel, Modus};
@@ -52,6 +53,8 @@ pub enum BauFehler {
     Diagnosen(Vec<Diagnose>),
     Abbildung(ZeichenFehler),
     Export(ExportFehler),
+    /// A released version must stay as released.
+    Freigabe(String),
     /// What `check` reports (violated claims, stale acknowledgements, typed
     /// numbers): no PDF but a draft (`build --entwurf`).
     Befunde(Box<Pruefbericht>),
@@ -106,15 +109,28 @@ fn abbildungen(
 }
 
 /// Stage load: the edition's data, and its schemas up to date with its
-/// vocabulary (else the editor would propose wrong values). The texts read
-/// go into the session's registry `texte`.
+/// vocabulary (else the editor would propose wrong values); as of a past
+/// version with `stand`. The texts read go into the session's registry
+/// `texte`.
 pub(crate) fn laden(
     wurzel: &Path,
     id: &str,
+    stand: Option<&Stand>,
     texte: &mut Quelltexte,
 ) -> Result<Geladen, Vec<Diagnose>> {
-    let geladen = load::lade_edition_in(wurzel, id, texte)?;
+    let mut geladen = load::lade_edition_in(wurzel, id, texte)?;
     let ordner = Path::new("data").join(id);
+    if let Some(stand) = stand {
+        geladen.edition.meta = stand.anwenden(&geladen.edition.meta).ok_or_else(|| {
+            vec![
+                Diagnose::neu(
+                    ordner.join("edition.yaml"),
+                    format!("die Historie hat keine Version „{}“", stand.version),
+                )
+                .feld("historie"),
+            ]
+        })?;
+    }
     let layout = &geladen.edition.meta.layout;
     if let Some(d) = crate::validate::pruefe_layout(wurzel, layout, &geladen.dateien, &ordner) {
         return Err(vec![d]);

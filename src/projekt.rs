@@ -328,6 +328,36 @@ pub fn pruefe_ziel(wurzel: &Path, ziel: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Writes a file the tool generates inside the project (a schema, the
+/// release records) unless it already has this text; never through a
+/// symbolic link or into a folder outside the project; atomically (a
+/// temporary file, then a rename). Whether it wrote.
+pub fn schreibe_wenn_anders(wurzel: &Path, p: &Path, text: &str) -> std::io::Result<bool> {
+    let voll = wurzel.join(p);
+    if lese_text(wurzel, p, MAX_DATEN).ok().as_deref() == Some(text) {
+        return Ok(false);
+    }
+    if let Some(o) = voll.parent() {
+        std::fs::create_dir_all(o)?;
+    }
+    let ordner = p.parent().unwrap_or(Path::new("."));
+    let ausserhalb = aufloesen(wurzel, ordner).is_err()
+        || std::fs::symlink_metadata(&voll).is_ok_and(|m| m.file_type().is_symlink());
+    if ausserhalb {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!("{} führt aus dem Projektordner hinaus", p.display()),
+        ));
+    }
+    let temp = voll.with_extension(format!("{}.tmp", std::process::id()));
+    std::fs::write(&temp, text)
+        .and_then(|()| std::fs::rename(&temp, &voll))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&temp);
+        })?;
+    Ok(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,8 @@ use schemars::JsonSchema;
 use serde_json::{Value, json};
 
 use crate::model::{
-    Abweichungen, EditionMeta, FELDER, Glossar, Landkreise, Quellen, SteckbriefDatei, Vokabular,
+    Abweichungen, EditionMeta, FELDER, Freigaben, Glossar, Landkreise, Quellen, SteckbriefDatei,
+    Vokabular,
 };
 
 fn schema<T: JsonSchema>() -> Value {
@@ -29,6 +30,7 @@ pub fn alle() -> Vec<(&'static str, Value)> {
         ("quellen.schema.json", schema::<Quellen>()),
         ("glossar.schema.json", schema::<Glossar>()),
         ("abweichungen.schema.json", schema::<Abweichungen>()),
+        ("freigaben.schema.json", schema::<Freigaben>()),
     ]
 }
 
@@ -127,40 +129,13 @@ pub fn veraltet(wurzel: &Path, id: &str, vokabular: &Vokabular) -> Vec<PathBuf> 
         .collect()
 }
 
-/// Writes a generated schema file unless it is up to date; never through a
-/// symbolic link or into a folder outside the project.
-fn schreibe_wenn_anders(wurzel: &Path, p: &Path, text: &str) -> std::io::Result<bool> {
-    let voll = wurzel.join(p);
-    if crate::projekt::lese_text(wurzel, p, crate::projekt::MAX_DATEN)
-        .ok()
-        .as_deref()
-        == Some(text)
-    {
-        return Ok(false);
-    }
-    if let Some(o) = voll.parent() {
-        std::fs::create_dir_all(o)?;
-    }
-    let ordner = p.parent().unwrap_or(Path::new("."));
-    let ausserhalb = crate::projekt::aufloesen(wurzel, ordner).is_err()
-        || std::fs::symlink_metadata(&voll).is_ok_and(|m| m.file_type().is_symlink());
-    if ausserhalb {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            format!("{} führt aus dem Projektordner hinaus", p.display()),
-        ));
-    }
-    std::fs::write(voll, text)?;
-    Ok(true)
-}
-
 /// Writes the generic schemas and, for each edition whose vocabulary loads,
 /// its vocabulary schemas; returns the paths written.
 pub fn schreiben(wurzel: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut geschrieben = Vec::new();
     for (name, text) in dateien() {
         let p = Path::new("data").join("schema").join(name);
-        if schreibe_wenn_anders(wurzel, &p, &text)? {
+        if crate::projekt::schreibe_wenn_anders(wurzel, &p, &text)? {
             geschrieben.push(p);
         }
     }
@@ -174,7 +149,7 @@ pub fn schreiben(wurzel: &Path) -> std::io::Result<Vec<PathBuf>> {
             continue;
         };
         for (p, text) in editions_dateien(&id, &vokabular) {
-            if schreibe_wenn_anders(wurzel, &p, &text)? {
+            if crate::projekt::schreibe_wenn_anders(wurzel, &p, &text)? {
                 geschrieben.push(p);
             }
         }

@@ -16,7 +16,9 @@ use typst_layout::PagedDocument;
 use crate::compile::{self, world::BerichtsWelt, world::Schriften};
 use crate::diagnostics::{Diagnose, alle_darstellen};
 use crate::export::{self, Fassung, Geschrieben};
+use crate::freigabe::{self, Stand};
 use crate::load::{self, Geladen, Quelltexte};
+use crate::model::{Eingabe, Freigabe, Freigaben, PdfAngabe};
 use crate::pipeline::{self, BauFehler, Datenstand, Vorbereitet, Zeiten};
 use crate::projekt;
 use crate::templates::Kapitel;
@@ -86,6 +88,8 @@ pub struct Sitzung {
     datenstand: Option<Datenstand>,
     /// The chapter templates of the last run, parsed.
     kapitel: Vec<Kapitel>,
+    /// Build a past version instead of the current one (`verify`).
+    stand: Option<Stand>,
     /// Durations of the stages of the last run.
     pub zeiten: Zeiten,
 }
@@ -119,6 +123,7 @@ impl Sitzung {
             welt: None,
             datenstand: None,
             kapitel: Vec::new(),
+            stand: None,
             zeiten: Zeiten::default(),
         })
     }
@@ -156,9 +161,21 @@ impl Sitzung {
         }
     }
 
+    /// Builds a past version from now on: the history up to it, its layout.
+    pub fn stand_setzen(&mut self, stand: Stand) {
+        self.stand = Some(stand);
+        self.datenstand = None;
+    }
+
     /// Stage load alone: the edition's data (for `figures`).
     pub fn laden(&mut self) -> Result<Geladen, BauFehler> {
-        pipeline::laden(&self.wurzel, &self.id, &mut self.quellen).map_err(BauFehler::Diagnosen)
+        pipeline::laden(
+            &self.wurzel,
+            &self.id,
+            self.stand.as_ref(),
+            &mut self.quellen,
+        )
+        .map_err(BauFehler::Diagnosen)
     }
 
     /// The fonts, loaded on first use.
@@ -279,16 +296,16 @@ impl Sitzung {
         } else if !v.pruefung.bestanden() {
             return Err(BauFehler::Befunde(Box::new(v.pruefung)));
         }
-        let gesetzt = self.setzen(&v)?;
-        let start = Instant::now();
-        let bytes = export::pdf(&gesetzt.dokument, &v.geladen.edition)?;
-        self.zeiten.stufen.push(("PDF-Export", start.elapsed()));
-        let start = Instant::now();
+        let (bytes, seiten, warnungen) = self.pdf(&v)?;
         let fassung = match (ziel.vorschau, v.ist_entwurf()) {
             (true, _) => Fassung::Vorschau,
             (false, true) => Fassung::Entwurf,
             (false, false) => Fassung::Bericht,
         };
+        if fassung == Fassung::Bericht {
+            self.wie_freigegeben(&v, &bytes)?;
+        }
+        let start = Instant::now();
         let pdf = ziel
             .ordner
             .join(export::dateiname(&v.geladen.edition, fassung));
@@ -299,9 +316,206 @@ impl Sitzung {
         Ok(Gebaut {
             pdf,
             geschrieben,
-            warnungen: gesetzt.warnungen,
-            seiten: gesetzt.dokument.pages().len(),
+            warnungen,
+            seiten,
             pruefung: v.pruefung,
         })
+    }
+
+    /// The PDF of prepared files, whatever the check found (for `verify`,
+    /// which proves bytes): bytes, pages and Typst's warnings.
+    pub fn pdf(&mut self, v: &Vorbereitet) -> Result<(Vec<u8>, usize, Vec<Diagnose>), BauFehler> {
+        let gesetzt = self.setzen(v)?;
+        let start = Instant::now();
+        let bytes = export::pdf(&gesetzt.dokument, &v.geladen.edition)?;
+        self.zeiten.stufen.push(("PDF-Export", start.elapsed()));
+        Ok((bytes, gesetzt.dokument.pages().len(), gesetzt.warnungen))
+    }
+
+    /// The released versions of the edition.
+    pub fn freigaben(&mut self) -> Result<Freigaben, BauFehler> {
+        freigabe::laden(&self.wurzel, &self.id, &mut self.quellen).map_err(BauFehler::Diagnosen)
+    }
+
+    /// A released version's PDF never changes: a build of it must give the
+    /// recorded bytes.
+    fn wie_freigegeben(&mut self, v: &Vorbereitet, bytes: &[u8]) -> Result<(), BauFehler> {
+        let Some(version) = v.geladen.edition.meta.aktuell().map(|h| h.version.clone()) else {
+            return Ok(());
+        };
+        let freigaben = self.freigaben()?;
+        match freigaben.version(&version) {
+            Some(f) if f.pdf.sha256 != freigabe::sha256(bytes) => {
+                Err(BauFehler::Freigabe(format!(
+                    "Version {version} der Ausgabe {} ist freigegeben (SHA-256 {}), dieser Bau ergibt \
+                 ein anderes PDF. Ein freigegebenes PDF wird nie ersetzt, auch nicht mit --force.\n\
+                 Hilfe: Eine Änderung ist eine neue Version: Tragen Sie in edition.yaml eine neue \
+                 Zeile der Historie ein, die sagt warum (z. B. „1.1, barrierefreier Neusatz“). \
+                 `kataster-report verify` nennt die geänderte Eingabe.",
+                    self.id,
+                    &f.pdf.sha256[..12]
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Every input of the build of `v`, with its SHA-256: the data files,
+    /// `edition.yaml` as of the version built, the chapters, the geodata,
+    /// the fonts and whatever Typst read (the layout, its pictures).
+    pub fn eingaben(&self, v: &Vorbereitet) -> Result<Vec<Eingabe>, BauFehler> {
+        let edition_yaml = Path::new("data").join(&self.id).join("edition.yaml");
+        let mut dateien: Vec<PathBuf> = v
+            .geladen
+            .dateien
+            .keys()
+            .filter(|p| **p != edition_yaml)
+            .cloned()
+            .collect();
+        dateien.extend(v.kapitel.iter().map(|k| k.pfad.clone()));
+        dateien.push(PathBuf::from(crate::charts::geo::PFAD));
+        dateien.extend(v.schriften.dateien.iter().cloned());
+        if let Some(welt) = &self.welt {
+            dateien.extend(welt.gelesen());
+        }
+        let mut e = freigabe::eingaben(&self.wurzel, &dateien)
+            .map_err(|d| BauFehler::Diagnosen(vec![d]))?;
+        e.push(freigabe::edition_eingabe(&self.id, &v.geladen.edition.meta));
+        e.sort();
+        Ok(e)
+    }
+}
+
+/// What `release` did.
+pub struct Freigegeben {
+    pub freigabe: Freigabe,
+    pub pdf: PathBuf,
+    pub geschrieben: Geschrieben,
+}
+
+/// What `verify` found for one released version.
+pub enum Urteil {
+    /// Rebuilt byte for byte.
+    Gleich,
+    /// A later version exists and the inputs have changed since: this one
+    /// can no longer be rebuilt from the working state (its record stays).
+    Abgeloest { eingabe: String, neuer: String },
+    /// A different PDF: the first changed input, or none (then the programs
+    /// changed what the same inputs give).
+    Anders {
+        eingabe: Option<String>,
+        sha256: String,
+    },
+    /// The version could not be built.
+    Fehler(BauFehler),
+}
+
+/// One released version and what its rebuild gave.
+pub struct Nachbau {
+    pub freigabe: Freigabe,
+    pub urteil: Urteil,
+}
+
+impl Nachbau {
+    /// Whether `verify` passes for this version.
+    pub fn bestanden(&self) -> bool {
+        matches!(self.urteil, Urteil::Gleich | Urteil::Abgeloest { .. })
+    }
+}
+
+impl Sitzung {
+    /// Releases the current version: it must pass `check`, must not be
+    /// released yet; its PDF is written into `ordner` (never replacing
+    /// another) and recorded with its inputs in `freigaben.yaml`.
+    pub fn freigeben(&mut self, ordner: &Path) -> Result<Freigegeben, BauFehler> {
+        let v = self.vorbereiten()?;
+        if !v.pruefung.bestanden() {
+            return Err(BauFehler::Befunde(Box::new(v.pruefung)));
+        }
+        let meta = &v.geladen.edition.meta;
+        let (version, datum) = meta
+            .aktuell()
+            .map(|h| (h.version.clone(), h.datum))
+            .ok_or_else(|| BauFehler::Freigabe("die Dokumenten-Historie ist leer".into()))?;
+        let mut freigaben = self.freigaben()?;
+        if freigaben.version(&version).is_some() {
+            return Err(BauFehler::Freigabe(format!(
+                "Version {version} der Ausgabe {} ist bereits freigegeben; eine Freigabe wird nie \
+                 ersetzt.\nHilfe: Eine Änderung ist eine neue Version: Tragen Sie in edition.yaml \
+                 eine neue Zeile der Historie ein, die sagt warum, und geben Sie sie frei.",
+                self.id
+            )));
+        }
+        let (bytes, _, _) = self.pdf(&v)?;
+        let datei = export::dateiname(&v.geladen.edition, Fassung::Bericht);
+        let pdf = ordner.join(&datei);
+        let geschrieben = export::schreiben(&pdf, &bytes, false, true)?;
+        let freigabe = Freigabe {
+            version,
+            datum,
+            layout: meta.layout.clone(),
+            pdf: PdfAngabe {
+                datei,
+                sha256: freigabe::sha256(&bytes),
+                bytes: bytes.len() as u64,
+            },
+            werkzeug: freigabe::werkzeug(),
+            eingaben: self.eingaben(&v)?,
+        };
+        freigaben.freigaben.push(freigabe.clone());
+        freigabe::schreiben(&self.wurzel, &self.id, &freigaben).map_err(BauFehler::Freigabe)?;
+        Ok(Freigegeben {
+            freigabe,
+            pdf,
+            geschrieben,
+        })
+    }
+
+    /// Rebuilds every released version of the edition as of its release
+    /// and compares it with the record. The newest release, with no later
+    /// version in the history, must give its bytes; an older one, or one a
+    /// later version is being prepared for, may have changed inputs (then
+    /// it is reported as superseded), but the same inputs must still give
+    /// the same bytes.
+    pub fn nachbauen(&mut self) -> Result<Vec<Nachbau>, BauFehler> {
+        let freigaben = self.freigaben()?;
+        let jetzt = self.laden()?.edition.meta;
+        let mut out = Vec::new();
+        for f in freigaben.freigaben {
+            let neuer = jetzt
+                .historie
+                .iter()
+                .filter(|h| h.datum > f.datum)
+                .max_by_key(|h| h.datum)
+                .map(|h| h.version.clone());
+            self.stand_setzen(Stand::von(&f));
+            let urteil = match self.nachbau(&f) {
+                Ok((sha256, _)) if sha256 == f.pdf.sha256 => Urteil::Gleich,
+                Ok((_, Some(eingabe))) if let Some(neuer) = neuer => {
+                    Urteil::Abgeloest { eingabe, neuer }
+                }
+                Ok((sha256, eingabe)) => Urteil::Anders { eingabe, sha256 },
+                Err(e) => Urteil::Fehler(e),
+            };
+            out.push(Nachbau {
+                freigabe: f,
+                urteil,
+            });
+        }
+        self.stand = None;
+        self.datenstand = None;
+        Ok(out)
+    }
+
+    /// One rebuild: the PDF's SHA-256 and the first input that differs from
+    /// the record.
+    fn nachbau(&mut self, f: &Freigabe) -> Result<(String, Option<String>), BauFehler> {
+        let v = self.vorbereiten()?;
+        let (bytes, _, _) = self.pdf(&v)?;
+        let eingaben = self.eingaben(&v)?;
+        Ok((
+            freigabe::sha256(&bytes),
+            freigabe::erste_abweichung(&f.eingaben, &eingaben),
+        ))
     }
 }

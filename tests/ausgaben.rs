@@ -47,13 +47,128 @@ fn das_layout_einer_ausgabe_aendert_keine_andere() {
         &k.datei("report/layout/zwei"),
     );
     k.ersetzen("data/zwei/edition.yaml", "layout: klein", "layout: zwei");
-    let lib = "report/layout/zwei/lib.typ";
-    k.schreiben(lib, &format!("{}\n#set text(fill: red)\n", k.lesen(lib)));
+    k.ersetzen("report/layout/zwei/lib.typ", "\"Angabe\"", "\"Antwort\"");
     let o = cli(k.pfad(), &["build", "--edition", "zwei", "--out", "ziel"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    let zwei = std::fs::read(k.datei("ziel/ki-kataster-zwei-v0.1.pdf")).unwrap();
+    assert!(
+        common::pdf_text(&zwei).contains("Feld Antwort"),
+        "das geänderte Layout wirkt"
+    );
     assert_eq!(
         pdf(&k),
         vorher,
         "das Layout von „zwei“ hat „klein“ verändert"
+    );
+}
+
+/// Runs the command and returns (exit code, stdout + stderr).
+fn lauf(k: &Kopie, args: &[&str]) -> (Option<i32>, String) {
+    let o = cli(k.pfad(), args);
+    (o.status.code(), format!("{}{}", stdout(&o), stderr(&o)))
+}
+
+#[test]
+fn freigabe_wird_festgehalten_und_verify_nennt_jede_aenderung() {
+    let k = Kopie::klein();
+    let (code, t) = lauf(&k, &["release", "--edition", "klein", "--out", "ziel"]);
+    assert_eq!(code, Some(0), "{t}");
+    let pdf = std::fs::read(k.datei("ziel/ki-kataster-klein-v0.1.pdf")).unwrap();
+    let freigaben = k.lesen("data/klein/freigaben.yaml");
+    assert!(freigaben.contains("version: \"0.1\""), "{freigaben}");
+    assert!(
+        freigaben.contains(&kataster_report::freigabe::sha256(&pdf)),
+        "{freigaben}"
+    );
+    let (code, t) = lauf(&k, &["verify", "--edition", "klein"]);
+    assert_eq!(code, Some(0), "{t}");
+    assert!(t.contains("Version 0.1: byte-gleich"), "{t}");
+
+    // Never a second record of the same version.
+    let (code, t) = lauf(&k, &["release", "--edition", "klein", "--out", "ziel2"]);
+    assert_eq!(code, Some(1), "{t}");
+    assert!(
+        t.contains("Version 0.1 der Ausgabe klein ist bereits freigegeben"),
+        "{t}"
+    );
+    assert_eq!(k.lesen("data/klein/freigaben.yaml"), freigaben);
+
+    // A change to a data value, a layout file or a font: verify fails and
+    // names the input; a build of the released version is refused, even
+    // with --force, and the released PDF stays.
+    type Aendern = fn(&Kopie);
+    let faelle: [(&str, Aendern); 3] = [
+        ("data/klein/steckbriefe/peine.yaml", |k| {
+            k.ersetzen(
+                "data/klein/steckbriefe/peine.yaml",
+                "Rechnungseingang",
+                "Rechnungsausgang",
+            )
+        }),
+        ("report/layout/klein/lib.typ", |k| {
+            k.ersetzen("report/layout/klein/lib.typ", "\"Angabe\"", "\"Antwort\"")
+        }),
+        ("fonts/Inter-Regular.otf", |k| {
+            std::fs::copy(
+                k.datei("fonts/Inter-Bold.otf"),
+                k.datei("fonts/Inter-Regular.otf"),
+            )
+            .unwrap();
+        }),
+    ];
+    for (datei, aendern) in faelle {
+        let vorher = std::fs::read(k.datei(datei)).unwrap();
+        aendern(&k);
+        let (code, t) = lauf(&k, &["verify", "--edition", "klein"]);
+        assert_eq!(code, Some(1), "{datei}: {t}");
+        assert!(
+            t.contains(&format!("erste geänderte Eingabe: {datei} geändert")),
+            "{t}"
+        );
+        let (code, t) = lauf(
+            &k,
+            &["build", "--edition", "klein", "--out", "ziel", "--force"],
+        );
+        assert_eq!(code, Some(1), "{datei}: {t}");
+        assert!(t.contains("ist freigegeben"), "{t}");
+        assert_eq!(
+            std::fs::read(k.datei("ziel/ki-kataster-klein-v0.1.pdf")).unwrap(),
+            pdf
+        );
+        std::fs::write(k.datei(datei), vorher).unwrap();
+    }
+    let (code, t) = lauf(&k, &["verify", "--edition", "klein"]);
+    assert_eq!(code, Some(0), "{t}");
+
+    // A new version that says why: the old one is superseded, the new one
+    // can be released and verified.
+    k.ersetzen(
+        "data/klein/edition.yaml",
+        "historie:\n",
+        "historie:\n  - version: \"0.2\"\n    datum: 2030-04-01\n    bearbeiter: Test\n    anmerkung: Projektname berichtigt\n",
+    );
+    k.ersetzen(
+        "data/klein/steckbriefe/peine.yaml",
+        "Rechnungseingang",
+        "Rechnungseingang digital",
+    );
+    let (code, t) = lauf(&k, &["verify", "--edition", "klein"]);
+    assert_eq!(code, Some(0), "{t}");
+    assert!(t.contains("Version 0.1: abgelöst durch Version 0.2"), "{t}");
+    let (code, t) = lauf(&k, &["release", "--edition", "klein", "--out", "ziel"]);
+    assert_eq!(code, Some(0), "{t}");
+    let (code, t) = lauf(&k, &["verify", "--edition", "klein"]);
+    assert_eq!(code, Some(0), "{t}");
+    assert!(t.contains("Version 0.2: byte-gleich"), "{t}");
+}
+
+#[test]
+fn die_freigabe_2025_wird_byte_gleich_nachgebaut() {
+    let o = cli(&common::projekt(), &["verify", "--edition", "2025"]);
+    let t = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(o.status.success(), "{t}");
+    assert!(
+        t.contains("Ausgabe 2025 Version 1.0: byte-gleich nachgebaut"),
+        "{t}"
     );
 }

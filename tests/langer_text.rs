@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Kopie, pdf_bytes, pdf_seiten};
+use common::{Kopie, pdf_bytes_von, pdf_seiten};
 
 const WOERTER: usize = 2000;
 
@@ -19,15 +19,18 @@ fn woerter(text: &str) -> Vec<&str> {
 
 #[test]
 fn steckbrief_mit_2000_woertern_steht_vollstaendig_im_pdf() {
-    let k = Kopie::neu();
+    let k = Kopie::klein();
     let text: Vec<String> = (1..=WOERTER).map(|i| format!("Wort{i:04}")).collect();
     k.ersetzen(
-        "data/2025/steckbriefe/celle.yaml",
-        "  entlastung: In diesem Projekt eher weniger, durch zusätzliche Erreichbarkeit/Informationsquelle wird eine Entlastung bei Erstkontakten angestrebt",
-        &format!("  entlastung: {}", text.join(" ")),
+        "data/klein/steckbriefe/peine.yaml",
+        "  projektstatus: Abgeschlossen\n",
+        &format!(
+            "  projektstatus: Abgeschlossen\n  entlastung: {}\n  wuensche: Regelmäßigen Austausch\n",
+            text.join(" ")
+        ),
     );
-    // One build; pdf_bytes panics with the diagnostics if it fails.
-    let bytes = pdf_bytes(k.pfad());
+    // One build; pdf_bytes_von panics with the diagnostics if it fails.
+    let bytes = pdf_bytes_von(k.pfad(), "klein");
     assert!(bytes.starts_with(b"%PDF-"), "kein PDF");
     // Only text on the pages counts: an unbreakable row runs past the bottom
     // edge, and the extractor would still find the words printed there.

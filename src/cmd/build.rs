@@ -51,15 +51,6 @@ fn zeiten_ausgeben(z: &Zeiten) {
     super::melden(&s);
 }
 
-/// Relative paths are relative to the project, like the project's files.
-fn im_projekt(projekt: &Path, p: &Path) -> PathBuf {
-    if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        projekt.join(p)
-    }
-}
-
 /// Writes the generated Typst sources for `typst compile`.
 fn quellen_schreiben(s: &Sitzung, v: &Vorbereitet, ordner: &Path) -> Result<(), ExitCode> {
     if let Err(e) = pipeline::typst_quellen_schreiben(s.wurzel(), v, ordner) {
@@ -105,7 +96,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
     let ziel = Ziel {
         erzwingen: args.force,
         entwurf: args.entwurf,
-        ..Ziel::neu(im_projekt(projekt, &args.out))
+        ..Ziel::neu(super::im_projekt(projekt, &args.out))
     };
     if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ziel.ordner) {
         super::melden(&format!("Fehler: {e}\nEs wurde kein PDF geschrieben.\n"));
@@ -113,7 +104,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
     }
     let ergebnis = s.vorbereiten().and_then(|v| {
         if let Some(ordner) = &args.emit_typst
-            && let Err(code) = quellen_schreiben(&s, &v, &im_projekt(projekt, ordner))
+            && let Err(code) = quellen_schreiben(&s, &v, &super::im_projekt(projekt, ordner))
         {
             return Ok(Err(code));
         }

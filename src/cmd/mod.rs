@@ -11,7 +11,9 @@ use kataster_report::sitzung::Sitzung;
 mod build;
 mod check;
 mod figures;
+mod release;
 mod schema;
+mod verify;
 mod watch;
 
 /// The help layout of every command, with German headings (clap's own
@@ -116,6 +118,27 @@ pub enum Befehl {
                       Beenden mit Strg+C."
     )]
     Watch(watch::Args),
+    /// Gibt die aktuelle Version einer Ausgabe frei: PDF bauen und festhalten.
+    #[command(
+        help_template = HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report release [OPTIONEN]",
+        after_help = "Baut die aktuelle Version (jüngste Zeile der Historie in edition.yaml); sie muss \
+                      `check` bestehen und darf noch nicht freigegeben sein. Schreibt das PDF in den \
+                      Zielordner und hält es mit SHA-256, Größe, Programmversionen und jeder Eingabe \
+                      in data/<ausgabe>/freigaben.yaml fest.\n\n\
+                      Beispiel:\n  kataster-report release --edition 2025"
+    )]
+    Release(release::Args),
+    /// Baut jede freigegebene Version nach und vergleicht Byte für Byte.
+    #[command(
+        help_template = HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report verify [OPTIONEN]",
+        after_help = "Endet mit 0, wenn jede freigegebene Version byte-gleich nachgebaut wird (eine \
+                      ältere, durch eine neuere Version abgelöste darf geänderte Eingaben haben), \
+                      sonst mit 1 und nennt die erste geänderte Eingabe.\n\n\
+                      Beispiele:\n  kataster-report verify\n  kataster-report verify --edition 2025"
+    )]
+    Verify(verify::Args),
 }
 
 impl Cli {
@@ -164,7 +187,7 @@ fn aufruffehler(e: &clap::Error) -> String {
         ),
         K::MissingRequiredArgument => format!("es fehlt: {arg}"),
         K::MissingSubcommand => {
-            "es fehlt der Befehl (build, check, figures, schema, watch)".to_owned()
+            "es fehlt der Befehl (build, check, figures, release, schema, verify, watch)".to_owned()
         }
         K::ArgumentConflict => format!("{arg} passt nicht zu einer anderen Option"),
         K::TooManyValues | K::NoEquals => format!("zu viele Angaben bei {arg}"),
@@ -206,6 +229,8 @@ pub fn ausfuehren(cli: Cli) -> ExitCode {
         Befehl::Figures(a) => figures::ausfuehren(&cli.projekt, a),
         Befehl::Schema => schema::ausfuehren(&cli.projekt),
         Befehl::Watch(a) => watch::ausfuehren(&cli.projekt, a),
+        Befehl::Release(a) => release::ausfuehren(&cli.projekt, a),
+        Befehl::Verify(a) => verify::ausfuehren(&cli.projekt, a),
     }
 }
 
@@ -243,12 +268,22 @@ pub fn sitzung(projekt: &std::path::Path, edition: Option<&str>) -> Result<Sitzu
     })
 }
 
+/// A path given on the command line: relative to the project.
+pub fn im_projekt(projekt: &std::path::Path, p: &std::path::Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        projekt.join(p)
+    }
+}
+
 /// Why a run stopped, rendered with the session's source texts.
 pub fn fehler_text(s: &Sitzung, fehler: &BauFehler) -> String {
     match fehler {
         BauFehler::Diagnosen(d) => s.darstellen(d, farbe()),
         BauFehler::Abbildung(e) => format!("Fehler: {e}\n"),
         BauFehler::Export(e) => format!("Fehler: {e}\n"),
+        BauFehler::Freigabe(e) => format!("Fehler: {e}\n"),
         BauFehler::Befunde(b) => format!(
             "Fehler: check hat Befunde; der Bericht würde ungeprüfte oder falsche Aussagen \
              drucken.\n{}\nHilfe: Beheben Sie die Befunde, oder bauen Sie mit --entwurf ein als \

@@ -21,6 +21,8 @@ use crate::projekt::{self, Zugriffsfehler};
 pub struct Schriften {
     pub buch: FontBook,
     pub schriften: Vec<Font>,
+    /// The font files read, as project paths.
+    pub dateien: Vec<PathBuf>,
 }
 
 impl Schriften {
@@ -30,6 +32,7 @@ impl Schriften {
     pub fn laden(wurzel: &Path) -> Result<Schriften, Zugriffsfehler> {
         let ordner = Path::new("fonts");
         let mut schriften = Vec::new();
+        let mut dateien = Vec::new();
         for name in projekt::ordner(wurzel, ordner)? {
             let endung = name
                 .rsplit('.')
@@ -39,12 +42,15 @@ impl Schriften {
             if !matches!(endung.as_str(), "otf" | "ttf" | "otc" | "ttc") {
                 continue;
             }
-            let daten = projekt::lesen(wurzel, &ordner.join(&name), projekt::MAX_BINAER)?;
+            let datei = ordner.join(&name);
+            let daten = projekt::lesen(wurzel, &datei, projekt::MAX_BINAER)?;
             schriften.extend(Font::iter(Bytes::new(daten)));
+            dateien.push(datei);
         }
         Ok(Schriften {
             buch: FontBook::from_fonts(&schriften),
             schriften,
+            dateien,
         })
     }
 }
@@ -144,6 +150,19 @@ impl BerichtsWelt {
             slot.gelesen = None;
         }
         Ok(())
+    }
+
+    /// The project files read in the last compilation (not the generated
+    /// ones), as relative project paths.
+    pub fn gelesen(&self) -> Vec<PathBuf> {
+        let slots = self.slots.lock().unwrap_or_else(|p| p.into_inner());
+        slots
+            .iter()
+            .filter(|(id, slot)| {
+                !self.erzeugt.contains_key(id) && matches!(slot.gelesen, Some(Ok(_)))
+            })
+            .map(|(id, _)| PathBuf::from(id.vpath().get_without_slash()))
+            .collect()
     }
 
     /// Whether `pfad` (a project path) is the main file.

@@ -5,6 +5,7 @@
 
 mod antwort;
 mod edition;
+mod freigabe;
 mod landkreis;
 mod steckbrief;
 mod vokabular;
@@ -14,6 +15,7 @@ pub use edition::{
     Abweichung, Abweichungen, Bildnachweis, Datum, EditionMeta, Glossar, GlossarEintrag,
     HistorienEintrag, MONATE, Mitwirkende, Quelle, Quellen, Umfrage,
 };
+pub use freigabe::{Eingabe, Freigabe, Freigaben, PdfAngabe, Werkzeug};
 pub use landkreis::{Dezimal, Kreisart, Landkreis, Landkreise, ProjekteNachStatus};
 pub use steckbrief::{FELDER, Feld, FeldArt, FeldWert, Steckbrief, SteckbriefDatei};
 pub use vokabular::{Produkt, Vokabular, VokabularEintrag};

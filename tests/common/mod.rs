@@ -112,14 +112,26 @@ impl Kopie {
 
 /// Builds the 2025 edition of the project at `wurzel` into the folder `ziel`.
 pub fn bauen(wurzel: &Path, ziel: &Path) -> Result<Gebaut, pipeline::BauFehler> {
-    let mut s = Sitzung::oeffnen(wurzel, Some("2025")).expect("Ausgabe 2025");
+    bauen_von(wurzel, "2025", ziel)
+}
+
+/// Builds edition `id` of the project at `wurzel` into the folder `ziel`.
+pub fn bauen_von(wurzel: &Path, id: &str, ziel: &Path) -> Result<Gebaut, pipeline::BauFehler> {
+    let mut s = Sitzung::oeffnen(wurzel, Some(id)).expect("Ausgabe");
     s.bauen(&Ziel::neu(ziel))
 }
 
-/// Builds and returns the PDF bytes; panics with the diagnostics on failure.
+/// Builds the 2025 edition and returns the PDF bytes; panics with the
+/// diagnostics on failure.
 pub fn pdf_bytes(wurzel: &Path) -> Vec<u8> {
+    pdf_bytes_von(wurzel, "2025")
+}
+
+/// Builds edition `id` and returns the PDF bytes; panics with the
+/// diagnostics on failure.
+pub fn pdf_bytes_von(wurzel: &Path, id: &str) -> Vec<u8> {
     let out = tempfile::tempdir().unwrap();
-    match bauen(wurzel, out.path()) {
+    match bauen_von(wurzel, id, out.path()) {
         Ok(g) => std::fs::read(g.pdf).unwrap(),
         Err(pipeline::BauFehler::Diagnosen(d)) => {
             panic!(

@@ -1,0 +1,51 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
+    #[arg(long, value_name = "AUSGABE")]
+    pub edition: Option<String>,
+    /// Zielordner für das freigegebene PDF (Vorgabe: dist/ im Projektordner).
+    #[arg(
+        long,
+        default_value = "dist",
+        hide_default_value = true,
+        value_name = "ORDNER"
+    )]
+    pub out: PathBuf,
+}
+
+/// Releases the edition's current version: builds it (it must pass
+/// `check`), writes the PDF and records it in `freigaben.yaml`.
+pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
+    let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let ordner = super::im_projekt(projekt, &args.out);
+    if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ordner) {
+        super::melden(&format!("Fehler: {e}\nEs wurde nichts freigegeben.\n"));
+        return ExitCode::FAILURE;
+    }
+    match s.freigeben(&ordner) {
+        Ok(f) => {
+            let a = &f.freigabe;
+            super::melden(&format!(
+                "Ausgabe {} Version {} freigegeben: {} ({} Bytes, SHA-256 {}), {} Eingaben in {} \
+                 festgehalten.\nHilfe: Nehmen Sie freigaben.yaml mit dem PDF in die \
+                 Versionsverwaltung auf; `kataster-report verify` prüft die Freigabe.\n",
+                s.id(),
+                a.version,
+                a.pdf.datei,
+                a.pdf.bytes,
+                a.pdf.sha256,
+                a.eingaben.len(),
+                kataster_report::freigabe::pfad(s.id()).display()
+            ));
+            super::drucken(&format!("{}\n", f.pdf.display()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => super::melde(&s, &e, "Es wurde nichts freigegeben."),
+    }
+}

@@ -1,0 +1,101 @@
+use std::path::Path;
+use std::process::ExitCode;
+
+use kataster_report::sitzung::{Nachbau, Sitzung, Urteil};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Nur diese Ausgabe (Vorgabe: jede Ausgabe mit freigaben.yaml).
+    #[arg(long, value_name = "AUSGABE")]
+    pub edition: Option<String>,
+}
+
+/// One line (or a rendered error) per released version.
+fn urteil_text(s: &Sitzung, n: &Nachbau) -> String {
+    let f = &n.freigabe;
+    let kopf = format!("Ausgabe {} Version {}", s.id(), f.version);
+    match &n.urteil {
+        Urteil::Gleich => format!(
+            "{kopf}: byte-gleich nachgebaut ({}, SHA-256 {}).\n",
+            f.pdf.datei,
+            &f.pdf.sha256[..12]
+        ),
+        Urteil::Abgeloest { eingabe, neuer } => format!(
+            "{kopf}: abgelöst durch Version {neuer}; seither {eingabe}, daher nicht mehr aus dem \
+             Arbeitsstand nachzubauen (die Freigabe bleibt festgehalten).\n"
+        ),
+        Urteil::Anders { eingabe, sha256 } => {
+            let grund = match eingabe {
+                Some(e) => format!("erste geänderte Eingabe: {e}"),
+                None => format!(
+                    "alle Eingaben sind gleich; das Programm ändert das PDF (freigegeben mit \
+                     kataster-report {}, Typst {}; jetzt {}, Typst {})",
+                    f.werkzeug.kataster_report,
+                    f.werkzeug.typst,
+                    env!("CARGO_PKG_VERSION"),
+                    kataster_report::freigabe::werkzeug().typst
+                ),
+            };
+            format!(
+                "Fehler: {kopf}: der Nachbau ergibt ein anderes PDF (SHA-256 {} statt {}); \
+                 {grund}.\nHilfe: Ein freigegebenes PDF ändert sich nie. Nehmen Sie die Änderung \
+                 zurück, oder machen Sie sie zu einer neuen Version (neue Zeile der Historie in \
+                 edition.yaml, dann `kataster-report release`).\n",
+                &sha256[..12],
+                &f.pdf.sha256[..12]
+            )
+        }
+        Urteil::Fehler(e) => format!(
+            "{kopf}: kann nicht gebaut werden:\n{}",
+            super::fehler_text(s, e)
+        ),
+    }
+}
+
+/// Verifies one edition; whether every released version passed.
+fn pruefen(projekt: &Path, id: &str) -> bool {
+    let Ok(mut s) = super::sitzung(projekt, Some(id)) else {
+        return false;
+    };
+    match s.nachbauen() {
+        Ok(liste) if liste.is_empty() => {
+            super::melden(&format!("Ausgabe {id}: noch keine Version freigegeben.\n"));
+            true
+        }
+        Ok(liste) => {
+            for n in &liste {
+                super::melden(&urteil_text(&s, n));
+            }
+            liste.iter().all(Nachbau::bestanden)
+        }
+        Err(e) => {
+            super::melden(&super::fehler_text(&s, &e));
+            false
+        }
+    }
+}
+
+/// Rebuilds every released version and compares it byte for byte with its
+/// record; exit 1 when one differs.
+pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
+    let editionen = match args.edition {
+        Some(id) => vec![id],
+        None => kataster_report::load::editionen(projekt)
+            .into_iter()
+            .filter(|id| projekt.join(kataster_report::freigabe::pfad(id)).is_file())
+            .collect(),
+    };
+    let mut gut = true;
+    for id in &editionen {
+        gut &= pruefen(projekt, id);
+    }
+    if editionen.is_empty() {
+        super::melden("Keine Ausgabe hat eine Freigabe (data/<ausgabe>/freigaben.yaml).\n");
+    }
+    if gut {
+        ExitCode::SUCCESS
+    } else {
+        super::melden("Die Prüfung der Freigaben ist fehlgeschlagen.\n");
+        ExitCode::FAILURE
+    }
+}
