@@ -257,7 +257,50 @@ pub fn pruefe(
         &ordner.join("quellen.yaml"),
         quellen,
     ));
+    out.extend(pruefe_kennungen(&orter, steckbriefe));
     out
+}
+
+/// Every project id is unique within the edition; a second use is reported
+/// at its place, naming the first.
+fn pruefe_kennungen(orter: &Orter, steckbriefe: &[(PathBuf, SteckbriefDatei)]) -> Vec<Diagnose> {
+    let alle: Vec<(&Path, usize, &str)> = steckbriefe
+        .iter()
+        .flat_map(|(p, d)| {
+            d.steckbriefe
+                .iter()
+                .enumerate()
+                .map(move |(i, s)| (p.as_path(), i, s.id.as_str()))
+        })
+        .collect();
+    let doppelt = vorige_gleiche(alle.iter().map(|a| a.2));
+    alle.iter()
+        .zip(doppelt)
+        .filter_map(|(&(datei, i, id), erste)| {
+            let (erste_datei, erste_i, _) = alle[erste?];
+            let erste_zeile = orter
+                .bei(
+                    erste_datei,
+                    &["steckbriefe", &erste_i.to_string(), "id"],
+                    "id",
+                    String::new(),
+                )
+                .zeile;
+            Some(
+                orter
+                    .bei(
+                        datei,
+                        &["steckbriefe", &i.to_string(), "id"],
+                        "id",
+                        format!(
+                            "die Kennung „{id}“ hat schon das Projekt in {}:{erste_zeile}",
+                            erste_datei.display()
+                        ),
+                    )
+                    .hilfe("Jede Kennung darf in einer Ausgabe nur einmal vorkommen."),
+            )
+        })
+        .collect()
 }
 
 /// For each key, the position of the latest earlier entry with the same key.

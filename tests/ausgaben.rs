@@ -172,3 +172,42 @@ fn die_freigabe_2025_wird_byte_gleich_nachgebaut() {
         "{t}"
     );
 }
+
+#[test]
+fn jedes_projekt_hat_eine_eindeutige_kennung() {
+    let k = Kopie::klein();
+    let datei = "data/klein/steckbriefe/gifhorn.yaml";
+    // Missing: reported with a proposal from the Landkreis and the name.
+    k.ersetzen(
+        datei,
+        "- id: gifhorn-antragspruefung\n  projektname",
+        "- projektname",
+    );
+    let (code, t) = lauf(&k, &["check", "--edition", "klein"]);
+    assert_eq!(code, Some(1), "{t}");
+    assert!(t.contains("Pflichtfeld „id“ fehlt"), "{t}");
+    assert!(
+        t.contains("Vorschlag: „id: gifhorn-antragspruefung“"),
+        "{t}"
+    );
+    // Twice in the edition: the second is reported, naming the first.
+    k.ersetzen(
+        datei,
+        "- projektname: Antragsprüfung",
+        "- id: celle-posteingang-mit-rpa\n  projektname: Antragsprüfung",
+    );
+    let zeile = k.zeile(
+        "data/klein/steckbriefe/celle.yaml",
+        "id: celle-posteingang-mit-rpa",
+    );
+    let (code, t) = lauf(&k, &["check", "--edition", "klein"]);
+    assert_eq!(code, Some(1), "{t}");
+    assert!(
+        t.contains(&format!(
+            "die Kennung „celle-posteingang-mit-rpa“ hat schon das Projekt in \
+             data/klein/steckbriefe/celle.yaml:{zeile}"
+        )),
+        "{t}"
+    );
+    assert!(t.contains(datei), "{t}");
+}

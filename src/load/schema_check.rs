@@ -167,9 +167,27 @@ fn unbekannte_felder(
 /// A required field is missing in this section.
 fn pflichtfeld_fehlt(stelle: &Stelle, property: &Value) -> Diagnose {
     let name = property.as_str().unwrap_or_default();
-    stelle
-        .diagnose(format!("Pflichtfeld „{name}“ fehlt"))
-        .hilfe(format!("Ergänzen Sie „{name}: …“ in diesem Abschnitt."))
+    let d = stelle.diagnose(format!("Pflichtfeld „{name}“ fehlt"));
+    match kennung_fuer(stelle) {
+        Some(id) if name == "id" => d.hilfe(format!(
+            "Jedes Projekt braucht eine Kennung, die über die Ausgaben gleich bleibt. \
+             Vorschlag: „id: {id}“ (eindeutig in der Ausgabe; bei einem Projekt aus einer \
+             früheren Ausgabe dessen Kennung übernehmen)."
+        )),
+        _ => d.hilfe(format!("Ergänzen Sie „{name}: …“ in diesem Abschnitt.")),
+    }
+}
+
+/// The id proposed for the fact sheet at `stelle`: from the file's
+/// Landkreis and the sheet's project name.
+fn kennung_fuer(stelle: &Stelle) -> Option<String> {
+    let text = |k: &Knoten| match &k.wert {
+        super::Wert::Text(t) => Some(t.clone()),
+        _ => None,
+    };
+    let landkreis = stelle.datei.baum.kind("landkreis").and_then(text)?;
+    let name = stelle.knoten.kind("projektname").and_then(text)?;
+    Some(crate::model::kennung_vorschlag(&landkreis, &name))
 }
 
 /// A value of the wrong type, with a hint for the usual slips.

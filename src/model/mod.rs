@@ -17,7 +17,9 @@ pub use edition::{
 };
 pub use freigabe::{Eingabe, Freigabe, Freigaben, PdfAngabe, Werkzeug};
 pub use landkreis::{Dezimal, Kreisart, Landkreis, Landkreise, ProjekteNachStatus};
-pub use steckbrief::{FELDER, Feld, FeldArt, FeldWert, Steckbrief, SteckbriefDatei};
+pub use steckbrief::{
+    FELDER, Feld, FeldArt, FeldWert, Steckbrief, SteckbriefDatei, kennung_vorschlag,
+};
 pub use vokabular::{Produkt, Vokabular, VokabularEintrag};
 
 /// One edition, loaded and validated: everything the report is made from.

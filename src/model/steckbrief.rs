@@ -104,6 +104,12 @@ macro_rules! steckbrief_felder {
         #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct Steckbrief {
+            /// Kennung des Projekts, bleibt über alle Ausgaben gleich (auch wenn
+            /// sich der Name ändert): Kleinbuchstaben, Ziffern und Bindestriche,
+            /// z. B. `celle-chat-voicebot`. Eindeutig in der Ausgabe; wird nicht
+            /// gedruckt, sondern verbindet ein Projekt über die Ausgaben hinweg.
+            #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 80))]
+            pub id: String,
             $(#[doc = $pdoc])*
             pub projektname: String,
             $(
@@ -210,6 +216,33 @@ steckbrief_felder! {
     anmerkung: text = "Anmerkung";
 }
 
+/// The id proposed for a project: the Landkreis and the project name in
+/// lower case, umlauts spelt out, everything else a hyphen; at most 60
+/// characters, cut at a hyphen.
+pub fn kennung_vorschlag(landkreis: &str, projektname: &str) -> String {
+    let mut s = String::new();
+    for c in format!("{landkreis} {projektname}")
+        .chars()
+        .flat_map(char::to_lowercase)
+    {
+        match c {
+            'ä' => s.push_str("ae"),
+            'ö' => s.push_str("oe"),
+            'ü' => s.push_str("ue"),
+            'ß' => s.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => s.push(c),
+            _ if !s.is_empty() && !s.ends_with('-') => s.push('-'),
+            _ => {}
+        }
+    }
+    let mut s = s.trim_end_matches('-').to_owned();
+    if s.len() > 60 {
+        let schnitt = s[..60].rfind('-').unwrap_or(60);
+        s.truncate(schnitt);
+    }
+    s
+}
+
 impl Steckbrief {
     /// The vocabulary values of a multiple-choice field (free answers left out).
     pub fn werte(&self, schluessel: &str) -> Vec<&str> {
@@ -237,6 +270,7 @@ mod tests {
     /// A sheet with every field of the table set to a value of its kind.
     fn voller_steckbrief() -> Value {
         let mut m = serde_json::Map::new();
+        m.insert("id".to_owned(), json!("lk-projekt"));
         for f in FELDER {
             let v = match f.art {
                 FeldArt::Text => json!("Text"),
@@ -268,6 +302,7 @@ mod tests {
             .unwrap()
             .keys()
             .map(String::as_str)
+            .filter(|k| *k != "id")
             .collect();
         let mut tabelle: Vec<&str> = FELDER.iter().map(|f| f.schluessel).collect();
         schluessel.sort();
@@ -279,14 +314,30 @@ mod tests {
     fn schema_beschreibt_jedes_feld_wie_die_tabelle() {
         let schema = serde_json::to_value(schemars::schema_for!(Steckbrief)).unwrap();
         let props = schema["properties"].as_object().unwrap();
-        assert_eq!(props.len(), FELDER.len());
+        // every field of the table, and the project's id (not printed)
+        assert_eq!(props.len(), FELDER.len() + 1);
+        assert!(props.contains_key("id"));
         for f in FELDER {
             let b = props[f.schluessel]["description"].as_str().unwrap_or("");
             let b = b.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(b, f.beschreibung(), "{}", f.schluessel);
             assert!(!f.beschreibung().is_empty(), "{} ohne Doku", f.schluessel);
         }
-        assert_eq!(schema["required"], json!(["projektname"]));
+        assert_eq!(schema["required"], json!(["id", "projektname"]));
+    }
+
+    #[test]
+    fn kennung_aus_landkreis_und_name() {
+        assert_eq!(
+            kennung_vorschlag("Celle", "Chat- & Voicebot"),
+            "celle-chat-voicebot"
+        );
+        assert_eq!(
+            kennung_vorschlag("Lüchow-Dannenberg", "Übersetzung (KI) für Bürger:innen"),
+            "luechow-dannenberg-uebersetzung-ki-fuer-buerger-innen"
+        );
+        let lang = kennung_vorschlag("Peine", &"Wort ".repeat(30));
+        assert!(lang.len() <= 60 && !lang.ends_with('-'), "{lang}");
     }
 
     #[test]
