@@ -107,13 +107,13 @@ fn typst_syntax_in_daten_wird_gedruckt_nicht_ausgefuehrt() {
         "verantwortliche_oe",
         "massnahmen_art4",
     ];
-    let mut neu = String::from("- projektname: 'Bot #panic(\"x\") *fett* $x$'\n");
+    let mut neu = String::from("  projektname: 'Bot #panic(\"x\") *fett* $x$'\n");
     for (feld, wert) in felder.iter().zip(&liste) {
         neu.push_str(&format!("  {feld}: {wert}\n"));
     }
     k.ersetzen(
         "data/klein/steckbriefe/celle.yaml",
-        "- projektname: Chatbot Bürgerservice\n",
+        "  projektname: Chatbot Bürgerservice\n",
         &neu,
     );
     let text = pdf_text(&common::pdf_bytes_von(k.pfad(), "klein"));

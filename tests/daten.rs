@@ -119,9 +119,9 @@ const FAELLE: &[Fall] = &[
     Fall {
         name: "zwei Steckbriefe gleichen Namens",
         datei: "data/2025/steckbriefe/verden.yaml",
-        alt: "- projektname: Scriba",
-        neu: "- projektname: EMMA",
-        zeile_mit: "- projektname: EMMA",
+        alt: "  projektname: Scriba",
+        neu: "  projektname: EMMA",
+        zeile_mit: "  projektname: EMMA",
         feld: "projektname",
         meldung: "Steckbrief „EMMA“ gibt es in Verden zweimal",
         hilfe: "Steckbrief Nr. 1",
