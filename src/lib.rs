@@ -31,6 +31,7 @@ pub mod figures;
 pub mod freigabe;
 pub mod load;
 pub mod model;
+pub mod neue_ausgabe;
 pub mod pipeline;
 pub mod projekt;
 pub mod report_data;

@@ -340,7 +340,11 @@ fn schreibfehler(datei: &Path, e: &std::io::Error) -> String {
 
 /// The files below a project folder (recursively, confined), except the
 /// sub-folders named in `ausser`.
-fn projektdateien(wurzel: &Path, ordner: &Path, ausser: &[&str]) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn projektdateien(
+    wurzel: &Path,
+    ordner: &Path,
+    ausser: &[&str],
+) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for name in crate::projekt::ordner(wurzel, ordner).map_err(|e| e.to_string())? {
         if ausser.contains(&name.as_str()) {

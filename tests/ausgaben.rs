@@ -211,3 +211,114 @@ fn jedes_projekt_hat_eine_eindeutige_kennung() {
     );
     assert!(t.contains(datei), "{t}");
 }
+
+#[test]
+fn new_edition_legt_eine_ausgabe_an_die_check_besteht() {
+    let k = Kopie::klein();
+    // An acknowledged deviation in the template edition, to be carried over.
+    k.ersetzen(
+        "report/kapitel/klein/01-ergebnisse.typ.hbs",
+        "{{#behauptung \"landkreise_teilnehmend\" \"gleich\" 3}}drei{{/behauptung}}",
+        "{{#behauptung \"landkreise_teilnehmend\" \"gleich\" 4}}vier{{/behauptung}}",
+    );
+    k.schreiben(
+        "data/klein/abweichungen.yaml",
+        "abweichungen:\n  - kapitel: 01-ergebnisse.typ.hbs\n    kennzahl: landkreise_teilnehmend\n    \
+         wortlaut: vier\n    behauptet: gleich 4\n    berechnet: \"3\"\n    begruendung: So veröffentlicht.\n",
+    );
+    let (code, t) = lauf(&k, &["check", "--edition", "klein"]);
+    assert_eq!(code, Some(0), "{t}");
+
+    let neu = [
+        "new-edition",
+        "neu",
+        "--from",
+        "klein",
+        "--datum",
+        "2031-02-01",
+    ];
+    let (code, t) = lauf(&k, &neu);
+    assert_eq!(code, Some(0), "{t}");
+    let edition = k.lesen("data/neu/edition.yaml");
+    for teil in [
+        "jahr: 2031",
+        "monat: 2",
+        "layout: neu",
+        "version: \"0.1\"",
+        "anmerkung: Entwurf",
+    ] {
+        assert!(edition.contains(teil), "{teil} fehlt:\n{edition}");
+    }
+    assert!(
+        !k.datei("data/neu/freigaben.yaml").exists(),
+        "Freigaben gehören zur Vorlage"
+    );
+    assert!(k.datei("report/layout/neu/lib.typ").is_file());
+    assert!(
+        k.datei("report/kapitel/neu/01-ergebnisse.typ.hbs")
+            .is_file()
+    );
+    assert!(k.datei("data/neu/schema/steckbriefe.schema.json").is_file());
+    let (code, t) = lauf(&k, &["check", "--edition", "neu"]);
+    assert_eq!(code, Some(0), "{t}");
+    assert!(t.contains("(davon 1 übernommen und zu bestätigen)"), "{t}");
+    assert!(
+        t.contains("Zu bestätigen: übernommen aus Ausgabe klein"),
+        "{t}"
+    );
+    let (code, t) = lauf(&k, &["build", "--edition", "neu", "--out", "ziel"]);
+    assert_eq!(code, Some(0), "{t}");
+
+    // Never over an existing edition; nothing changed by the refusal.
+    let vorher = k.lesen("data/neu/edition.yaml");
+    let (code, t) = lauf(&k, &neu);
+    assert_eq!(code, Some(1), "{t}");
+    assert!(t.contains("data/neu gibt es schon"), "{t}");
+    assert_eq!(k.lesen("data/neu/edition.yaml"), vorher);
+
+    // --leer: empty Tabelle 1, no fact sheets.
+    let (code, t) = lauf(
+        &k,
+        &[
+            "new-edition",
+            "leer",
+            "--from",
+            "klein",
+            "--datum",
+            "2031-02-01",
+            "--leer",
+        ],
+    );
+    assert_eq!(code, Some(0), "{t}");
+    assert!(
+        k.lesen("data/leer/landkreise.yaml")
+            .contains("landkreise: []")
+    );
+    assert_eq!(
+        std::fs::read_dir(k.datei("data/leer/steckbriefe"))
+            .unwrap()
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn das_layout_der_neuen_ausgabe_laesst_2025_unveraendert() {
+    let k = Kopie::neu();
+    let (code, t) = lauf(
+        &k,
+        &[
+            "new-edition",
+            "2026",
+            "--from",
+            "2025",
+            "--datum",
+            "2026-03-01",
+        ],
+    );
+    assert_eq!(code, Some(0), "{t}");
+    k.ersetzen("report/layout/2026/lib.typ", "\"Angabe\"", "\"Antwort\"");
+    let (code, t) = lauf(&k, &["verify", "--edition", "2025"]);
+    assert_eq!(code, Some(0), "{t}");
+    assert!(t.contains("Version 1.0: byte-gleich"), "{t}");
+}

@@ -145,6 +145,10 @@ pub struct Ergebnis {
     /// Reason of the acknowledgement, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub begruendung: Option<String>,
+    /// An acknowledgement carried over from this edition and not yet
+    /// confirmed for this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zu_bestaetigen: Option<String>,
 }
 
 /// Everything `check` found about the prose.
@@ -305,6 +309,7 @@ fn ergebnis(
         kennzahl: name,
         anerkannt: false,
         begruendung: None,
+        zu_bestaetigen: None,
     }))
 }
 
@@ -334,6 +339,7 @@ fn anerkennen(e: &mut Ergebnis, a: &Abweichung) -> Option<String> {
     } else {
         e.anerkannt = true;
         e.begruendung = Some(a.begruendung.clone());
+        e.zu_bestaetigen = a.uebernommen_aus.clone();
         None
     }
 }

@@ -16,10 +16,18 @@ impl Pruefbericht {
     pub fn zusammenfassung(&self, id: &str, landkreise: usize, steckbriefe: usize) -> String {
         let n = self.behauptungen.len();
         let gelten = self.behauptungen.iter().filter(|e| e.gilt).count();
+        let zu_bestaetigen = self
+            .anerkannt()
+            .filter(|e| e.zu_bestaetigen.is_some())
+            .count();
+        let bestaetigen = match zu_bestaetigen {
+            0 => String::new(),
+            z => format!(" (davon {z} übernommen und zu bestätigen)"),
+        };
         format!(
             "Ausgabe {id}: {landkreise} Landkreise, {steckbriefe} Steckbriefe; {n} Aussagen im \
-             Text geprüft: {gelten} stimmen, {} anerkannte Abweichungen, {} verletzt, {} veraltete \
-             Anerkennungen, {} getippte Zahlen.\n",
+             Text geprüft: {gelten} stimmen, {} anerkannte Abweichungen{bestaetigen}, {} verletzt, \
+             {} veraltete Anerkennungen, {} getippte Zahlen.\n",
             self.anerkannt().count(),
             self.fehlgeschlagen().count(),
             self.veraltet.len(),
@@ -68,6 +76,13 @@ impl Pruefbericht {
                 s.push_str(&zeile(e));
                 if let Some(g) = &e.begruendung {
                     s.push_str(&format!("    Begründung: {g}\n"));
+                }
+                if let Some(von) = &e.zu_bestaetigen {
+                    s.push_str(&format!(
+                        "    Zu bestätigen: übernommen aus Ausgabe {von}. Gilt die Begründung auch \
+                         für diese Ausgabe, löschen Sie in abweichungen.yaml die Zeile \
+                         „uebernommen_aus: {von}“.\n"
+                    ));
                 }
             }
         }

@@ -11,6 +11,7 @@ use kataster_report::sitzung::Sitzung;
 mod build;
 mod check;
 mod figures;
+mod new_edition;
 mod release;
 mod schema;
 mod verify;
@@ -129,6 +130,20 @@ pub enum Befehl {
                       Beispiel:\n  kataster-report release --edition 2025"
     )]
     Release(release::Args),
+    /// Legt die nächste Ausgabe aus einer früheren an.
+    #[command(
+        name = "new-edition",
+        help_template = HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report new-edition <AUSGABE> --from <AUSGABE> --datum <DATUM> [--leer]",
+        after_help = "Kopiert Daten, Kapitel und Layout der Vorlage in die neue Ausgabe \
+                      (data/<ausgabe>/, report/kapitel/<ausgabe>/, report/layout/<ausgabe>/), \
+                      beginnt die Dokumenten-Historie mit Version 0.1 („Entwurf“) am angegebenen \
+                      Datum, übernimmt anerkannte Abweichungen als zu bestätigen und erzeugt die \
+                      Schemas. Überschreibt nie etwas.\n\n\
+                      Beispiele:\n  kataster-report new-edition 2026 --from 2025 --datum 2026-03-01\n  \
+                      kataster-report new-edition 2026 --from 2025 --datum 2026-03-01 --leer"
+    )]
+    NewEdition(new_edition::Args),
     /// Baut jede freigegebene Version nach und vergleicht Byte für Byte.
     #[command(
         help_template = HILFE_VORLAGE_BEFEHL,
@@ -187,7 +202,7 @@ fn aufruffehler(e: &clap::Error) -> String {
         ),
         K::MissingRequiredArgument => format!("es fehlt: {arg}"),
         K::MissingSubcommand => {
-            "es fehlt der Befehl (build, check, figures, release, schema, verify, watch)".to_owned()
+            "es fehlt der Befehl (build, check, figures, new-edition, release, schema, verify, watch)".to_owned()
         }
         K::ArgumentConflict => format!("{arg} passt nicht zu einer anderen Option"),
         K::TooManyValues | K::NoEquals => format!("zu viele Angaben bei {arg}"),
@@ -230,6 +245,7 @@ pub fn ausfuehren(cli: Cli) -> ExitCode {
         Befehl::Schema => schema::ausfuehren(&cli.projekt),
         Befehl::Watch(a) => watch::ausfuehren(&cli.projekt, a),
         Befehl::Release(a) => release::ausfuehren(&cli.projekt, a),
+        Befehl::NewEdition(a) => new_edition::ausfuehren(&cli.projekt, a),
         Befehl::Verify(a) => verify::ausfuehren(&cli.projekt, a),
     }
 }

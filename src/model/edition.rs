@@ -153,6 +153,12 @@ pub struct Abweichung {
     pub berechnet: String,
     /// Warum die Aussage so stehen bleibt.
     pub begruendung: String,
+    /// Aus welcher Ausgabe die Anerkennung übernommen wurde (`new-edition`
+    /// trägt das ein). `check` besteht, listet sie aber als zu bestätigen:
+    /// Prüfen Sie die Aussage für die neue Ausgabe und löschen Sie dann diese
+    /// Zeile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uebernommen_aus: Option<String>,
 }
 
 /// German month names, January first.

@@ -1,0 +1,197 @@
+//! `new-edition`: the next edition from the previous one. Its data is the
+//! previous data as the editors' starting point (or empty Tabelle 1 and fact
+//! sheets), its chapters and layout are its own copies, its history starts
+//! with one row (0.1, the given date, "Entwurf"), acknowledged deviations
+//! are carried over as to be confirmed, and its schemas are generated.
+//! Nothing that exists is ever overwritten.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnose;
+use crate::load;
+use crate::model::{Abweichungen, Datum, EditionMeta, HistorienEintrag};
+use crate::pipeline::{layout_ordner, projektdateien};
+use crate::projekt;
+use crate::templates::kapitel_ordner;
+
+/// What `new-edition` is asked for.
+pub struct Auftrag<'a> {
+    pub id: &'a str,
+    pub von: &'a str,
+    pub datum: Datum,
+    /// Start with an empty Tabelle 1 and no fact sheets.
+    pub leer: bool,
+}
+
+/// Why no edition was made.
+#[derive(Debug)]
+pub enum Fehler {
+    /// The previous edition does not load (its problems and texts).
+    Vorlage(Vec<Diagnose>, load::Quelltexte),
+    /// Anything else, in German.
+    Text(String),
+}
+
+/// The files written, as project paths.
+pub type Geschrieben = Vec<PathBuf>;
+
+/// Makes edition `a.id` from `a.von`.
+pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Geschrieben, Fehler> {
+    projekt::pruefe_edition_id(a.id).map_err(Fehler::Text)?;
+    let vorlage = load::lade_edition(wurzel, a.von).map_err(|(d, q)| Fehler::Vorlage(d, q))?;
+    let alt_layout = layout_ordner(&vorlage.edition.meta.layout);
+    let ziele = [
+        Path::new("data").join(a.id),
+        kapitel_ordner(a.id),
+        layout_ordner(a.id),
+    ];
+    if let Some(da) = ziele
+        .iter()
+        .find(|z| std::fs::symlink_metadata(wurzel.join(z)).is_ok())
+    {
+        return Err(Fehler::Text(format!(
+            "{} gibt es schon; new-edition überschreibt nichts. Wählen Sie einen anderen Namen \
+             oder entfernen Sie den Ordner.",
+            da.display()
+        )));
+    }
+    let mut geschrieben = Vec::new();
+    let mut schreiben = |relativ: PathBuf, inhalt: &[u8]| -> Result<(), Fehler> {
+        neu_schreiben(wurzel, &relativ, inhalt)?;
+        geschrieben.push(relativ);
+        Ok(())
+    };
+    let daten = Path::new("data").join(a.id);
+    let alt_daten = Path::new("data").join(a.von);
+    for name in ["vokabular.yaml", "quellen.yaml", "glossar.yaml"] {
+        schreiben(daten.join(name), &lesen(wurzel, &alt_daten.join(name))?)?;
+    }
+    let meta = neue_meta(&vorlage.edition.meta, a);
+    schreiben(
+        daten.join("edition.yaml"),
+        edition_yaml(&meta, a)?.as_bytes(),
+    )?;
+    schreiben(
+        daten.join("abweichungen.yaml"),
+        abweichungen_yaml(&vorlage.edition.abweichungen, a)?.as_bytes(),
+    )?;
+    tabelle_und_steckbriefe(wurzel, a, &mut schreiben)?;
+    for (von, nach) in [
+        (kapitel_ordner(a.von), kapitel_ordner(a.id)),
+        (alt_layout, layout_ordner(a.id)),
+    ] {
+        for datei in projektdateien(wurzel, &von, &[]).map_err(Fehler::Text)? {
+            let ziel = nach.join(datei.strip_prefix(&von).unwrap_or(&datei));
+            schreiben(ziel, &lesen(wurzel, &datei)?)?;
+        }
+    }
+    for (p, text) in crate::schema::editions_dateien(a.id, &vorlage.edition.vokabular) {
+        schreiben(p, text.as_bytes())?;
+    }
+    Ok(geschrieben)
+}
+
+/// Tabelle 1 and the fact sheets: copied, or empty with `leer`.
+fn tabelle_und_steckbriefe(
+    wurzel: &Path,
+    a: &Auftrag,
+    schreiben: &mut impl FnMut(PathBuf, &[u8]) -> Result<(), Fehler>,
+) -> Result<(), Fehler> {
+    let daten = Path::new("data").join(a.id);
+    let alt_daten = Path::new("data").join(a.von);
+    std::fs::create_dir_all(wurzel.join(daten.join("steckbriefe")))
+        .map_err(|e| Fehler::Text(projekt::io_text(&e)))?;
+    if a.leer {
+        let text = format!(
+            "# yaml-language-server: $schema=schema/landkreise.schema.json\n\
+             # Tabelle 1 der Ausgabe {}: eine Zeile je teilnehmendem Landkreis.\nlandkreise: []\n",
+            a.id
+        );
+        return schreiben(daten.join("landkreise.yaml"), text.as_bytes());
+    }
+    schreiben(
+        daten.join("landkreise.yaml"),
+        &lesen(wurzel, &alt_daten.join("landkreise.yaml"))?,
+    )?;
+    let steckbriefe = alt_daten.join("steckbriefe");
+    for datei in projektdateien(wurzel, &steckbriefe, &[]).map_err(Fehler::Text)? {
+        let ziel = daten
+            .join("steckbriefe")
+            .join(datei.file_name().unwrap_or_default());
+        schreiben(ziel, &lesen(wurzel, &datei)?)?;
+    }
+    Ok(())
+}
+
+/// The new edition's metadata: year and month of its date, its own layout,
+/// a history of one row.
+fn neue_meta(alt: &EditionMeta, a: &Auftrag) -> EditionMeta {
+    let mut m = alt.clone();
+    m.jahr = a.datum.jahr;
+    m.monat = a.datum.monat;
+    m.layout = a.id.to_owned();
+    let bearbeiter = alt
+        .aktuell()
+        .map(|h| h.bearbeiter.clone())
+        .unwrap_or_default();
+    m.historie = vec![HistorienEintrag {
+        version: "0.1".into(),
+        datum: a.datum,
+        bearbeiter,
+        anmerkung: "Entwurf".into(),
+    }];
+    m
+}
+
+fn edition_yaml(meta: &EditionMeta, a: &Auftrag) -> Result<String, Fehler> {
+    let yaml = serde_saphyr::to_string(meta).map_err(|e| Fehler::Text(e.to_string()))?;
+    Ok(format!(
+        "# yaml-language-server: $schema=../schema/edition.schema.json\n\
+         # Rahmendaten der Ausgabe {}, angelegt aus Ausgabe {}. Titel, Umfragezeitraum,\n\
+         # Sitzungen und Mitwirkende sind die der Vorlage: bitte prüfen.\n{yaml}",
+        a.id, a.von
+    ))
+}
+
+fn abweichungen_yaml(alt: &[crate::model::Abweichung], a: &Auftrag) -> Result<String, Fehler> {
+    let mut neu = Abweichungen {
+        abweichungen: alt.to_vec(),
+    };
+    for x in &mut neu.abweichungen {
+        x.uebernommen_aus.get_or_insert_with(|| a.von.to_owned());
+    }
+    let yaml = serde_saphyr::to_string(&neu).map_err(|e| Fehler::Text(e.to_string()))?;
+    Ok(format!(
+        "# yaml-language-server: $schema=../schema/abweichungen.schema.json\n\
+         # Anerkannte Abweichungen, übernommen aus Ausgabe {}: `check` listet jede als zu\n\
+         # bestätigen. Gilt sie weiter, löschen Sie ihre Zeile „uebernommen_aus“.\n{yaml}",
+        a.von
+    ))
+}
+
+/// A file of the project, read confined.
+fn lesen(wurzel: &Path, relativ: &Path) -> Result<Vec<u8>, Fehler> {
+    projekt::lesen(wurzel, relativ, projekt::MAX_BINAER).map_err(|e| Fehler::Text(e.to_string()))
+}
+
+/// Writes a new file inside the project; refuses an existing one and any
+/// path that leads outside.
+fn neu_schreiben(wurzel: &Path, relativ: &Path, inhalt: &[u8]) -> Result<(), Fehler> {
+    use std::io::Write;
+    let fehler = |e: std::io::Error| {
+        Fehler::Text(format!(
+            "{} nicht geschrieben: {}",
+            relativ.display(),
+            projekt::io_text(&e)
+        ))
+    };
+    let ordner = relativ.parent().unwrap_or(Path::new(""));
+    std::fs::create_dir_all(wurzel.join(ordner)).map_err(fehler)?;
+    projekt::aufloesen(wurzel, ordner).map_err(|e| Fehler::Text(e.to_string()))?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(wurzel.join(relativ))
+        .map_err(fehler)?;
+    f.write_all(inhalt).map_err(fehler)
+}
