@@ -39,3 +39,4 @@ pub mod schema;
 pub mod sitzung;
 pub mod templates;
 pub mod validate;
+pub mod vergleich;

@@ -130,6 +130,7 @@ fn neue_meta(alt: &EditionMeta, a: &Auftrag) -> EditionMeta {
     m.jahr = a.datum.jahr;
     m.monat = a.datum.monat;
     m.layout = a.id.to_owned();
+    m.vorgaenger = Some(a.von.to_owned());
     let bearbeiter = alt
         .aktuell()
         .map(|h| h.bearbeiter.clone())

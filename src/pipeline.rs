@@ -199,10 +199,17 @@ pub(crate) fn datenstand(
     })?;
     let daten = report_data::daten_json(&geladen.edition, &kennzahlen, &abbildungen)
         .map_err(|e| BauFehler::Abbildung(e.into()))?;
-    let mut erzeugt = vec![(
-        "/generiert/daten.json".to_owned(),
-        serde_json::to_vec_pretty(&daten).unwrap_or_default(),
-    )];
+    let mut erzeugt = vec![
+        (
+            "/generiert/daten.json".to_owned(),
+            serde_json::to_vec_pretty(&daten).unwrap_or_default(),
+        ),
+        (
+            VERAENDERUNGEN.to_owned(),
+            serde_json::to_vec_pretty(&veraenderungen(wurzel, &geladen, &kennzahlen)?)
+                .unwrap_or_default(),
+        ),
+    ];
     for a in &abbildungen {
         erzeugt.push((a.pfad(), a.svg.clone().into_bytes()));
     }
@@ -212,6 +219,44 @@ pub(crate) fn datenstand(
         abbildungen,
         erzeugt,
     })
+}
+
+/// The generated file with the changes since the previous edition (`null`
+/// when `edition.yaml` names none).
+pub const VERAENDERUNGEN: &str = "/generiert/veraenderungen.json";
+
+/// What changed since the edition named `vorgaenger` in `edition.yaml`, as
+/// the layout's section prints it; `null` without one. The previous edition
+/// must load and compute.
+fn veraenderungen(
+    wurzel: &Path,
+    geladen: &Geladen,
+    kennzahlen: &Kennzahlen,
+) -> Result<serde_json::Value, BauFehler> {
+    let Some(vorher) = &geladen.edition.meta.vorgaenger else {
+        return Ok(serde_json::Value::Null);
+    };
+    let datei = Path::new("data")
+        .join(&geladen.edition.id)
+        .join("edition.yaml");
+    let fehler = |m: String| {
+        BauFehler::Diagnosen(vec![Diagnose::neu(&datei, m).feld("vorgaenger").hilfe(
+            "Die frühere Ausgabe muss fehlerfrei laden (kataster-report check --edition …).",
+        )])
+    };
+    let alt = load::lade_edition(wurzel, vorher).map_err(|(d, _)| {
+        fehler(format!(
+            "die Ausgabe „{vorher}“ lädt nicht ({} Fehler)",
+            d.len()
+        ))
+    })?;
+    let ka = figures::berechne(&alt.edition).map_err(|_| {
+        fehler(format!(
+            "die Kennzahlen der Ausgabe „{vorher}“ sind nicht berechenbar"
+        ))
+    })?;
+    let v = crate::vergleich::vergleichen(&alt.edition, &ka, &geladen.edition, kennzahlen);
+    Ok(crate::vergleich::abschnitt_json(&v))
 }
 
 /// The generated files: those of the data, the draft marker, the filled

@@ -9,8 +9,8 @@ use crate::model::{
     Antwort, Edition, EditionMeta, FELDER, FeldWert, Landkreis, Steckbrief, SteckbriefDatei,
 };
 
-/// The display text of a fact-sheet field's value.
-fn anzeige(w: FeldWert<'_>) -> String {
+/// A field's value as the fact sheet prints it.
+pub fn anzeige(w: FeldWert<'_>) -> String {
     match w {
         FeldWert::Text(t) => t.to_owned(),
         FeldWert::Einfach(a) => a.text().to_owned(),

@@ -322,3 +322,99 @@ fn das_layout_der_neuen_ausgabe_laesst_2025_unveraendert() {
     assert_eq!(code, Some(0), "{t}");
     assert!(t.contains("Version 1.0: byte-gleich"), "{t}");
 }
+
+/// The small edition and a follow-up `neu` with planted changes: a new
+/// project, a dropped one, a renamed one (same id), a status move, a
+/// changed Tabelle-1 row.
+fn mit_folgeausgabe() -> Kopie {
+    let k = Kopie::klein();
+    let (code, t) = lauf(
+        &k,
+        &[
+            "new-edition",
+            "neu",
+            "--from",
+            "klein",
+            "--datum",
+            "2031-02-01",
+        ],
+    );
+    assert_eq!(code, Some(0), "{t}");
+    let d = "data/neu/steckbriefe";
+    k.ersetzen(
+        &format!("{d}/peine.yaml"),
+        "steckbriefe:\n",
+        "steckbriefe:\n- id: peine-neues-projekt\n  projektname: Neues Projekt\n  projektstatus: Geplant\n",
+    );
+    k.ersetzen(
+        &format!("{d}/gifhorn.yaml"),
+        "- id: gifhorn-antragspruefung\n  projektname: Antragsprüfung\n  projektstatus: Geplant\n  technologien:\n  - Robotic-Process-Automation (RPA)\n  betriebsmodell: 'Eigene IT / \"On Prem\"'",
+        "",
+    );
+    k.ersetzen(
+        &format!("{d}/celle.yaml"),
+        "projektname: Chatbot Bürgerservice",
+        "projektname: Chatbot Bürgerbüro",
+    );
+    k.ersetzen(
+        &format!("{d}/gifhorn.yaml"),
+        "projektstatus: In Umsetzung",
+        "projektstatus: Abgeschlossen",
+    );
+    k.ersetzen("data/neu/landkreise.yaml", "vzae: 1.5", "vzae: 2");
+    k
+}
+
+#[test]
+fn diff_findet_die_gepflanzten_aenderungen() {
+    let k = mit_folgeausgabe();
+    let (code, t) = lauf(&k, &["diff", "--from", "klein", "--to", "neu"]);
+    assert_eq!(code, Some(0), "{t}");
+    for teil in [
+        "Projekte: 1 neu, 1 entfallen, 4 fortgeführt (davon 1 umbenannt, 1 mit neuem Status",
+        "peine-neues-projekt – Peine: „Neues Projekt“ (Geplant)",
+        "gifhorn-antragspruefung – Gifhorn: „Antragsprüfung“ (Geplant)",
+        "celle-chatbot-buergerservice: „Chatbot Bürgerservice“ → „Chatbot Bürgerbüro“",
+        "gifhorn-protokolle-mit-scriba „Protokolle mit Scriba“: Projektstatus: „In Umsetzung“ → „Abgeschlossen“",
+        "Celle: VZÄ für KI: „1,5“ → „2,0“",
+        "* vzae_summe",
+    ] {
+        assert!(t.contains(teil), "„{teil}“ fehlt:\n{t}");
+    }
+    let (code, json) = lauf(
+        &k,
+        &["diff", "--from", "klein", "--to", "neu", "--format", "json"],
+    );
+    assert_eq!(code, Some(0), "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["neu"][0]["id"], "peine-neues-projekt");
+    assert_eq!(v["entfallen"][0]["id"], "gifhorn-antragspruefung");
+    let kz = v["kennzahlen"].as_array().unwrap();
+    assert!(
+        kz.iter()
+            .any(|k| k["name"] == "vzae_summe" && k["geaendert"] == true)
+    );
+    assert!(
+        kz.iter()
+            .any(|k| k["name"] == "landkreise_teilnehmend" && k["geaendert"] == false)
+    );
+}
+
+#[test]
+fn der_abschnitt_veraenderungen_steht_im_pdf() {
+    let k = mit_folgeausgabe();
+    k.ersetzen(
+        "report/kapitel/neu/01-ergebnisse.typ.hbs",
+        "Absatz zum Bearbeiten.",
+        "== Veränderungen gegenüber der Ausgabe klein\n\n#veraenderungen()",
+    );
+    let text = common::pdf_text(&common::pdf_bytes_von(k.pfad(), "neu"));
+    for teil in [
+        "Gegenüber der Ausgabe klein sind 1 Projekte neu hinzugekommen und 1 entfallen.",
+        "4 Projekte wurden fortgeführt; davon wurden 1 seither abgeschlossen.",
+        "Protokolle mit Scriba Gifhorn In Umsetzung Abgeschlossen",
+        "VZÄ für KI insgesamt 3,0 3,5",
+    ] {
+        assert!(text.contains(teil), "„{teil}“ fehlt im PDF:\n{text}");
+    }
+}

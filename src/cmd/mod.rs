@@ -10,6 +10,7 @@ use kataster_report::sitzung::Sitzung;
 
 mod build;
 mod check;
+mod diff;
 mod figures;
 mod new_edition;
 mod release;
@@ -144,6 +145,16 @@ pub enum Befehl {
                       kataster-report new-edition 2026 --from 2025 --datum 2026-03-01 --leer"
     )]
     NewEdition(new_edition::Args),
+    /// Zeigt, was sich zwischen zwei Ausgaben geändert hat.
+    #[command(
+        help_template = HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report diff --from <AUSGABE> --to <AUSGABE> [--format text|json]",
+        after_help = "Projekte werden über ihre Kennung (id) zugeordnet: neue, entfallene, \
+                      umbenannte, Statuswechsel und geänderte Angaben; dazu jede geänderte Zeile \
+                      der Tabelle 1 und jede Kennzahl in beiden Ausgaben.\n\n\
+                      Beispiel:\n  kataster-report diff --from 2025 --to 2026"
+    )]
+    Diff(diff::Args),
     /// Baut jede freigegebene Version nach und vergleicht Byte für Byte.
     #[command(
         help_template = HILFE_VORLAGE_BEFEHL,
@@ -202,7 +213,7 @@ fn aufruffehler(e: &clap::Error) -> String {
         ),
         K::MissingRequiredArgument => format!("es fehlt: {arg}"),
         K::MissingSubcommand => {
-            "es fehlt der Befehl (build, check, figures, new-edition, release, schema, verify, watch)".to_owned()
+            "es fehlt der Befehl (build, check, diff, figures, new-edition, release, schema, verify, watch)".to_owned()
         }
         K::ArgumentConflict => format!("{arg} passt nicht zu einer anderen Option"),
         K::TooManyValues | K::NoEquals => format!("zu viele Angaben bei {arg}"),
@@ -246,11 +257,12 @@ pub fn ausfuehren(cli: Cli) -> ExitCode {
         Befehl::Watch(a) => watch::ausfuehren(&cli.projekt, a),
         Befehl::Release(a) => release::ausfuehren(&cli.projekt, a),
         Befehl::NewEdition(a) => new_edition::ausfuehren(&cli.projekt, a),
+        Befehl::Diff(a) => diff::ausfuehren(&cli.projekt, a),
         Befehl::Verify(a) => verify::ausfuehren(&cli.projekt, a),
     }
 }
 
-/// Output format of `check` and `figures`.
+/// Output format of `check`, `figures` and `diff`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Text,

@@ -27,6 +27,10 @@ pub struct EditionMeta {
     /// Jede Ausgabe hat ihr eigenes, damit eine Änderung für eine neue
     /// Ausgabe frühere nicht verändert.
     pub layout: String,
+    /// Die frühere Ausgabe, mit der diese verglichen wird (für den Abschnitt
+    /// „Veränderungen“, `#veraenderungen()` im Kapitel), z. B. `"2025"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vorgaenger: Option<String>,
     /// Dokumenten-Historie; der jüngste Eintrag ist die Version dieser Ausgabe.
     pub historie: Vec<HistorienEintrag>,
     /// Mitwirkende in der Arbeitsgruppe.

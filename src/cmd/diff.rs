@@ -1,0 +1,175 @@
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use kataster_report::figures::{self, Kennzahlen};
+use kataster_report::model::Edition;
+use kataster_report::vergleich::{self, Aenderung, Vergleich};
+
+use super::Format;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Die frühere Ausgabe, z. B. 2025.
+    #[arg(long = "from", value_name = "AUSGABE")]
+    pub von: String,
+    /// Die spätere Ausgabe, z. B. 2026.
+    #[arg(long = "to", value_name = "AUSGABE")]
+    pub nach: String,
+    /// Format: text (Vorgabe) oder json.
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_default_value = true,
+        hide_possible_values = true,
+        value_name = "FORMAT"
+    )]
+    pub format: Format,
+}
+
+/// An edition with its figures; problems are printed.
+fn laden(projekt: &Path, id: &str) -> Result<(Edition, Kennzahlen), ExitCode> {
+    let mut s = super::sitzung(projekt, Some(id))?;
+    let g = s
+        .laden()
+        .map_err(|e| super::melde(&s, &e, "Es wurde nichts verglichen."))?;
+    let k = figures::berechne(&g.edition).map_err(|f| {
+        for x in f {
+            super::melden(&format!("Fehler: Ausgabe {id}: {x}\n"));
+        }
+        ExitCode::FAILURE
+    })?;
+    Ok((g.edition, k))
+}
+
+fn wert(w: &Option<String>) -> String {
+    match w {
+        Some(t) => format!("„{t}“"),
+        None => "(keine Angabe)".into(),
+    }
+}
+
+fn aenderung(a: &Aenderung) -> String {
+    format!("{}: {} → {}", a.feld, wert(&a.alt), wert(&a.neu))
+}
+
+/// The comparison as German text for editors.
+fn text(v: &Vergleich) -> String {
+    let mut s = format!(
+        "Veränderungen von Ausgabe {} zu Ausgabe {}\n\n",
+        v.von, v.nach
+    );
+    let _ = writeln!(
+        s,
+        "Projekte: {} neu, {} entfallen, {} fortgeführt (davon {} umbenannt, {} mit neuem Status, \
+         {} mit geänderten Angaben).",
+        v.neu.len(),
+        v.entfallen.len(),
+        v.fortgefuehrt.len(),
+        v.umbenannt().count(),
+        v.statuswechsel().count(),
+        v.mit_aenderungen().count()
+    );
+    let liste = |s: &mut String, titel: &str, p: &[vergleich::Projekt]| {
+        if !p.is_empty() {
+            let _ = writeln!(s, "\n{titel}:");
+            for x in p {
+                let status = x.status.as_deref().unwrap_or("ohne Status");
+                let _ = writeln!(s, "  {} – {}: „{}“ ({status})", x.id, x.landkreis, x.name);
+            }
+        }
+    };
+    liste(&mut s, "Neue Projekte", &v.neu);
+    liste(&mut s, "Entfallene Projekte", &v.entfallen);
+    let mut abschnitt = |titel: &str, zeilen: Vec<String>| {
+        if !zeilen.is_empty() {
+            let _ = writeln!(s, "\n{titel}:");
+            for z in zeilen {
+                let _ = writeln!(s, "  {z}");
+            }
+        }
+    };
+    abschnitt(
+        "Umbenannt",
+        v.umbenannt()
+            .map(|f| {
+                let alt = f.alter_name.as_deref().unwrap_or_default();
+                format!("{}: „{alt}“ → „{}“", f.projekt.id, f.projekt.name)
+            })
+            .collect(),
+    );
+    abschnitt(
+        "Statuswechsel",
+        v.statuswechsel()
+            .filter_map(|f| {
+                Some(format!(
+                    "{} „{}“: {}",
+                    f.projekt.id,
+                    f.projekt.name,
+                    aenderung(f.status.as_ref()?)
+                ))
+            })
+            .collect(),
+    );
+    abschnitt(
+        "Geänderte Angaben",
+        v.mit_aenderungen()
+            .flat_map(|f| {
+                f.felder
+                    .iter()
+                    .map(|a| format!("{} – {}", f.projekt.id, aenderung(a)))
+            })
+            .collect(),
+    );
+    abschnitt(
+        "Tabelle 1",
+        v.tabelle
+            .iter()
+            .map(|z| match z.art {
+                "neu" => format!("{}: neu in Tabelle 1", z.landkreis),
+                "entfallen" => format!("{}: nicht mehr in Tabelle 1", z.landkreis),
+                _ => format!(
+                    "{}: {}",
+                    z.landkreis,
+                    z.felder
+                        .iter()
+                        .map(aenderung)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            })
+            .collect(),
+    );
+    abschnitt(
+        "Kennzahlen (Ausgabe {von} → {nach}; * geändert)",
+        v.kennzahlen
+            .iter()
+            .map(|k| {
+                let marke = if k.geaendert { "*" } else { " " };
+                let alt = k.alt.as_deref().unwrap_or("–");
+                let neu = k.neu.as_deref().unwrap_or("–");
+                format!("{marke} {:<34} {alt} → {neu}  ({})", k.name, k.titel)
+            })
+            .collect(),
+    );
+    s.replace("{von}", &v.von).replace("{nach}", &v.nach)
+}
+
+/// Compares two editions: projects by id, Tabelle 1, every figure.
+pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
+    let (a, ka) = match laden(projekt, &args.von) {
+        Ok(t) => t,
+        Err(c) => return c,
+    };
+    let (b, kb) = match laden(projekt, &args.nach) {
+        Ok(t) => t,
+        Err(c) => return c,
+    };
+    let v = vergleich::vergleichen(&a, &ka, &b, &kb);
+    super::drucken(&match args.format {
+        Format::Json => serde_json::to_string_pretty(&v).unwrap_or_default() + "\n",
+        Format::Text => text(&v),
+    });
+    ExitCode::SUCCESS
+}

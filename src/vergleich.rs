@@ -1,0 +1,325 @@
+//! What changed from one edition to the next: projects matched by their id
+//! (new, dropped, renamed, status moves, changed fields), Tabelle 1 per
+//! Landkreis, and every figure in both editions. Read by `diff` and by the
+//! layout's "Veränderungen" section (`/generiert/veraenderungen.json`).
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::figures::Kennzahlen;
+use crate::model::{Edition, FELDER, Steckbrief};
+use crate::report_data::anzeige;
+
+/// A project as the comparison names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Projekt {
+    pub id: String,
+    pub landkreis: String,
+    pub name: String,
+    /// Its status, if given.
+    pub status: Option<String>,
+}
+
+/// One changed value: a field (its published label) from `alt` to `neu`;
+/// `None` where the edition has no value.
+#[derive(Debug, Clone, Serialize)]
+pub struct Aenderung {
+    pub feld: String,
+    pub alt: Option<String>,
+    pub neu: Option<String>,
+}
+
+/// A project in both editions and what changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fortgefuehrt {
+    pub projekt: Projekt,
+    /// Its name in the earlier edition, when it changed.
+    pub alter_name: Option<String>,
+    /// The status move, when the status changed.
+    pub status: Option<Aenderung>,
+    /// Every other changed field.
+    pub felder: Vec<Aenderung>,
+}
+
+/// A Landkreis's row of Tabelle 1.
+#[derive(Debug, Clone, Serialize)]
+pub struct Zeile {
+    pub landkreis: String,
+    /// `neu`, `entfallen` or `geaendert`.
+    pub art: &'static str,
+    pub felder: Vec<Aenderung>,
+}
+
+/// A figure in both editions (as printed).
+#[derive(Debug, Clone, Serialize)]
+pub struct Kennzahlvergleich {
+    pub name: String,
+    pub titel: String,
+    pub alt: Option<String>,
+    pub neu: Option<String>,
+    pub geaendert: bool,
+}
+
+/// Everything that changed from edition `von` to edition `nach`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Vergleich {
+    pub von: String,
+    pub nach: String,
+    pub neu: Vec<Projekt>,
+    pub entfallen: Vec<Projekt>,
+    pub fortgefuehrt: Vec<Fortgefuehrt>,
+    pub tabelle: Vec<Zeile>,
+    pub kennzahlen: Vec<Kennzahlvergleich>,
+}
+
+impl Vergleich {
+    pub fn umbenannt(&self) -> impl Iterator<Item = &Fortgefuehrt> {
+        self.fortgefuehrt.iter().filter(|f| f.alter_name.is_some())
+    }
+    pub fn statuswechsel(&self) -> impl Iterator<Item = &Fortgefuehrt> {
+        self.fortgefuehrt.iter().filter(|f| f.status.is_some())
+    }
+    pub fn mit_aenderungen(&self) -> impl Iterator<Item = &Fortgefuehrt> {
+        self.fortgefuehrt.iter().filter(|f| !f.felder.is_empty())
+    }
+}
+
+fn projekt(landkreis: &str, s: &Steckbrief) -> Projekt {
+    Projekt {
+        id: s.id.clone(),
+        landkreis: landkreis.to_owned(),
+        name: s.projektname.clone(),
+        status: s.wert("projektstatus").map(anzeige),
+    }
+}
+
+/// The changed fields of a fact sheet (by the published labels), the status
+/// and the name apart.
+fn felder(alt: &Steckbrief, neu: &Steckbrief) -> Vec<Aenderung> {
+    FELDER
+        .iter()
+        .filter(|f| !matches!(f.schluessel, "projektname" | "projektstatus"))
+        .filter_map(|f| {
+            let a = alt.wert(f.schluessel).map(anzeige);
+            let n = neu.wert(f.schluessel).map(anzeige);
+            (a != n).then(|| Aenderung {
+                feld: f.bezeichnung.to_owned(),
+                alt: a,
+                neu: n,
+            })
+        })
+        .collect()
+}
+
+/// The projects of both editions, matched by id.
+fn projekte(a: &Edition, b: &Edition) -> (Vec<Projekt>, Vec<Projekt>, Vec<Fortgefuehrt>) {
+    fn finde<'e>(e: &'e Edition, id: &str) -> Option<(&'e str, &'e Steckbrief)> {
+        e.alle_steckbriefe().find(|(_, s)| s.id == id)
+    }
+    let neu = b
+        .alle_steckbriefe()
+        .filter(|(_, s)| finde(a, &s.id).is_none())
+        .map(|(lk, s)| projekt(lk, s))
+        .collect();
+    let entfallen = a
+        .alle_steckbriefe()
+        .filter(|(_, s)| finde(b, &s.id).is_none())
+        .map(|(lk, s)| projekt(lk, s))
+        .collect();
+    let fortgefuehrt = b
+        .alle_steckbriefe()
+        .filter_map(|(lk, s)| {
+            let (_, alt) = finde(a, &s.id)?;
+            let p = projekt(lk, s);
+            let alter_status = alt.wert("projektstatus").map(anzeige);
+            Some(Fortgefuehrt {
+                alter_name: (alt.projektname != s.projektname).then(|| alt.projektname.clone()),
+                status: (alter_status != p.status).then(|| Aenderung {
+                    feld: "Projektstatus".into(),
+                    alt: alter_status,
+                    neu: p.status.clone(),
+                }),
+                felder: felder(alt, s),
+                projekt: p,
+            })
+        })
+        .collect();
+    (neu, entfallen, fortgefuehrt)
+}
+
+/// A Landkreis row as field → printed value (nested fields with a dot).
+fn zeilenwerte(v: &Value, pfad: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                let p = if pfad.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{pfad}.{k}")
+                };
+                zeilenwerte(x, &p, out);
+            }
+        }
+        Value::String(s) => out.push((pfad.to_owned(), s.clone())),
+        Value::Bool(b) => out.push((pfad.to_owned(), if *b { "ja" } else { "nein" }.into())),
+        Value::Number(n) => out.push((pfad.to_owned(), n.to_string().replace('.', ","))),
+        andere => out.push((pfad.to_owned(), andere.to_string())),
+    }
+}
+
+/// Tabelle 1: rows new, dropped or changed, by Landkreis.
+fn tabelle(a: &Edition, b: &Edition) -> Vec<Zeile> {
+    let werte = |e: &Edition, name: &str| {
+        e.landkreis(name).map(|l| {
+            let mut out = Vec::new();
+            zeilenwerte(&serde_json::to_value(l).unwrap_or_default(), "", &mut out);
+            out
+        })
+    };
+    let mut namen: Vec<&str> = b.landkreise.iter().map(|l| l.name.as_str()).collect();
+    namen.extend(
+        a.landkreise
+            .iter()
+            .map(|l| l.name.as_str())
+            .filter(|n| b.landkreis(n).is_none()),
+    );
+    namen
+        .into_iter()
+        .filter_map(|name| {
+            let (alt, neu) = (werte(a, name), werte(b, name));
+            let art = match (&alt, &neu) {
+                (None, _) => "neu",
+                (_, None) => "entfallen",
+                _ => "geaendert",
+            };
+            let (alt, neu) = (alt.unwrap_or_default(), neu.unwrap_or_default());
+            let mut felder: Vec<Aenderung> = Vec::new();
+            for (feld, n) in &neu {
+                let a = alt.iter().find(|(f, _)| f == feld).map(|x| x.1.clone());
+                if a.as_ref() != Some(n) && feld != "name" {
+                    felder.push(Aenderung {
+                        feld: tabellenfeld(feld),
+                        alt: a,
+                        neu: Some(n.clone()),
+                    });
+                }
+            }
+            (art != "geaendert" || !felder.is_empty()).then(|| Zeile {
+                landkreis: name.to_owned(),
+                art,
+                felder: if art == "geaendert" {
+                    felder
+                } else {
+                    Vec::new()
+                },
+            })
+        })
+        .collect()
+}
+
+/// Every figure of either edition, as printed, in the later edition's order.
+fn kennzahlen(ka: &Kennzahlen, kb: &Kennzahlen) -> Vec<Kennzahlvergleich> {
+    let mut out: Vec<Kennzahlvergleich> = kb
+        .liste
+        .iter()
+        .map(|k| {
+            let alt = ka.get(&k.name).map(|x| x.text());
+            let neu = Some(k.text());
+            Kennzahlvergleich {
+                name: k.name.clone(),
+                titel: k.titel.clone(),
+                geaendert: alt != neu,
+                alt,
+                neu,
+            }
+        })
+        .collect();
+    out.extend(
+        ka.liste
+            .iter()
+            .filter(|k| kb.get(&k.name).is_none())
+            .map(|k| Kennzahlvergleich {
+                name: k.name.clone(),
+                titel: k.titel.clone(),
+                alt: Some(k.text()),
+                neu: None,
+                geaendert: true,
+            }),
+    );
+    out
+}
+
+/// The label of a Tabelle-1 field as editors know it.
+fn tabellenfeld(feld: &str) -> String {
+    match feld {
+        "art" => "Art",
+        "organisationseinheit" => "Organisationseinheit",
+        "gesamtverantwortung" => "Gesamtverantwortung",
+        "ki_strategie" => "KI-Strategie",
+        "digitalstrategie_mit_ki" => "Digitalstrategie mit KI",
+        "dienstanweisung" => "Dienstanweisung",
+        "vzae" => "VZÄ für KI",
+        "projekte.abgeschlossen" => "Projekte abgeschlossen",
+        "projekte.in_umsetzung" => "Projekte in Umsetzung",
+        "projekte.geplant" => "Projekte geplant",
+        andere => andere,
+    }
+    .to_owned()
+}
+
+/// What the layout's "Veränderungen" section prints: counts, the status
+/// moves, and the figures that changed (as data for `lib.typ`).
+pub fn abschnitt_json(v: &Vergleich) -> Value {
+    let abgeschlossen = v
+        .statuswechsel()
+        .filter(|f| f.projekt.status.as_deref() == Some("Abgeschlossen"))
+        .count();
+    let status: Vec<Value> = v
+        .statuswechsel()
+        .map(|f| {
+            let s = f.status.as_ref();
+            serde_json::json!({
+                "projekt": f.projekt.name,
+                "landkreis": f.projekt.landkreis,
+                "vorher": s.and_then(|a| a.alt.clone()).unwrap_or_else(|| "–".into()),
+                "jetzt": s.and_then(|a| a.neu.clone()).unwrap_or_else(|| "–".into()),
+            })
+        })
+        .collect();
+    let kennzahlen: Vec<Value> = v
+        .kennzahlen
+        .iter()
+        .filter(|k| k.geaendert)
+        .map(|k| {
+            serde_json::json!({
+                "titel": k.titel,
+                "vorher": k.alt.clone().unwrap_or_else(|| "–".into()),
+                "jetzt": k.neu.clone().unwrap_or_else(|| "–".into()),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "von": v.von,
+        "nach": v.nach,
+        "neu": v.neu.len(),
+        "entfallen": v.entfallen.len(),
+        "fortgefuehrt": v.fortgefuehrt.len(),
+        "abgeschlossen": abgeschlossen,
+        "status": status,
+        "kennzahlen": kennzahlen,
+    })
+}
+
+/// Compares edition `a` (earlier) with edition `b` (later).
+pub fn vergleichen(a: &Edition, ka: &Kennzahlen, b: &Edition, kb: &Kennzahlen) -> Vergleich {
+    let (neu, entfallen, fortgefuehrt) = projekte(a, b);
+    Vergleich {
+        von: a.id.clone(),
+        nach: b.id.clone(),
+        neu,
+        entfallen,
+        fortgefuehrt,
+        tabelle: tabelle(a, b),
+        kennzahlen: kennzahlen(ka, kb),
+    }
+}
