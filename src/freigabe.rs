@@ -124,6 +124,11 @@ pub fn eingaben(wurzel: &Path, dateien: &[PathBuf]) -> Result<Vec<Eingabe>, Diag
 /// The first input (in path order) that differs between a record and now:
 /// changed, new or gone.
 pub fn erste_abweichung(damals: &[Eingabe], jetzt: &[Eingabe]) -> Option<String> {
+    abweichungen(damals, jetzt).into_iter().next()
+}
+
+/// Every input that differs between a record and now, in path order.
+pub fn abweichungen(damals: &[Eingabe], jetzt: &[Eingabe]) -> Vec<String> {
     let mut alle: Vec<&str> = damals
         .iter()
         .chain(jetzt)
@@ -131,16 +136,18 @@ pub fn erste_abweichung(damals: &[Eingabe], jetzt: &[Eingabe]) -> Option<String>
         .collect();
     alle.sort();
     alle.dedup();
-    alle.into_iter().find_map(|d| {
-        let a = damals.iter().find(|e| e.datei == d);
-        let b = jetzt.iter().find(|e| e.datei == d);
-        match (a, b) {
-            (Some(a), Some(b)) if a.sha256 == b.sha256 => None,
-            (Some(_), Some(_)) => Some(format!("{d} geändert")),
-            (Some(_), None) => Some(format!("{d} wird nicht mehr gelesen")),
-            (None, _) => Some(format!("{d} ist neu hinzugekommen")),
-        }
-    })
+    alle.into_iter()
+        .filter_map(|d| {
+            let a = damals.iter().find(|e| e.datei == d);
+            let b = jetzt.iter().find(|e| e.datei == d);
+            match (a, b) {
+                (Some(a), Some(b)) if a.sha256 == b.sha256 => None,
+                (Some(_), Some(_)) => Some(format!("{d} geändert")),
+                (Some(_), None) => Some(format!("{d} wird nicht mehr gelesen")),
+                (None, _) => Some(format!("{d} ist neu hinzugekommen")),
+            }
+        })
+        .collect()
 }
 
 /// The versions of the programs of this build.

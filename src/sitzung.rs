@@ -395,15 +395,16 @@ pub struct Freigegeben {
 
 /// What `verify` found for one released version.
 pub enum Urteil {
-    /// Rebuilt byte for byte.
-    Gleich,
+    /// Rebuilt byte for byte; inputs that changed without changing the PDF
+    /// (e.g. a comment in a data file) are listed.
+    Gleich { ohne_wirkung: Vec<String> },
     /// A later version exists and the inputs have changed since: this one
     /// can no longer be rebuilt from the working state (its record stays).
     Abgeloest { eingabe: String, neuer: String },
-    /// A different PDF: the first changed input, or none (then the programs
-    /// changed what the same inputs give).
+    /// A different PDF: the changed inputs (the first first), or none (then
+    /// the programs changed what the same inputs give).
     Anders {
-        eingabe: Option<String>,
+        eingaben: Vec<String>,
         sha256: String,
     },
     /// The version could not be built.
@@ -419,7 +420,10 @@ pub struct Nachbau {
 impl Nachbau {
     /// Whether `verify` passes for this version.
     pub fn bestanden(&self) -> bool {
-        matches!(self.urteil, Urteil::Gleich | Urteil::Abgeloest { .. })
+        matches!(
+            self.urteil,
+            Urteil::Gleich { .. } | Urteil::Abgeloest { .. }
+        )
     }
 }
 
@@ -490,11 +494,18 @@ impl Sitzung {
                 .map(|h| h.version.clone());
             self.stand_setzen(Stand::von(&f));
             let urteil = match self.nachbau(&f) {
-                Ok((sha256, _)) if sha256 == f.pdf.sha256 => Urteil::Gleich,
-                Ok((_, Some(eingabe))) if let Some(neuer) = neuer => {
-                    Urteil::Abgeloest { eingabe, neuer }
+                Ok((sha256, ohne_wirkung)) if sha256 == f.pdf.sha256 => {
+                    Urteil::Gleich { ohne_wirkung }
                 }
-                Ok((sha256, eingabe)) => Urteil::Anders { eingabe, sha256 },
+                Ok((_, ref eingaben))
+                    if let (Some(eingabe), Some(neuer)) = (eingaben.first(), &neuer) =>
+                {
+                    Urteil::Abgeloest {
+                        eingabe: eingabe.clone(),
+                        neuer: neuer.clone(),
+                    }
+                }
+                Ok((sha256, eingaben)) => Urteil::Anders { eingaben, sha256 },
                 Err(e) => Urteil::Fehler(e),
             };
             out.push(Nachbau {
@@ -507,15 +518,15 @@ impl Sitzung {
         Ok(out)
     }
 
-    /// One rebuild: the PDF's SHA-256 and the first input that differs from
-    /// the record.
-    fn nachbau(&mut self, f: &Freigabe) -> Result<(String, Option<String>), BauFehler> {
+    /// One rebuild: the PDF's SHA-256 and the inputs that differ from the
+    /// record.
+    fn nachbau(&mut self, f: &Freigabe) -> Result<(String, Vec<String>), BauFehler> {
         let v = self.vorbereiten()?;
         let (bytes, _, _) = self.pdf(&v)?;
         let eingaben = self.eingaben(&v)?;
         Ok((
             freigabe::sha256(&bytes),
-            freigabe::erste_abweichung(&f.eingaben, &eingaben),
+            freigabe::abweichungen(&f.eingaben, &eingaben),
         ))
     }
 }

@@ -139,6 +139,19 @@ fn freigabe_wird_festgehalten_und_verify_nennt_jede_aenderung() {
     }
     let (code, t) = lauf(&k, &["verify", "--edition", "klein"]);
     assert_eq!(code, Some(0), "{t}");
+    // A change without effect on the PDF (a comment) passes, with a note.
+    let glossar = k.lesen("data/klein/glossar.yaml");
+    k.schreiben(
+        "data/klein/glossar.yaml",
+        &format!("# Kommentar\n{glossar}"),
+    );
+    let (code, t) = lauf(&k, &["verify", "--edition", "klein"]);
+    assert_eq!(code, Some(0), "{t}");
+    assert!(
+        t.contains("ohne Wirkung auf das PDF: data/klein/glossar.yaml geändert"),
+        "{t}"
+    );
+    k.schreiben("data/klein/glossar.yaml", &glossar);
 
     // A new version that says why: the old one is superseded, the new one
     // can be released and verified.
@@ -416,5 +429,38 @@ fn der_abschnitt_veraenderungen_steht_im_pdf() {
         "VZÄ für KI insgesamt 3,0 3,5",
     ] {
         assert!(text.contains(teil), "„{teil}“ fehlt im PDF:\n{text}");
+    }
+}
+
+#[test]
+fn verify_2025_nennt_geaenderten_wert_layout_und_schrift() {
+    let k = Kopie::neu();
+    type Aendern = fn(&Kopie);
+    let faelle: [(&str, Aendern); 3] = [
+        ("data/2025/landkreise.yaml", |k| {
+            k.ersetzen("data/2025/landkreise.yaml", "vzae: 1.5", "vzae: 1.6")
+        }),
+        ("report/layout/2025/lib.typ", |k| {
+            k.ersetzen("report/layout/2025/lib.typ", "\"Angabe\"", "\"Antwort\"")
+        }),
+        ("fonts/Inter-SemiBold.otf", |k| {
+            std::fs::copy(
+                k.datei("fonts/Inter-Bold.otf"),
+                k.datei("fonts/Inter-SemiBold.otf"),
+            )
+            .unwrap();
+        }),
+    ];
+    for (datei, aendern) in faelle {
+        let vorher = std::fs::read(k.datei(datei)).unwrap();
+        aendern(&k);
+        let (code, t) = lauf(&k, &["verify", "--edition", "2025"]);
+        assert_eq!(code, Some(1), "{datei}: {t}");
+        assert!(
+            t.contains("Ausgabe 2025 Version 1.0: der Nachbau ergibt ein anderes PDF")
+                && t.contains(&format!("erste geänderte Eingabe: {datei} geändert")),
+            "{t}"
+        );
+        std::fs::write(k.datei(datei), vorher).unwrap();
     }
 }

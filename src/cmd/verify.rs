@@ -15,18 +15,31 @@ fn urteil_text(s: &Sitzung, n: &Nachbau) -> String {
     let f = &n.freigabe;
     let kopf = format!("Ausgabe {} Version {}", s.id(), f.version);
     match &n.urteil {
-        Urteil::Gleich => format!(
-            "{kopf}: byte-gleich nachgebaut ({}, SHA-256 {}).\n",
-            f.pdf.datei,
-            &f.pdf.sha256[..12]
-        ),
+        Urteil::Gleich { ohne_wirkung } => {
+            let mut t = format!(
+                "{kopf}: byte-gleich nachgebaut ({}, SHA-256 {}).\n",
+                f.pdf.datei,
+                &f.pdf.sha256[..12]
+            );
+            if !ohne_wirkung.is_empty() {
+                t.push_str(&format!(
+                    "  Hinweis: seit der Freigabe geändert, ohne Wirkung auf das PDF: {}.\n",
+                    ohne_wirkung.join("; ")
+                ));
+            }
+            t
+        }
         Urteil::Abgeloest { eingabe, neuer } => format!(
             "{kopf}: abgelöst durch Version {neuer}; seither {eingabe}, daher nicht mehr aus dem \
              Arbeitsstand nachzubauen (die Freigabe bleibt festgehalten).\n"
         ),
-        Urteil::Anders { eingabe, sha256 } => {
-            let grund = match eingabe {
-                Some(e) => format!("erste geänderte Eingabe: {e}"),
+        Urteil::Anders { eingaben, sha256 } => {
+            let grund = match eingaben.split_first() {
+                Some((e, weitere)) if weitere.is_empty() => format!("erste geänderte Eingabe: {e}"),
+                Some((e, weitere)) => format!(
+                    "erste geänderte Eingabe: {e}; außerdem: {}",
+                    weitere.join("; ")
+                ),
                 None => format!(
                     "alle Eingaben sind gleich; das Programm ändert das PDF (freigegeben mit \
                      kataster-report {}, Typst {}; jetzt {}, Typst {})",
