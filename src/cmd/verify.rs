@@ -35,7 +35,7 @@ fn urteil_text(s: &Sitzung, n: &Nachbau) -> String {
         ),
         Urteil::Anders { eingaben, sha256 } => {
             let grund = match eingaben.split_first() {
-                Some((e, weitere)) if weitere.is_empty() => format!("erste geänderte Eingabe: {e}"),
+                Some((e, [])) => format!("erste geänderte Eingabe: {e}"),
                 Some((e, weitere)) => format!(
                     "erste geänderte Eingabe: {e}; außerdem: {}",
                     weitere.join("; ")
