@@ -62,7 +62,7 @@ fuzz_target!(|daten: &[u8]| {
     for d in templates::pruefe_platzhalter(&kapitel, &a.kennzahlen, &a.edition.quellen) {
         darstellen(&d, text);
     }
-    let bericht = claims::pruefe(&kapitel, &a.kennzahlen, &a.edition.abweichungen);
+    let bericht = claims::pruefe(&kapitel, &a.edition, &a.kennzahlen);
     for d in &bericht.fehler {
         darstellen(d, text);
     }

@@ -3,6 +3,7 @@
 //! evaluates each one, honours acknowledged deviations and reports stale
 //! acknowledgements; the lint finds numbers typed by hand.
 
+pub mod aussagen;
 mod lint;
 mod pruefung;
 mod text;
@@ -15,7 +16,7 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnose;
 use crate::figures::{Einheit, Kennzahl, Kennzahlen};
-use crate::model::Abweichung;
+use crate::model::{Abweichung, Edition};
 use crate::templates::{Kapitel, Platzhalter, platzhalter};
 
 /// The comparison a claim makes. What the vague words mean:
@@ -229,19 +230,21 @@ fn lies(p: &Platzhalter) -> Result<(String, Vergleich, Vec<f64>), Diagnose> {
 }
 
 /// Evaluates every claim of the chapters against the figures.
-pub fn pruefe(
-    kapitel: &[Kapitel],
-    kennzahlen: &Kennzahlen,
-    abweichungen: &[Abweichung],
-) -> Pruefbericht {
+pub fn pruefe(kapitel: &[Kapitel], edition: &Edition, kennzahlen: &Kennzahlen) -> Pruefbericht {
+    let abweichungen = &edition.abweichungen;
     let mut bericht = Pruefbericht::default();
     let mut benutzt = vec![false; abweichungen.len()];
     for k in kapitel {
         for p in platzhalter(k)
             .into_iter()
-            .filter(|p| p.helfer == "behauptung")
+            .filter(|p| p.helfer == "behauptung" || p.helfer == "aussage")
         {
-            let mut e = match ergebnis(k, &p, kennzahlen) {
+            let befund = if p.helfer == "aussage" {
+                aussage(k, &p, edition, kennzahlen).map(Some)
+            } else {
+                ergebnis(k, &p, kennzahlen)
+            };
+            let mut e = match befund {
                 Ok(Some(e)) => e,
                 Ok(None) => continue,
                 Err(d) => {
@@ -272,6 +275,40 @@ pub fn pruefe(
         }
     }
     bericht
+}
+
+/// A statement of [`aussagen::ARTEN`] decided on the data (not yet against
+/// the acknowledgements); an error when its words do not say what it says.
+fn aussage(
+    k: &Kapitel,
+    p: &Platzhalter,
+    edition: &Edition,
+    kennzahlen: &Kennzahlen,
+) -> Result<Ergebnis, Diagnose> {
+    let b = aussagen::entscheiden(p, edition, kennzahlen)?;
+    let wortlaut = normalisiert(&p.wortlaut);
+    b.worte_pruefen(&wortlaut).map_err(|m| {
+        p.diagnose(m).hilfe(
+            "Worte und Aussage müssen dasselbe sagen: Wählen Sie die Art, die die Worte meinen. \
+             Stimmt die Aussage nicht mit den Daten überein, erkennen Sie sie in \
+             abweichungen.yaml an.",
+        )
+    })?;
+    let kurz = k.name.trim_end_matches(".typ.hbs");
+    Ok(Ergebnis {
+        id: format!("{kurz}:{}:{}", p.zeile, p.name().unwrap_or_default()),
+        datei: p.pfad.display().to_string(),
+        zeile: p.zeile,
+        wortlaut,
+        kennzahl: b.schluessel,
+        definition: b.definition,
+        vergleich: b.behauptet,
+        berechnet: b.berechnet,
+        gilt: b.gilt,
+        anerkannt: false,
+        begruendung: None,
+        zu_bestaetigen: None,
+    })
 }
 
 /// One claim checked against its figure (not yet against the

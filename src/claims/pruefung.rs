@@ -25,7 +25,7 @@ pub fn pruefe_edition(
         }),
         ..Pruefbericht::default()
     };
-    let claims = pruefe(kapitel, kennzahlen, &edition.abweichungen);
+    let claims = pruefe(kapitel, edition, kennzahlen);
     bericht.behauptungen = claims.behauptungen;
     bericht.veraltet = claims.veraltet;
     bericht.fehler.extend(claims.fehler);

@@ -3,6 +3,7 @@
 //! edition's data. Prose, tables, charts and claims all read from here.
 
 pub mod format;
+pub mod haeufigkeit;
 
 use serde::Serialize;
 

@@ -206,14 +206,24 @@ fn literal(p: &Parameter) -> serde_json::Value {
     }
 }
 
+/// The words of a block: its text, with the words of nested claim blocks
+/// (they print unchanged too); any other placeholder as [`MARKE`].
 fn text_von(t: &Template) -> String {
     t.elements
         .iter()
         .map(|e| match e {
             TemplateElement::RawString(s) => s.clone(),
+            TemplateElement::HelperBlock(h) if wortblock(h) => {
+                h.template.as_ref().map(text_von).unwrap_or_default()
+            }
             _ => MARKE.to_owned(),
         })
         .collect()
+}
+
+/// A block that prints its words unchanged (`behauptung`, `aussage`).
+fn wortblock(h: &handlebars::template::HelperTemplate) -> bool {
+    matches!(&h.name, Parameter::Name(n) if n == "behauptung" || n == "aussage")
 }
 
 fn sammle(k: &Kapitel, t: &Template, out: &mut Vec<Platzhalter>) {
@@ -305,7 +315,7 @@ pub fn pruefe_platzhalter(
                         );
                     }
                 }
-                Some(Bezug::Keiner) => {}
+                Some(Bezug::Keiner | Bezug::Aussage) => {}
                 None => {
                     let d = p.diagnose(format!("unbekannter Platzhalter „{}“", p.helfer));
                     out.push(match vorschlag(&p.helfer, helfer::namen()) {

@@ -36,6 +36,8 @@ pub enum Bezug {
     Kennzahl,
     /// A source in `quellen.yaml`.
     Quelle,
+    /// A statement kind (`claims::aussagen` checks its parameters).
+    Aussage,
     /// Nothing: the helper takes no parameter.
     Keiner,
 }
@@ -85,6 +87,15 @@ pub const HELFER: &[Helfer] = &[
                        check vergleicht die Kennzahl mit dem Wert",
         beispiel: "{{#behauptung \"anteil_rpa\" \"mehr_als\" 0.4}}mehr als 40 Prozent{{/behauptung}}",
         bezug: Bezug::Kennzahl,
+        bauen: behauptung::bauen,
+    },
+    Helfer {
+        name: "aussage",
+        beschreibung: "druckt die Worte im Block unverändert und bindet sie an eine Aussage über \
+                       die Daten (Rang, Vergleich, führende Antworten, Verbreitung, Anteil, \
+                       Häufigkeitswort); check entscheidet sie",
+        beispiel: "{{#aussage \"seltener_als\" \"anteil_voicebot\" \"anteil_chatbot\"}}seltener{{/aussage}}",
+        bezug: Bezug::Aussage,
         bauen: behauptung::bauen,
     },
     Helfer {
@@ -254,7 +265,7 @@ pub(super) mod tests {
                     text: String::new(),
                     url: None,
                 }),
-                Some(Bezug::Keiner) | None => {}
+                Some(Bezug::Keiner | Bezug::Aussage) | None => {}
             }
         }
         (kennzahlen, quellen)
@@ -318,7 +329,7 @@ pub(super) mod tests {
         }
         assert_eq!(
             erlaubt(),
-            "Erlaubt sind zahl, prozent, wort, behauptung, quelle, umfragezeitraum \
+            "Erlaubt sind zahl, prozent, wort, behauptung, aussage, quelle, umfragezeitraum \
              und sitzungstermine."
         );
     }

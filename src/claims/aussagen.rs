@@ -1,0 +1,503 @@
+//! Statements that the data decides without a single figure: a rank among
+//! the answers of a field, one figure against another, the leading answers,
+//! the spread of a product over Landkreise, a share within a group and the
+//! vague frequency words. Written as
+//! `{{#aussage "art" …}}veröffentlichte Worte{{/aussage}}`; the words print
+//! unchanged, `check` decides the statement and reads the words for what
+//! they say (so that "seltener" bound to `haeufiger_als` fails).
+
+use crate::diagnostics::{Diagnose, vorschlag};
+use crate::figures::Kennzahlen;
+use crate::figures::format::prozent;
+use crate::figures::haeufigkeit::{DOMINANZ, Wort, auszaehlen, landkreise_mit_produkt};
+use crate::model::{Edition, FELDER};
+use crate::templates::Platzhalter;
+
+/// What a statement says and what the data gives.
+pub struct Befund {
+    /// A key for acknowledgements, e.g. `rang:technologien:RPA:1`.
+    pub schluessel: String,
+    pub definition: String,
+    /// What the statement claims, in German.
+    pub behauptet: String,
+    /// The computed counts, shares or ranking.
+    pub berechnet: String,
+    pub gilt: bool,
+    /// The words must contain one of these (lower case) …
+    worte: Vec<&'static str>,
+    /// … and none of these.
+    verboten: Vec<&'static str>,
+}
+
+/// A kind of statement: its name, its parameters (for messages and the
+/// README) and how it is decided.
+pub struct Art {
+    pub name: &'static str,
+    pub parameter: &'static str,
+    pub bedeutung: &'static str,
+    pub beispiel: &'static str,
+    entscheiden: fn(&Parameter, &Edition, &Kennzahlen) -> Result<Befund, String>,
+}
+
+const ERSTER: &[&str] = &[
+    "häufigst",
+    "meist",
+    "erste",
+    "führend",
+    "vorn",
+    "mittelpunkt",
+    "dominier",
+    "spitze",
+    "vor allem",
+    "größte",
+];
+
+/// Every kind of statement.
+pub const ARTEN: &[Art] = &[
+    Art {
+        name: "rang",
+        parameter: "Feld, Antwort, Platz",
+        bedeutung: "die Antwort steht unter den Antworten des Feldes auf diesem Platz (nach Zahl \
+                    der Steckbriefe; gleich häufige teilen sich den Platz)",
+        beispiel: "{{#aussage \"rang\" \"technologien\" \"LLM\" 2}}An zweiter Stelle stehen{{/aussage}}",
+        entscheiden: rang,
+    },
+    Art {
+        name: "dominiert",
+        parameter: "Feld, Antwort",
+        bedeutung: "die Antwort steht auf Platz 1 und ist mindestens anderthalbmal so häufig wie \
+                    die zweithäufigste",
+        beispiel: "{{#aussage \"dominiert\" \"betriebsmodell\" \"Cloud/SaaS\"}}dominieren{{/aussage}}",
+        entscheiden: dominiert,
+    },
+    Art {
+        name: "seltener_als",
+        parameter: "Kennzahl, Kennzahl",
+        bedeutung: "die erste Kennzahl ist kleiner als die zweite",
+        beispiel: "{{#aussage \"seltener_als\" \"anteil_voicebot\" \"anteil_chatbot\"}}seltener{{/aussage}}",
+        entscheiden: seltener,
+    },
+    Art {
+        name: "haeufiger_als",
+        parameter: "Kennzahl, Kennzahl",
+        bedeutung: "die erste Kennzahl ist größer als die zweite",
+        beispiel: "{{#aussage \"haeufiger_als\" \"anteil_llm\" \"anteil_rpa\"}}häufiger{{/aussage}}",
+        entscheiden: haeufiger,
+    },
+    Art {
+        name: "fuehrend",
+        parameter: "Feld, N, Antwort, Antwort, …",
+        bedeutung: "jede genannte Antwort gehört zu den N häufigsten Antworten des Feldes",
+        beispiel: "{{#aussage \"fuehrend\" \"kennzahlen\" 5 \"Zeitersparnis\"}}vor allem{{/aussage}}",
+        entscheiden: fuehrend,
+    },
+    Art {
+        name: "verbreitet",
+        parameter: "Produkt (id aus vokabular.yaml), N",
+        bedeutung: "das Produkt steht in Steckbriefen von mindestens N Landkreisen (Projektname \
+                    oder Anbieter/Produkt); „in mehreren Landkreisen“ heißt N = 2",
+        beispiel: "{{#aussage \"verbreitet\" \"scriba\" 2}}in mehreren Landkreisen{{/aussage}}",
+        entscheiden: verbreitet,
+    },
+    Art {
+        name: "anteil_in_gruppe",
+        parameter: "Feld, Antwort, Gruppenfeld, Gruppenantwort, Häufigkeitswort",
+        bedeutung: "der Anteil der Antwort unter den Steckbriefen, die im Gruppenfeld die \
+                    Gruppenantwort geben, passt zum Häufigkeitswort",
+        beispiel: "{{#aussage \"anteil_in_gruppe\" \"betriebsmodell\" \"On-Premises\" \
+                   \"technologien\" \"RPA\" \"haeufig\"}}häufig{{/aussage}}",
+        entscheiden: anteil_in_gruppe,
+    },
+    Art {
+        name: "haeufigkeit",
+        parameter: "Feld, Antwort, Häufigkeitswort",
+        bedeutung: "der Anteil der Antwort unter den Steckbriefen mit Angabe im Feld passt zum \
+                    Häufigkeitswort",
+        beispiel: "{{#aussage \"haeufigkeit\" \"technologien\" \"RAG\" \"untergeordnet\"}}eine \
+                   untergeordnete Rolle{{/aussage}}",
+        entscheiden: haeufigkeit,
+    },
+];
+
+/// The literal parameters after the kind.
+pub struct Parameter<'a> {
+    werte: &'a [serde_json::Value],
+}
+
+impl Parameter<'_> {
+    fn text(&self, i: usize, was: &str) -> Result<&str, String> {
+        self.werte
+            .get(i)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| format!("als {}. Angabe fehlt {was} in Anführungszeichen", i + 1))
+    }
+
+    fn zahl(&self, i: usize, was: &str) -> Result<u32, String> {
+        self.werte
+            .get(i)
+            .and_then(|v| v.as_u64())
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| format!("als {}. Angabe fehlt {was} (eine ganze Zahl)", i + 1))
+    }
+}
+
+/// A choice field with a vocabulary and its published label.
+fn feld(name: &str) -> Result<&'static str, String> {
+    FELDER
+        .iter()
+        .find(|f| f.schluessel == name && f.art.vokabular().is_some())
+        .map(|f| f.bezeichnung)
+        .ok_or_else(|| {
+            let felder = FELDER
+                .iter()
+                .filter(|f| f.art.vokabular().is_some())
+                .map(|f| f.schluessel);
+            match vorschlag(name, felder) {
+                Some(v) => {
+                    format!("„{name}“ ist kein Auswahlfeld eines Steckbriefs – meinten Sie „{v}“?")
+                }
+                None => format!("„{name}“ ist kein Auswahlfeld eines Steckbriefs"),
+            }
+        })
+}
+
+/// An answer of a field, as its short form (the value or its `kurz`).
+fn antwort(e: &Edition, feld: &str, wert: &str) -> Result<String, String> {
+    let liste = e.vokabular.liste(feld).unwrap_or_default();
+    let kurz =
+        |x: &crate::model::VokabularEintrag| x.kurz.clone().unwrap_or_else(|| x.wert.clone());
+    if let Some(x) = liste.iter().find(|x| x.wert == wert || kurz(x) == wert) {
+        return Ok(kurz(x));
+    }
+    let namen: Vec<String> = liste.iter().map(kurz).collect();
+    Err(match vorschlag(wert, namen.iter().map(String::as_str)) {
+        Some(v) => format!("„{wert}“ ist keine Antwort im Feld {feld} – meinten Sie „{v}“?"),
+        None => format!(
+            "„{wert}“ ist keine Antwort im Feld {feld} ({})",
+            namen.join(", ")
+        ),
+    })
+}
+
+fn ordinal(platz: u32) -> Vec<&'static str> {
+    match platz {
+        1 => ERSTER.to_vec(),
+        2 => vec!["zweit"],
+        3 => vec!["dritt"],
+        4 => vec!["viert"],
+        5 => vec!["fünft"],
+        _ => Vec::new(),
+    }
+}
+
+fn rang(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+    let f = p.text(0, "das Feld")?;
+    let label = feld(f)?;
+    let w = antwort(e, f, p.text(1, "die Antwort")?)?;
+    let platz = p.zahl(2, "der Platz")?;
+    let a = auszaehlen(e, f, None);
+    let r = a.rang(&w);
+    Ok(Befund {
+        schluessel: format!("rang:{f}:{w}:{platz}"),
+        definition: format!(
+            "Rang der Antwort unter den Antworten zu „{label}“, nach Zahl der Steckbriefe."
+        ),
+        behauptet: format!("{w} auf Platz {platz}"),
+        berechnet: match r {
+            Some(r) => format!("Platz {r}: {}", a.text()),
+            None => format!("kommt nicht vor: {}", a.text()),
+        },
+        gilt: r == Some(platz as usize),
+        worte: ordinal(platz),
+        verboten: Vec::new(),
+    })
+}
+
+fn dominiert(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+    let f = p.text(0, "das Feld")?;
+    let label = feld(f)?;
+    let w = antwort(e, f, p.text(1, "die Antwort")?)?;
+    let a = auszaehlen(e, f, None);
+    let n = f64::from(a.anzahl(&w));
+    let zweite = a
+        .werte
+        .iter()
+        .filter(|(x, _)| *x != w)
+        .map(|x| f64::from(x.1))
+        .fold(0.0, f64::max);
+    Ok(Befund {
+        schluessel: format!("dominiert:{f}:{w}"),
+        definition: format!(
+            "Die Antwort steht unter den Antworten zu „{label}“ auf Platz 1 und ist mindestens \
+             {}-mal so häufig wie die zweithäufigste.",
+            crate::figures::format::dezimal(DOMINANZ, 1)
+        ),
+        behauptet: format!("{w} dominiert"),
+        berechnet: a.text(),
+        gilt: a.rang(&w) == Some(1) && n >= DOMINANZ * zweite,
+        worte: vec![
+            "dominier",
+            "klar vorn",
+            "mit abstand",
+            "vor allem",
+            "überwieg",
+        ],
+        verboten: Vec::new(),
+    })
+}
+
+/// Two figures compared; `kleiner`: the first is the smaller.
+fn zwei_kennzahlen(p: &Parameter, kz: &Kennzahlen, kleiner: bool) -> Result<Befund, String> {
+    let hole = |i: usize| -> Result<&crate::figures::Kennzahl, String> {
+        let n = p.text(i, "der Name einer Kennzahl")?;
+        kz.get(n).ok_or_else(|| match vorschlag(n, kz.namen()) {
+            Some(v) => format!("unbekannte Kennzahl „{n}“ – meinten Sie „{v}“?"),
+            None => format!("unbekannte Kennzahl „{n}“"),
+        })
+    };
+    let (a, b) = (hole(0)?, hole(1)?);
+    let wort = if kleiner {
+        "seltener/kleiner"
+    } else {
+        "häufiger/größer"
+    };
+    Ok(Befund {
+        schluessel: format!(
+            "{}:{}:{}",
+            if kleiner {
+                "seltener_als"
+            } else {
+                "haeufiger_als"
+            },
+            a.name,
+            b.name
+        ),
+        definition: format!(
+            "{}: {} – verglichen mit {}: {}",
+            a.titel, a.definition, b.titel, b.definition
+        ),
+        behauptet: format!("{} {wort} als {}", a.titel, b.titel),
+        berechnet: format!("{} gegenüber {}", a.text_genau(), b.text_genau()),
+        gilt: if kleiner {
+            a.wert < b.wert
+        } else {
+            a.wert > b.wert
+        },
+        worte: if kleiner {
+            vec!["selten", "weniger", "geringer", "kleiner", "hinter"]
+        } else {
+            vec!["häufiger", "mehr", "öfter", "größer", "vor "]
+        },
+        verboten: if kleiner {
+            vec!["häufiger", "öfter"]
+        } else {
+            vec!["seltener", "weniger"]
+        },
+    })
+}
+
+fn seltener(p: &Parameter, _: &Edition, kz: &Kennzahlen) -> Result<Befund, String> {
+    zwei_kennzahlen(p, kz, true)
+}
+
+fn haeufiger(p: &Parameter, _: &Edition, kz: &Kennzahlen) -> Result<Befund, String> {
+    zwei_kennzahlen(p, kz, false)
+}
+
+fn fuehrend(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+    let f = p.text(0, "das Feld")?;
+    let label = feld(f)?;
+    let n = p.zahl(1, "die Zahl N der führenden Antworten")?;
+    let mut werte = Vec::new();
+    for i in 2..p.werte.len().max(3) {
+        werte.push(antwort(e, f, p.text(i, "eine Antwort")?)?);
+    }
+    let a = auszaehlen(e, f, None);
+    let raenge: Vec<String> = werte
+        .iter()
+        .map(|w| match a.rang(w) {
+            Some(r) => format!("{w}: Platz {r}"),
+            None => format!("{w}: kommt nicht vor"),
+        })
+        .collect();
+    Ok(Befund {
+        schluessel: format!("fuehrend:{f}:{n}:{}", werte.join("|")),
+        definition: format!(
+            "Jede genannte Antwort gehört zu den {n} häufigsten Antworten zu „{label}“."
+        ),
+        behauptet: format!("{} unter den {n} häufigsten", werte.join(", ")),
+        berechnet: format!("{}; {}", raenge.join(", "), a.text()),
+        gilt: werte
+            .iter()
+            .all(|w| a.rang(w).is_some_and(|r| r <= n as usize)),
+        worte: vec![
+            "vor allem",
+            "häufigst",
+            "meist",
+            "führend",
+            "vorn",
+            "insbesondere",
+            "besonders",
+            "vorwiegend",
+        ],
+        verboten: Vec::new(),
+    })
+}
+
+fn verbreitet(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+    let id = p.text(0, "die id eines Produkts aus vokabular.yaml")?;
+    let n = p.zahl(1, "die Mindestzahl der Landkreise")?;
+    let lk = landkreise_mit_produkt(e, id).ok_or_else(|| {
+        let ids = e.vokabular.produkte.iter().map(|p| p.id.as_str());
+        match vorschlag(id, ids) {
+            Some(v) => format!("unbekanntes Produkt „{id}“ – meinten Sie „{v}“?"),
+            None => format!("unbekanntes Produkt „{id}“ (vokabular.yaml, produkte)"),
+        }
+    })?;
+    Ok(Befund {
+        schluessel: format!("verbreitet:{id}:{n}"),
+        definition: format!(
+            "Zahl der Landkreise mit einem Steckbrief, dessen Projektname oder Anbieter/Produkt \
+             das Produkt „{id}“ nennt; „in mehreren Landkreisen“ heißt mindestens 2."
+        ),
+        behauptet: format!("in mindestens {n} Landkreisen"),
+        berechnet: format!("in {} Landkreisen ({})", lk.len(), lk.join(", ")),
+        gilt: lk.len() >= n as usize,
+        worte: if n >= 2 {
+            vec![
+                "mehrere",
+                "mehreren",
+                "verschiedene",
+                "landkreisen",
+                "kreisen",
+            ]
+        } else {
+            Vec::new()
+        },
+        verboten: Vec::new(),
+    })
+}
+
+/// A share judged by a frequency word.
+fn wort_befund(p: &Parameter, i: usize) -> Result<Wort, String> {
+    let w = p.text(i, "das Häufigkeitswort")?;
+    Wort::aus_text(w).ok_or_else(|| {
+        let namen = Wort::ALLE.iter().map(|x| x.0);
+        match vorschlag(w, namen) {
+            Some(v) => format!("unbekanntes Häufigkeitswort „{w}“ – meinten Sie „{v}“?"),
+            None => format!("unbekanntes Häufigkeitswort „{w}“"),
+        }
+    })
+}
+
+fn anteil_befund(
+    schluessel: String,
+    definition: String,
+    a: &crate::figures::haeufigkeit::Auszaehlung,
+    w: &str,
+    wort: Wort,
+) -> Befund {
+    let anteil = a.anteil(w).unwrap_or(0.0);
+    Befund {
+        schluessel,
+        definition,
+        behauptet: format!("{w}: {}", wort.bedeutung()),
+        berechnet: format!(
+            "{w} in {} von {} Steckbriefen ({}); {}",
+            a.anzahl(w),
+            a.basis,
+            prozent(anteil, 1),
+            a.text()
+        ),
+        gilt: a.basis > 0 && wort.gilt(anteil),
+        worte: wort.worte().to_vec(),
+        verboten: Vec::new(),
+    }
+}
+
+fn anteil_in_gruppe(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+    let f = p.text(0, "das Feld")?;
+    let label = feld(f)?;
+    let w = antwort(e, f, p.text(1, "die Antwort")?)?;
+    let gf = p.text(2, "das Gruppenfeld")?;
+    let glabel = feld(gf)?;
+    let gw = antwort(e, gf, p.text(3, "die Gruppenantwort")?)?;
+    let wort = wort_befund(p, 4)?;
+    let a = auszaehlen(e, f, Some((gf, &gw)));
+    Ok(anteil_befund(
+        format!("anteil_in_gruppe:{f}:{w}:{gf}:{gw}:{}", p.text(4, "")?),
+        format!(
+            "Anteil der Steckbriefe mit „{w}“ bei „{label}“ unter den Steckbriefen mit „{gw}“ bei \
+             „{glabel}“ (und einer Angabe zu „{label}“); {}: {}.",
+            p.text(4, "")?,
+            wort.bedeutung()
+        ),
+        &a,
+        &w,
+        wort,
+    ))
+}
+
+fn haeufigkeit(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+    let f = p.text(0, "das Feld")?;
+    let label = feld(f)?;
+    let w = antwort(e, f, p.text(1, "die Antwort")?)?;
+    let wort = wort_befund(p, 2)?;
+    let a = auszaehlen(e, f, None);
+    Ok(anteil_befund(
+        format!("haeufigkeit:{f}:{w}:{}", p.text(2, "")?),
+        format!(
+            "Anteil der Steckbriefe mit „{w}“ unter den Steckbriefen mit Angabe zu „{label}“; {}: {}.",
+            p.text(2, "")?,
+            wort.bedeutung()
+        ),
+        &a,
+        &w,
+        wort,
+    ))
+}
+
+/// Decides the statement of placeholder `p`; a malformed one is located.
+pub fn entscheiden(p: &Platzhalter, e: &Edition, kz: &Kennzahlen) -> Result<Befund, Diagnose> {
+    let name = p.name().unwrap_or_default();
+    let Some(art) = ARTEN.iter().find(|a| a.name == name) else {
+        let d = p.diagnose(format!("unbekannte Art von Aussage „{name}“"));
+        let namen: Vec<&str> = ARTEN.iter().map(|a| a.name).collect();
+        return Err(match vorschlag(name, namen.iter().copied()) {
+            Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
+            None => d.hilfe(format!("Erlaubt: {}", namen.join(", "))),
+        });
+    };
+    let parameter = Parameter {
+        werte: p.parameter.get(1..).unwrap_or_default(),
+    };
+    (art.entscheiden)(&parameter, e, kz).map_err(|m| {
+        p.diagnose(m).hilfe(format!(
+            "„{}“ braucht: {}. Beispiel: {}",
+            art.name, art.parameter, art.beispiel
+        ))
+    })
+}
+
+impl Befund {
+    /// Whether the words say what the statement says: one of its words, none
+    /// of the contrary ones. An error names both.
+    pub fn worte_pruefen(&self, wortlaut: &str) -> Result<(), String> {
+        let klein = wortlaut.to_lowercase();
+        if let Some(v) = self.verboten.iter().find(|v| klein.contains(*v)) {
+            return Err(format!(
+                "die Worte „{wortlaut}“ sagen „{v}“, die Aussage aber „{}“",
+                self.behauptet
+            ));
+        }
+        if !self.worte.is_empty() && !self.worte.iter().any(|w| klein.contains(w)) {
+            return Err(format!(
+                "die Worte „{wortlaut}“ sagen nicht, was die Aussage behauptet („{}“); erwartet \
+                 wird eines von: {}",
+                self.behauptet,
+                self.worte.join(", ")
+            ));
+        }
+        Ok(())
+    }
+}

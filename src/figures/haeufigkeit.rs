@@ -1,0 +1,196 @@
+//! How often the answers of a choice field occur, for statements about
+//! rankings, leading answers, spread and shares within a group; and the
+//! vague frequency words, defined once for the whole report.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Edition, FeldWert, Steckbrief};
+
+/// The answers of one field, counted over the fact sheets (a sheet counts
+/// once per answer; answers with the same short form count together; free
+/// "Sonstiges" answers are left out).
+#[derive(Debug, Clone)]
+pub struct Auszaehlung {
+    pub feld: String,
+    /// Sheets with at least one answer to the field (the base of shares).
+    pub basis: u32,
+    /// (short form, count), most frequent first, then by name.
+    pub werte: Vec<(String, u32)>,
+}
+
+impl Auszaehlung {
+    pub fn anzahl(&self, wert: &str) -> u32 {
+        self.werte
+            .iter()
+            .find(|(w, _)| w == wert)
+            .map_or(0, |x| x.1)
+    }
+
+    /// 1-based rank: one more than the answers that occur more often (equal
+    /// counts share a rank). `None` for an answer that does not occur.
+    pub fn rang(&self, wert: &str) -> Option<usize> {
+        let n = self.anzahl(wert);
+        (n > 0).then(|| 1 + self.werte.iter().filter(|(_, z)| *z > n).count())
+    }
+
+    /// The share of sheets with the answer among the sheets that answered.
+    pub fn anteil(&self, wert: &str) -> Option<f64> {
+        (self.basis > 0).then(|| f64::from(self.anzahl(wert)) / f64::from(self.basis))
+    }
+
+    /// The counts as printed by `check`: "LLM 29, RPA 22, … (von 57)".
+    pub fn text(&self) -> String {
+        let werte: Vec<String> = self.werte.iter().map(|(w, z)| format!("{w} {z}")).collect();
+        format!("{} (von {} Steckbriefen)", werte.join(", "), self.basis)
+    }
+}
+
+/// The short forms of a sheet's answers to `feld`.
+fn antworten(e: &Edition, s: &Steckbrief, feld: &str) -> BTreeSet<String> {
+    let kurz = |w: &str| e.vokabular.kurz(feld, w).to_owned();
+    match s.wert(feld) {
+        Some(FeldWert::Einfach(a)) => a.wert().map(kurz).into_iter().collect(),
+        Some(FeldWert::Mehrfach(l)) => l.iter().filter_map(|a| a.wert()).map(kurz).collect(),
+        _ => BTreeSet::new(),
+    }
+}
+
+/// Counts the answers of `feld` over the sheets; with `gruppe` = (field,
+/// short form), only over the sheets that give that answer there.
+pub fn auszaehlen(e: &Edition, feld: &str, gruppe: Option<(&str, &str)>) -> Auszaehlung {
+    let mut werte: Vec<(String, u32)> = Vec::new();
+    let mut basis = 0;
+    for (_, s) in e.alle_steckbriefe() {
+        if let Some((gf, gw)) = gruppe
+            && !antworten(e, s, gf).contains(gw)
+        {
+            continue;
+        }
+        let a = antworten(e, s, feld);
+        if !a.is_empty() {
+            basis += 1;
+        }
+        for w in a {
+            match werte.iter_mut().find(|(x, _)| *x == w) {
+                Some(x) => x.1 += 1,
+                None => werte.push((w, 1)),
+            }
+        }
+    }
+    werte.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Auszaehlung {
+        feld: feld.to_owned(),
+        basis,
+        werte,
+    }
+}
+
+/// The Landkreise whose sheets name product `id` of the vocabulary (in the
+/// project name or Anbieter/Produkt), sorted.
+pub fn landkreise_mit_produkt(e: &Edition, id: &str) -> Option<Vec<String>> {
+    let p = e.vokabular.produkte.iter().find(|p| p.id == id)?;
+    let mut lk: Vec<String> = e
+        .alle_steckbriefe()
+        .filter(|(_, s)| {
+            let text = format!(
+                "{} {}",
+                s.projektname,
+                s.anbieter_produkt.as_deref().unwrap_or_default()
+            )
+            .to_lowercase();
+            p.suchbegriffe
+                .iter()
+                .any(|b| text.contains(&b.to_lowercase()))
+        })
+        .map(|(l, _)| l.to_owned())
+        .collect();
+    lk.sort();
+    lk.dedup();
+    Some(lk)
+}
+
+/// A answer that "dominates" is first and at least this many times as
+/// frequent as the second.
+pub const DOMINANZ: f64 = 1.5;
+
+/// The vague frequency words of the report, each a range of shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wort {
+    /// „überwiegend“, „mehrheitlich“: more than half.
+    Ueberwiegend,
+    /// „die meisten“: more than half.
+    DieMeisten,
+    /// „häufig“, „oft“: at least a quarter.
+    Haeufig,
+    /// „selten“: less than 15 %.
+    Selten,
+    /// „eine untergeordnete Rolle“: at most 10 %.
+    Untergeordnet,
+}
+
+impl Wort {
+    /// Name in templates, meaning, words that say it.
+    pub const ALLE: &'static [(&'static str, Wort, &'static str, &'static [&'static str])] = &[
+        (
+            "ueberwiegend",
+            Wort::Ueberwiegend,
+            "mehr als die Hälfte (> 50 %)",
+            &["überwiegend", "mehrheitlich", "größtenteils", "meist"],
+        ),
+        (
+            "die_meisten",
+            Wort::DieMeisten,
+            "mehr als die Hälfte (> 50 %)",
+            &["die meisten", "meisten", "mehrheit"],
+        ),
+        (
+            "haeufig",
+            Wort::Haeufig,
+            "mindestens ein Viertel (≥ 25 %)",
+            &["häufig", "oft", "vielfach", "verbreitet"],
+        ),
+        (
+            "selten",
+            Wort::Selten,
+            "weniger als 15 %",
+            &["selten", "wenige", "vereinzelt"],
+        ),
+        (
+            "untergeordnet",
+            Wort::Untergeordnet,
+            "höchstens 10 % („eine untergeordnete Rolle“)",
+            &["untergeordnet", "kaum", "geringe rolle"],
+        ),
+    ];
+
+    pub fn aus_text(s: &str) -> Option<Wort> {
+        Self::ALLE.iter().find(|x| x.0 == s).map(|x| x.1)
+    }
+
+    fn eintrag(self) -> &'static (&'static str, Wort, &'static str, &'static [&'static str]) {
+        Self::ALLE
+            .iter()
+            .find(|x| x.1 == self)
+            .unwrap_or(&Self::ALLE[0])
+    }
+
+    /// What the word means, as a range of shares.
+    pub fn bedeutung(self) -> &'static str {
+        self.eintrag().2
+    }
+
+    /// Words that say it (lower case).
+    pub fn worte(self) -> &'static [&'static str] {
+        self.eintrag().3
+    }
+
+    /// Whether a share fits the word.
+    pub fn gilt(self, anteil: f64) -> bool {
+        match self {
+            Wort::Ueberwiegend | Wort::DieMeisten => anteil > 0.5,
+            Wort::Haeufig => anteil >= 0.25,
+            Wort::Selten => anteil < 0.15,
+            Wort::Untergeordnet => anteil <= 0.10,
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! Statements beyond a figure, decided on the 2025 data. The expected
+//! counts were counted independently from the YAML files (a short script
+//! over data/2025/steckbriefe), not with the program.
+
+mod common;
+
+use std::path::Path;
+
+use kataster_report::claims::{self, Ergebnis};
+use kataster_report::figures::berechne;
+use kataster_report::load::lade_edition;
+use kataster_report::templates::vorlage_lesen;
+
+/// Every statement of `text` (a chapter template), decided on 2025.
+fn entscheiden(text: &str) -> (Vec<Ergebnis>, Vec<String>) {
+    let g = lade_edition(&common::projekt(), "2025").expect("2025 lädt");
+    let kz = berechne(&g.edition).expect("Kennzahlen");
+    let k = vorlage_lesen("t.typ.hbs", Path::new("t.typ.hbs"), text.into()).expect("Vorlage");
+    let b = claims::pruefe(&[k], &g.edition, &kz);
+    (b.behauptungen, b.fehler.iter().map(|d| d.kurz()).collect())
+}
+
+/// One statement that must hold (`gilt`) or not, with parts of what
+/// `check` computes.
+fn fall(text: &str, gilt: bool, berechnet: &[&str]) {
+    let (e, f) = entscheiden(text);
+    assert!(f.is_empty(), "{text}: {f:?}");
+    assert_eq!(e.len(), 1, "{text}");
+    assert_eq!(e[0].gilt, gilt, "{text}: {}", e[0].berechnet);
+    let ist = common::falten(&e[0].berechnet);
+    for b in berechnet {
+        assert!(ist.contains(b), "{text}: „{b}“ fehlt in {ist}");
+    }
+}
+
+#[test]
+fn rang_unter_den_technologien() {
+    // LLM 29, RPA 22, ChatBot 11, VoiceBot 7, RAG 3, DMS 2 of 57 sheets.
+    let zaehlung = "LLM 29, RPA 22, ChatBot 11, VoiceBot 7, RAG 3, DMS 2 (von 57 Steckbriefen)";
+    fall(
+        r#"{{#aussage "rang" "technologien" "LLM" 1}}am häufigsten{{/aussage}}"#,
+        true,
+        &["Platz 1", zaehlung],
+    );
+    fall(
+        r#"{{#aussage "rang" "technologien" "RPA" 1}}steht im Mittelpunkt{{/aussage}}"#,
+        false,
+        &["Platz 2", zaehlung],
+    );
+    fall(
+        r#"{{#aussage "dominiert" "betriebsmodell" "On-Premises"}}dominieren{{/aussage}}"#,
+        true, // On-Premises 33, Cloud/SaaS 19: 33 ≥ 1,5 × 19
+        &["On-Premises 33, Cloud/SaaS 19"],
+    );
+    fall(
+        r#"{{#aussage "dominiert" "technologien" "LLM"}}dominieren{{/aussage}}"#,
+        false, // 29 < 1,5 × 22
+        &["LLM 29, RPA 22"],
+    );
+}
+
+#[test]
+fn vergleich_zweier_kennzahlen() {
+    fall(
+        r#"{{#aussage "seltener_als" "anteil_voicebot" "anteil_chatbot"}}seltener{{/aussage}}"#,
+        true,
+        &["12,3 % (7 von 57) gegenüber 19,3 % (11 von 57)"],
+    );
+    fall(
+        r#"{{#aussage "haeufiger_als" "anteil_rpa" "anteil_llm"}}häufiger{{/aussage}}"#,
+        false,
+        &["38,6 % (22 von 57) gegenüber 50,9 % (29 von 57)"],
+    );
+}
+
+#[test]
+fn fuehrende_antworten() {
+    // Kennzahlen: Zeitersparnis 30, Nutzenden-Zufriedenheit 22, eingesparte
+    // manuelle Arbeitsschritte 21, Nutzungsquote 13, Fehlerquote 12.
+    fall(
+        r#"{{#aussage "fuehrend" "kennzahlen" 3 "Zeitersparnis" "Nutzenden-Zufriedenheit"}}vor allem{{/aussage}}"#,
+        true,
+        &["Zeitersparnis: Platz 1", "Nutzenden-Zufriedenheit: Platz 2"],
+    );
+    fall(
+        r#"{{#aussage "fuehrend" "kennzahlen" 3 "Zeitersparnis" "Fehlerquote"}}vor allem{{/aussage}}"#,
+        false,
+        &["Fehlerquote: Platz 5"],
+    );
+}
+
+#[test]
+fn verbreitung_ueber_landkreise() {
+    // Scriba in 9 Landkreisen, EMMA in 6, UiPath in 3.
+    fall(
+        r#"{{#aussage "verbreitet" "emma" 2}}in mehreren Landkreisen{{/aussage}}"#,
+        true,
+        &[
+            "in 6 Landkreisen (Göttingen, Hameln-Pyrmont, Lüchow-Dannenberg, Peine, Verden, Wolfenbüttel)",
+        ],
+    );
+    fall(
+        r#"{{#aussage "verbreitet" "uipath" 4}}in vielen Landkreisen{{/aussage}}"#,
+        false,
+        &["in 3 Landkreisen (Celle, Heidekreis, Stade)"],
+    );
+}
+
+#[test]
+fn anteil_in_einer_gruppe_und_haeufigkeitsworte() {
+    // Among the 22 RPA sheets with a Betriebsmodell: On-Premises 16 (72,7 %);
+    // among the 26 LLM sheets: 9 (34,6 %).
+    fall(
+        r#"{{#aussage "anteil_in_gruppe" "betriebsmodell" "On-Premises" "technologien" "RPA" "ueberwiegend"}}überwiegend{{/aussage}}"#,
+        true,
+        &["On-Premises in 16 von 22 Steckbriefen (72,7 %)"],
+    );
+    fall(
+        r#"{{#aussage "anteil_in_gruppe" "betriebsmodell" "On-Premises" "technologien" "LLM" "ueberwiegend"}}überwiegend{{/aussage}}"#,
+        false,
+        &["On-Premises in 9 von 26 Steckbriefen (34,6 %)"],
+    );
+    // RAG in 3 of 57 sheets (5,3 %): a minor role; Fördermittel in 7 of 69
+    // (10,1 %): just above the 10 % of "eine untergeordnete Rolle".
+    fall(
+        r#"{{#aussage "haeufigkeit" "technologien" "RAG" "untergeordnet"}}eine untergeordnete Rolle{{/aussage}}"#,
+        true,
+        &["RAG in 3 von 57 Steckbriefen (5,3 %)"],
+    );
+    fall(
+        r#"{{#aussage "haeufigkeit" "foerdermittel" "Ja (bitte Förderprogramm in Kommentar eintragen)" "untergeordnet"}}eine untergeordnete Rolle{{/aussage}}"#,
+        false,
+        &["in 7 von 69 Steckbriefen (10,1 %)"],
+    );
+}
+
+#[test]
+fn worte_muessen_sagen_was_die_aussage_sagt() {
+    for (text, teil) in [
+        (
+            r#"{{#aussage "haeufiger_als" "anteil_llm" "anteil_rpa"}}seltener{{/aussage}}"#,
+            "sagen „seltener“",
+        ),
+        (
+            r#"{{#aussage "rang" "technologien" "LLM" 2}}am häufigsten{{/aussage}}"#,
+            "erwartet wird eines von: zweit",
+        ),
+        (
+            r#"{{#aussage "haeufigkeit" "technologien" "RAG" "ueberwiegend"}}selten{{/aussage}}"#,
+            "erwartet wird eines von: überwiegend",
+        ),
+    ] {
+        let (e, f) = entscheiden(text);
+        assert!(e.is_empty(), "{text}");
+        assert!(
+            f.iter()
+                .any(|x| x.contains(teil) && x.starts_with("t.typ.hbs:1:")),
+            "{text}: {f:?}"
+        );
+    }
+    // A mistyped answer or kind is named with a proposal.
+    let (_, f) =
+        entscheiden(r#"{{#aussage "rang" "technologien" "LMM" 1}}am häufigsten{{/aussage}}"#);
+    assert!(f.iter().any(|x| x.contains("meinten Sie „LLM“?")), "{f:?}");
+    let (_, f) =
+        entscheiden(r#"{{#aussage "rank" "technologien" "LLM" 1}}am häufigsten{{/aussage}}"#);
+    assert!(f.iter().any(|x| x.contains("meinten Sie „rang“?")), "{f:?}");
+}
+
+#[test]
+fn check_meldet_eine_widerlegte_aussage_mit_ort_und_zaehlung() {
+    let k = common::Kopie::klein();
+    k.ersetzen(
+        "report/kapitel/klein/01-ergebnisse.typ.hbs",
+        "Absatz zum Bearbeiten.",
+        "Am häufigsten ist {{#aussage \"rang\" \"technologien\" \"ChatBot\" 1}}an erster Stelle{{/aussage}} der Chatbot.",
+    );
+    let zeile = k.zeile("report/kapitel/klein/01-ergebnisse.typ.hbs", "\"rang\"");
+    let o = common::cli(k.pfad(), &["check", "--edition", "klein"]);
+    let t = common::stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(
+        t.contains(&format!(
+            "report/kapitel/klein/01-ergebnisse.typ.hbs:{zeile}: „an erster Stelle“"
+        )) && t.contains("behauptet: ChatBot auf Platz 1")
+            && t.contains("RPA 3, ChatBot 1, LLM 1 (von 5 Steckbriefen)"),
+        "{t}"
+    );
+}
