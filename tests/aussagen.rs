@@ -187,3 +187,22 @@ fn check_meldet_eine_widerlegte_aussage_mit_ort_und_zaehlung() {
         "{t}"
     );
 }
+
+#[test]
+fn readme_nennt_jede_art_und_jedes_haeufigkeitswort() {
+    let readme = std::fs::read_to_string(common::projekt().join("README.md")).unwrap();
+    for a in claims::aussagen::ARTEN {
+        assert!(readme.contains(&format!("`{}`", a.name)), "README: Art {}", a.name);
+    }
+    for (name, wort, _, _) in kataster_report::figures::haeufigkeit::Wort::ALLE {
+        assert!(readme.contains(&format!("`{name}`")), "README: {name}");
+        // The thresholds the README states are the ones the program uses.
+        let grenze = match name {
+            &"ueberwiegend" | &"die_meisten" => (0.51, 0.5),
+            &"haeufig" => (0.25, 0.24),
+            &"selten" => (0.14, 0.15),
+            _ => (0.10, 0.11),
+        };
+        assert!(wort.gilt(grenze.0) && !wort.gilt(grenze.1), "{name}");
+    }
+}
