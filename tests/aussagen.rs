@@ -192,7 +192,11 @@ fn check_meldet_eine_widerlegte_aussage_mit_ort_und_zaehlung() {
 fn readme_nennt_jede_art_und_jedes_haeufigkeitswort() {
     let readme = std::fs::read_to_string(common::projekt().join("README.md")).unwrap();
     for a in claims::aussagen::ARTEN {
-        assert!(readme.contains(&format!("`{}`", a.name)), "README: Art {}", a.name);
+        assert!(
+            readme.contains(&format!("`{}`", a.name)),
+            "README: Art {}",
+            a.name
+        );
     }
     for (name, wort, _, _) in kataster_report::figures::haeufigkeit::Wort::ALLE {
         assert!(readme.contains(&format!("`{name}`")), "README: {name}");

@@ -370,6 +370,8 @@ fn verbreitet(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Stri
                 "verschiedene",
                 "landkreisen",
                 "kreisen",
+                "wiederholt",
+                "mehrfach",
             ]
         } else {
             Vec::new()
