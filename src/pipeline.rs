@@ -13,6 +13,7 @@ use crate::export::ExportFehler;
 use crate::figures::{self, Kennzahlen};
 use crate::freigabe::Stand;
 use crate::load::{self, Geladen, Quelltexte};
+use crate::model::EditionMeta;
 use crate::report_data;
 use crate::templates::{self, Kapitel, Modus};
 
@@ -259,21 +260,32 @@ fn veraenderungen(
     Ok(crate::vergleich::abschnitt_json(&v))
 }
 
-/// The generated files: those of the data, the draft marker, the filled
-/// chapters and the list that includes them.
-fn erzeugen(d: &Datenstand, texte: Vec<(String, String)>) -> Vec<(String, Vec<u8>)> {
+/// The generated files of the data and the draft marker.
+fn erzeugen(d: &Datenstand) -> Vec<(String, Vec<u8>)> {
     let mut erzeugt = d.erzeugt.clone();
     erzeugt.push((ENTWURF.to_owned(), b"null".to_vec()));
+    erzeugt
+}
+
+/// The filled chapters as generated files, and the list that includes them
+/// in their order.
+fn kapitel_dateien(meta: &EditionMeta, texte: Vec<(String, String)>) -> Vec<(String, Vec<u8>)> {
+    let mut erzeugt = Vec::new();
     let mut inhalt =
         String::from("// Erzeugt von kataster-report: die Kapitel in ihrer Reihenfolge.\n");
     for (name, text) in texte {
         inhalt.push_str(&format!("#include \"kapitel/{name}\"\n"));
-        let datei = format!("{}{text}", kapitel_kopf(&d.geladen.edition.meta.layout));
+        let datei = format!("{}{text}", kapitel_kopf(&meta.layout));
         erzeugt.push((format!("/generiert/kapitel/{name}"), datei.into_bytes()));
     }
     erzeugt.push(("/generiert/kapitel.typ".to_owned(), inhalt.into_bytes()));
     erzeugt
 }
+
+/// The generated appendix "Zahlennachweis" (after the last chapter) and its
+/// data: every checked claim.
+const ANHANG: &str = "zz-zahlennachweis.typ";
+pub const ZAHLENNACHWEIS: &str = "/generiert/zahlennachweis.json";
 
 /// The first lines of a generated chapter, before the filled template: each
 /// chapter sees the layout's functions (verweis, quelle, karte, …).
@@ -310,11 +322,19 @@ pub(crate) fn kapitel_fuellen(
     zeiten.stufen.push(("Aussagen prüfen", start.elapsed()));
     let start = Instant::now();
     let meta = &d.geladen.edition.meta;
-    let texte = match templates::rendern(&kapitel, &d.kennzahlen, meta, Modus::Bericht) {
+    let mut texte = match templates::rendern(&kapitel, &d.kennzahlen, meta, Modus::Bericht) {
         Ok(t) => t,
         Err(f) => return Err((BauFehler::Diagnosen(f), kapitel)),
     };
-    let erzeugt = erzeugen(&d, texte);
+    let mut erzeugt = erzeugen(&d);
+    if meta.zahlennachweis {
+        texte.push((ANHANG.to_owned(), "#zahlennachweis()\n".to_owned()));
+        erzeugt.push((
+            ZAHLENNACHWEIS.to_owned(),
+            serde_json::to_vec_pretty(&pruefung.behauptungen).unwrap_or_default(),
+        ));
+    }
+    erzeugt.extend(kapitel_dateien(meta, texte));
     zeiten.stufen.push(("Kapitel füllen", start.elapsed()));
     Ok(Vorbereitet {
         geladen: d.geladen,

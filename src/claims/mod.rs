@@ -134,6 +134,8 @@ pub fn gilt(k: &Kennzahl, vergleich: Vergleich, werte: &[f64]) -> bool {
 #[derive(Debug, Clone, Serialize)]
 pub struct Ergebnis {
     pub id: String,
+    /// The anchor of the claim in the appendix "Zahlennachweis".
+    pub anker: String,
     pub datei: String,
     pub zeile: usize,
     pub wortlaut: String,
@@ -235,9 +237,10 @@ pub fn pruefe(kapitel: &[Kapitel], edition: &Edition, kennzahlen: &Kennzahlen) -
     let mut bericht = Pruefbericht::default();
     let mut benutzt = vec![false; abweichungen.len()];
     for k in kapitel {
-        for p in platzhalter(k)
+        for (i, p) in platzhalter(k)
             .into_iter()
             .filter(|p| p.helfer == "behauptung" || p.helfer == "aussage")
+            .enumerate()
         {
             let befund = if p.helfer == "aussage" {
                 aussage(k, &p, edition, kennzahlen).map(Some)
@@ -252,6 +255,7 @@ pub fn pruefe(kapitel: &[Kapitel], edition: &Edition, kennzahlen: &Kennzahlen) -
                     continue;
                 }
             };
+            e.anker = crate::templates::helfer::anker(&k.name, i + 1);
             let passend = abweichungen.iter().position(|a| {
                 a.kapitel == k.name
                     && a.kennzahl == e.kennzahl
@@ -297,6 +301,7 @@ fn aussage(
     let kurz = k.name.trim_end_matches(".typ.hbs");
     Ok(Ergebnis {
         id: format!("{kurz}:{}:{}", p.zeile, p.name().unwrap_or_default()),
+        anker: String::new(),
         datei: p.pfad.display().to_string(),
         zeile: p.zeile,
         wortlaut,
@@ -336,6 +341,7 @@ fn ergebnis(
     let kurz = k.name.trim_end_matches(".typ.hbs");
     Ok(Some(Ergebnis {
         id: format!("{kurz}:{}:{name}", p.zeile),
+        anker: String::new(),
         datei: p.pfad.display().to_string(),
         zeile: p.zeile,
         wortlaut,

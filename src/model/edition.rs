@@ -31,6 +31,12 @@ pub struct EditionMeta {
     /// „Veränderungen“, `#veraenderungen()` im Kapitel), z. B. `"2025"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vorgaenger: Option<String>,
+    /// `true`: der Bericht endet mit dem Anhang „Zahlennachweis“, der jede
+    /// geprüfte Zahl und Aussage mit Seite, Worten, Definition, berechnetem
+    /// Wert und gegebenenfalls der Begründung einer Abweichung auflistet; im
+    /// Text führt jede zu ihrem Eintrag. Vorgabe: `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub zahlennachweis: bool,
     /// Dokumenten-Historie; der jüngste Eintrag ist die Version dieser Ausgabe.
     pub historie: Vec<HistorienEintrag>,
     /// Mitwirkende in der Arbeitsgruppe.

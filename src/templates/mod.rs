@@ -354,6 +354,7 @@ pub fn rendern(
             kennzahlen,
             meta,
             modus,
+            anker: Default::default(),
         },
     );
     let mut out = Vec::new();

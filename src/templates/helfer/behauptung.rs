@@ -2,23 +2,52 @@
 //! published words bound to a figure, checked by `check`.
 
 use handlebars::template::{Template, TemplateElement};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use handlebars::{Helper, RenderErrorReason};
 
 use super::{Ausgabe, Druck, Gebaut, Umgebung, anbinden};
 use crate::templates::{MARKE, Modus};
 
 /// Prints the block's words; in the check rendering, [`MARKE`] instead.
+/// With the appendix "Zahlennachweis", the words link to their entry.
 struct BehauptungHelfer {
     modus: Modus,
+    nachweis: bool,
+    /// Claims filled so far, per chapter template (their anchors).
+    zaehler: Arc<Mutex<HashMap<String, usize>>>,
 }
 
-/// Builds the helper for `behauptung`.
+/// Builds the helper for `behauptung` and `aussage`.
 pub(super) fn bauen<'a>(u: &Umgebung<'a>) -> Gebaut<'a> {
-    anbinden(BehauptungHelfer { modus: u.modus })
+    anbinden(BehauptungHelfer {
+        modus: u.modus,
+        nachweis: u.meta.zahlennachweis,
+        zaehler: u.anker.clone(),
+    })
+}
+
+/// The anchor of the `nr`-th claim (from 1) of a chapter template: the
+/// same in the text and in the appendix, e.g. `02-einleitung-3`.
+pub fn anker(vorlage: &str, nr: usize) -> String {
+    format!("{}-{nr}", vorlage.trim_end_matches(".typ.hbs"))
 }
 
 impl Druck for BehauptungHelfer {
-    fn drucke(&self, h: &Helper<'_>) -> Result<Ausgabe, RenderErrorReason> {
+    fn drucke(&self, h: &Helper<'_>, vorlage: &str) -> Result<Ausgabe, RenderErrorReason> {
+        if self.modus == Modus::Bericht && self.nachweis {
+            let mut z = self.zaehler.lock().unwrap_or_else(|p| p.into_inner());
+            let nr = z.entry(vorlage.to_owned()).or_insert(0);
+            *nr += 1;
+            // The anchor is made of the file name and a count: nothing from
+            // the data goes into this code.
+            let a = anker(vorlage, *nr);
+            return Ok(Ausgabe::Umhuellt(
+                format!("#nachweis(\"{a}\")["),
+                "]".into(),
+            ));
+        }
         if self.modus == Modus::Bericht {
             return Ok(Ausgabe::Block);
         }

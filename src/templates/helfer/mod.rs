@@ -3,6 +3,7 @@
 //! knows the valid names from it, and [`uebersicht`] lists it for the help.
 
 mod behauptung;
+pub use behauptung::anker;
 mod quelle;
 mod termine;
 mod zahl;
@@ -19,11 +20,14 @@ use crate::figures::Kennzahlen;
 use crate::model::EditionMeta;
 
 /// What a helper is built from when a chapter is rendered.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Umgebung<'a> {
     pub kennzahlen: &'a Kennzahlen,
     pub meta: &'a EditionMeta,
     pub modus: Modus,
+    /// Claims filled so far per chapter template, shared by `behauptung`
+    /// and `aussage` (their anchors in the appendix "Zahlennachweis").
+    pub anker: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, usize>>>,
 }
 
 /// A built helper, ready for registration.
@@ -162,11 +166,14 @@ enum Ausgabe {
     Text(String),
     /// Its block, rendered unchanged.
     Block,
+    /// Its block between two texts (Typst code written by the program).
+    Umhuellt(String, String),
 }
 
 /// A helper: what it prints for one placeholder.
 trait Druck: Send + Sync {
-    fn drucke(&self, h: &Helper<'_>) -> Result<Ausgabe, RenderErrorReason>;
+    /// `vorlage`: the name of the chapter template being filled.
+    fn drucke(&self, h: &Helper<'_>, vorlage: &str) -> Result<Ausgabe, RenderErrorReason>;
 }
 
 /// Makes a [`Druck`] a handlebars helper.
@@ -181,12 +188,20 @@ impl<T: Druck> HelperDef for Anbindung<T> {
         rc: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        match self.0.drucke(h)? {
+        let vorlage = rc.get_root_template_name().cloned().unwrap_or_default();
+        match self.0.drucke(h, &vorlage)? {
             Ausgabe::Text(t) => out.write(&t)?,
             Ausgabe::Block => {
                 if let Some(t) = h.template() {
                     t.render(r, ctx, rc, out)?;
                 }
+            }
+            Ausgabe::Umhuellt(vorher, nachher) => {
+                out.write(&vorher)?;
+                if let Some(t) = h.template() {
+                    t.render(r, ctx, rc, out)?;
+                }
+                out.write(&nachher)?;
             }
         }
         Ok(())

@@ -14,7 +14,7 @@ pub(super) fn bauen<'a>(_: &Umgebung<'a>) -> Gebaut<'a> {
 }
 
 impl Druck for QuelleHelfer {
-    fn drucke(&self, h: &Helper<'_>) -> Result<Ausgabe, RenderErrorReason> {
+    fn drucke(&self, h: &Helper<'_>, _: &str) -> Result<Ausgabe, RenderErrorReason> {
         let id = erster_parameter(h, "quelle")?;
         Ok(Ausgabe::Text(format!(
             "#quelle({})",

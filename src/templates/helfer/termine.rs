@@ -11,7 +11,7 @@ use crate::templates::escape;
 struct TextHelfer(String);
 
 impl Druck for TextHelfer {
-    fn drucke(&self, _: &Helper<'_>) -> Result<Ausgabe, RenderErrorReason> {
+    fn drucke(&self, _: &Helper<'_>, _: &str) -> Result<Ausgabe, RenderErrorReason> {
         Ok(Ausgabe::Text(self.0.clone()))
     }
 }

@@ -22,7 +22,7 @@ pub(super) fn bauen<'a>(u: &Umgebung<'a>) -> Gebaut<'a> {
 }
 
 impl Druck for ZahlHelfer<'_> {
-    fn drucke(&self, h: &Helper<'_>) -> Result<Ausgabe, RenderErrorReason> {
+    fn drucke(&self, h: &Helper<'_>, _: &str) -> Result<Ausgabe, RenderErrorReason> {
         if self.modus == Modus::Pruefung {
             return Ok(Ausgabe::Text(MARKE.to_owned()));
         }
