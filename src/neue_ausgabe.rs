@@ -66,6 +66,10 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Geschrieben, Fehler> {
     for name in ["vokabular.yaml", "quellen.yaml", "glossar.yaml"] {
         schreiben(daten.join(name), &lesen(wurzel, &alt_daten.join(name))?)?;
     }
+    let kennzahlen = alt_daten.join("kennzahlen.yaml");
+    if projekt::ist_datei(wurzel, &kennzahlen) {
+        schreiben(daten.join("kennzahlen.yaml"), &lesen(wurzel, &kennzahlen)?)?;
+    }
     let meta = neue_meta(&vorlage.edition.meta, a);
     schreiben(
         daten.join("edition.yaml"),

@@ -12,8 +12,8 @@ use schemars::JsonSchema;
 use serde_json::{Value, json};
 
 use crate::model::{
-    Abweichungen, EditionMeta, FELDER, Freigaben, Glossar, Landkreise, Quellen, SteckbriefDatei,
-    Vokabular,
+    Abweichungen, EditionMeta, FELDER, Freigaben, Glossar, KennzahlenDatei, Landkreise, Quellen,
+    SteckbriefDatei, Vokabular,
 };
 
 fn schema<T: JsonSchema>() -> Value {
@@ -31,6 +31,7 @@ pub fn alle() -> Vec<(&'static str, Value)> {
         ("glossar.schema.json", schema::<Glossar>()),
         ("abweichungen.schema.json", schema::<Abweichungen>()),
         ("freigaben.schema.json", schema::<Freigaben>()),
+        ("kennzahlen.schema.json", schema::<KennzahlenDatei>()),
     ]
 }
 

@@ -537,3 +537,107 @@ fn pruefe_quellen(orter: &Orter, datei: &Path, quellen: &[Quelle]) -> Vec<Diagno
         })
         .collect()
 }
+
+/// The figures defined in `kennzahlen.yaml`: each kind has its parameters,
+/// fields are choice fields of a fact sheet, answers and products are known,
+/// names are unique. Every problem at its place, with a proposal.
+pub fn pruefe_definitionen(
+    defs: &[crate::model::KennzahlDefinition],
+    vokabular: &Vokabular,
+    dateien: &BTreeMap<PathBuf, Datei>,
+    datei: &Path,
+) -> Vec<Diagnose> {
+    let orter = Orter { dateien };
+    let mut out = Vec::new();
+    let doppelt = vorige_gleiche(defs.iter().map(|d| d.name.as_str()));
+    for (i, (d, erste)) in defs.iter().zip(doppelt).enumerate() {
+        let idx = i.to_string();
+        let bei = |feld: &str, m: String| orter.bei(datei, &["kennzahlen", &idx, feld], feld, m);
+        if erste.is_some() {
+            out.push(bei(
+                "name",
+                format!("die Kennzahl „{}“ ist zweimal definiert", d.name),
+            ));
+        }
+        for (feld, fehlt) in definitions_parameter(d) {
+            out.push(bei(feld, fehlt));
+        }
+        let paare = [
+            (&d.feld, &d.antwort, "feld", "antwort"),
+            (
+                &d.gruppenfeld,
+                &d.gruppenantwort,
+                "gruppenfeld",
+                "gruppenantwort",
+            ),
+        ];
+        for (feld, antwort, fname, aname) in paare {
+            let Some(feld) = feld else { continue };
+            let Some(liste) = FELDER
+                .iter()
+                .find(|f| f.schluessel == feld)
+                .and_then(|f| f.art.vokabular())
+                .and_then(|v| vokabular.liste(v))
+            else {
+                let auswahl = FELDER
+                    .iter()
+                    .filter(|f| f.art.vokabular().is_some())
+                    .map(|f| f.schluessel);
+                let m = format!("„{feld}“ ist kein Auswahlfeld eines Steckbriefs");
+                out.push(match vorschlag(feld, auswahl) {
+                    Some(v) => bei(fname, m).hilfe(format!("meinten Sie „{v}“?")),
+                    None => bei(fname, m),
+                });
+                continue;
+            };
+            if let Some(a) = antwort {
+                let namen: Vec<&str> = liste
+                    .iter()
+                    .flat_map(|e| [e.wert.as_str()].into_iter().chain(e.kurz.as_deref()))
+                    .collect();
+                if !namen.contains(&a.as_str()) {
+                    let m = format!("„{a}“ ist keine Antwort im Feld {feld}");
+                    out.push(match vorschlag(a, namen.iter().copied()) {
+                        Some(v) => bei(aname, m).hilfe(format!("meinten Sie „{v}“?")),
+                        None => bei(aname, m),
+                    });
+                }
+            }
+        }
+        if let Some(p) = &d.produkt
+            && !vokabular.produkte.iter().any(|x| &x.id == p)
+        {
+            let m = format!("„{p}“ ist kein Produkt aus vokabular.yaml (produkte)");
+            out.push(
+                match vorschlag(p, vokabular.produkte.iter().map(|x| x.id.as_str())) {
+                    Some(v) => bei("produkt", m).hilfe(format!("meinten Sie „{v}“?")),
+                    None => bei("produkt", m),
+                },
+            );
+        }
+    }
+    out
+}
+
+/// The parameters a kind of figure needs and does not have.
+fn definitions_parameter(d: &crate::model::KennzahlDefinition) -> Vec<(&'static str, String)> {
+    use crate::model::KennzahlArt as A;
+    let noetig: &[(&str, bool)] = match d.art {
+        A::Anzahl | A::Anteil => &[("feld", d.feld.is_some()), ("antwort", d.antwort.is_some())],
+        A::AnteilInGruppe => &[
+            ("feld", d.feld.is_some()),
+            ("antwort", d.antwort.is_some()),
+            ("gruppenfeld", d.gruppenfeld.is_some()),
+            ("gruppenantwort", d.gruppenantwort.is_some()),
+        ],
+        A::Nennungen | A::Landkreise => &[("produkt", d.produkt.is_some())],
+    };
+    noetig
+        .iter()
+        .filter(|(_, da)| !da)
+        .map(|(f, _)| {
+            let art = serde_json::to_value(d.art).unwrap_or_default();
+            (*f, format!("die Art {art} braucht „{f}“"))
+        })
+        .collect()
+}

@@ -210,3 +210,86 @@ fn readme_nennt_jede_art_und_jedes_haeufigkeitswort() {
         assert!(wort.gilt(grenze.0) && !wort.gilt(grenze.1), "{name}");
     }
 }
+
+#[test]
+fn kennzahlen_aus_kennzahlen_yaml_behalten_ihre_werte() {
+    // Counted independently from the YAML files of 2025.
+    let g = lade_edition(&common::projekt(), "2025").expect("2025 lädt");
+    let kz = berechne(&g.edition).expect("Kennzahlen");
+    let erwartet: &[(&str, u32, u32)] = &[
+        ("anteil_rpa", 22, 57),
+        ("anteil_llm", 29, 57),
+        ("anteil_chatbot", 11, 57),
+        ("anteil_voicebot", 7, 57),
+        ("anteil_rag", 3, 57),
+        ("anteil_dms", 2, 57),
+        ("anteil_on_prem", 33, 64),
+        ("anteil_cloud", 19, 64),
+        ("anteil_hybrid", 6, 64),
+        ("anteil_datenzentrale", 2, 64),
+        ("anteil_externes_hosting", 1, 64),
+        ("anteil_betriebsmodell_sonstiges", 3, 64),
+    ];
+    for (name, z, n) in erwartet {
+        let k = kz.get(name).unwrap_or_else(|| panic!("{name} fehlt"));
+        assert_eq!((k.zaehler, k.nenner), (Some(*z), Some(*n)), "{name}");
+        assert!(
+            g.edition
+                .kennzahl_definitionen
+                .iter()
+                .any(|d| d.name == *name),
+            "{name} aus Daten"
+        );
+    }
+    for (produkt, z) in [
+        ("scriba", 9.0),
+        ("emma", 6.0),
+        ("uipath", 11.0),
+        ("viind", 5.0),
+        ("dragon", 3.0),
+    ] {
+        assert_eq!(
+            kz.get(&format!("nennungen_{produkt}")).map(|k| k.wert),
+            Some(z),
+            "{produkt}"
+        );
+    }
+}
+
+#[test]
+fn eine_neue_kennzahl_in_den_daten_braucht_kein_neues_programm() {
+    let k = common::Kopie::klein();
+    let datei = "data/klein/kennzahlen.yaml";
+    k.schreiben(
+        datei,
+        &format!(
+            "{}  - name: anteil_cloud_bei_llm\n    titel: Cloud-Anteil der LLM-Projekte\n    \
+             art: anteil_in_gruppe\n    feld: betriebsmodell\n    antwort: Cloud/SaaS\n    \
+             gruppenfeld: technologien\n    gruppenantwort: LLM\n  - name: landkreise_mit_scriba\n    \
+             titel: Landkreise mit Scriba\n    art: landkreise\n    produkt: scriba\n",
+            k.lesen(datei)
+        ),
+    );
+    k.ersetzen(
+        "report/kapitel/klein/01-ergebnisse.typ.hbs",
+        "Absatz zum Bearbeiten.",
+        "Cloud-Anteil bei LLM: {{prozent \"anteil_cloud_bei_llm\"}}; Scriba in \
+         {{#behauptung \"landkreise_mit_scriba\" \"gleich\" 1}}einem Landkreis{{/behauptung}}.",
+    );
+    // The only LLM sheet (Gifhorn, Scriba) runs as Cloud/SaaS.
+    let text = common::pdf_text(&common::pdf_bytes_von(k.pfad(), "klein"));
+    assert!(text.contains("Cloud-Anteil bei LLM: 100 %"), "{text}");
+    let o = common::cli(k.pfad(), &["figures", "--edition", "klein"]);
+    assert!(common::stdout(&o).contains("definiert in: data/klein/kennzahlen.yaml"));
+
+    // A mistyped definition is named at its line, with a proposal.
+    k.ersetzen(datei, "gruppenantwort: LLM", "gruppenantwort: LMM");
+    let zeile = k.zeile(datei, "gruppenantwort: LMM");
+    let o = common::cli(k.pfad(), &["check", "--edition", "klein"]);
+    let t = common::stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(
+        t.contains(&format!("{datei}:{zeile}")) && t.contains("meinten Sie „LLM“?"),
+        "{t}"
+    );
+}

@@ -26,13 +26,35 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // Where each figure is defined: the edition's kennzahlen.yaml or the program.
+    let datei = format!("data/{id}/kennzahlen.yaml");
+    let herkunft = |name: &str| {
+        if geladen
+            .edition
+            .kennzahl_definitionen
+            .iter()
+            .any(|d| d.name == name)
+        {
+            datei.clone()
+        } else {
+            "Programm".to_owned()
+        }
+    };
     let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&k.liste).unwrap_or_default() + "\n",
+        Format::Json => {
+            let mut liste = serde_json::to_value(&k.liste).unwrap_or_default();
+            for z in liste.as_array_mut().into_iter().flatten() {
+                let name = z["name"].as_str().unwrap_or_default().to_owned();
+                z["definiert_in"] = serde_json::Value::String(herkunft(&name));
+            }
+            serde_json::to_string_pretty(&liste).unwrap_or_default() + "\n"
+        }
         Format::Text => {
             let mut s = format!("Kennzahlen der Ausgabe {id}:\n\n");
             for z in &k.liste {
                 let _ = writeln!(s, "{:<32} {}", z.name, z.text_genau());
-                let _ = writeln!(s, "{:<32} {} – {}\n", "", z.titel, z.definition);
+                let _ = writeln!(s, "{:<32} {} – {}", "", z.titel, z.definition);
+                let _ = writeln!(s, "{:<32} definiert in: {}\n", "", herkunft(&z.name));
             }
             s
         }

@@ -275,9 +275,8 @@ pub fn berechne(e: &Edition) -> Result<Kennzahlen, Vec<Rechenfehler>> {
         "Zahl der veröffentlichten Projektsteckbriefe.",
         sb.len() as u32,
     );
-    technologien(&mut s, e, &sb);
-    betriebsmodelle(&mut s, e, &sb);
-    produkte(&mut s, e, &sb);
+    technologien(&mut s, &sb);
+    definierte(&mut s, e);
     if s.fehler.is_empty() {
         Ok(Kennzahlen { liste: s.liste })
     } else {
@@ -476,21 +475,9 @@ fn strategien(s: &mut Sammler, lk: &[Landkreis]) {
     );
 }
 
-/// The share of sheets (among `basis`) whose `feld` names the short form
-/// `kurz` of its vocabulary.
-fn nennt(e: &Edition, basis: &[&&Steckbrief], feld: &str, kurz: &str) -> u32 {
-    basis
-        .iter()
-        .filter(|s| {
-            s.werte(feld)
-                .iter()
-                .any(|w| e.vokabular.kurz(feld, w) == kurz)
-        })
-        .count() as u32
-}
-
-/// Technology shares over the sheets that answer the field.
-fn technologien(s: &mut Sammler, e: &Edition, sb: &[&Steckbrief]) {
+/// The sheets that answer the field Technologien (the base of the
+/// technology shares in `kennzahlen.yaml`).
+fn technologien(s: &mut Sammler, sb: &[&Steckbrief]) {
     let basis: Vec<&&Steckbrief> = sb
         .iter()
         .filter(|s| s.technologien.as_ref().is_some_and(|t| !t.is_empty()))
@@ -502,68 +489,92 @@ fn technologien(s: &mut Sammler, e: &Edition, sb: &[&Steckbrief]) {
         "Steckbriefe, die das Feld Technologien beantworten.",
         n,
     );
-    for (name, kurz) in TECHNOLOGIEN {
-        s.anteil(
-            name,
-            &format!("Anteil der Projekte mit {kurz}"),
-            &format!(
-                "Steckbriefe, deren Technologien {kurz} nennen, geteilt durch die Steckbriefe \
-                 mit Angabe der Technologie."
-            ),
-            nennt(e, &basis, "technologien", kurz),
-            n,
-            "die Zahl der Steckbriefe mit Angabe der Technologie",
-        );
+}
+
+/// The figures defined in the edition's `kennzahlen.yaml`, in its order.
+fn definierte(s: &mut Sammler, e: &Edition) {
+    use crate::model::KennzahlArt as A;
+    for d in &e.kennzahl_definitionen {
+        let text = |x: &Option<String>| x.clone().unwrap_or_default();
+        let (feld, produkt) = (text(&d.feld), text(&d.produkt));
+        let antwort = e
+            .vokabular
+            .kurz(&feld, d.antwort.as_deref().unwrap_or_default())
+            .to_owned();
+        let label = |f: &str| {
+            crate::model::FELDER
+                .iter()
+                .find(|x| x.schluessel == f)
+                .map_or(f.to_owned(), |x| x.bezeichnung.to_owned())
+        };
+        match d.art {
+            A::Anzahl | A::Anteil | A::AnteilInGruppe => {
+                let gruppe = (d.art == A::AnteilInGruppe).then(|| {
+                    let gf = text(&d.gruppenfeld);
+                    let gw = e
+                        .vokabular
+                        .kurz(&gf, d.gruppenantwort.as_deref().unwrap_or_default())
+                        .to_owned();
+                    (gf, gw)
+                });
+                let a = haeufigkeit::auszaehlen(
+                    e,
+                    &feld,
+                    gruppe.as_ref().map(|(f, w)| (f.as_str(), w.as_str())),
+                );
+                let z = a.anzahl(&antwort);
+                let unter = match &gruppe {
+                    Some((gf, gw)) => format!(" unter denen mit „{gw}“ bei „{}“", label(gf)),
+                    None => String::new(),
+                };
+                let basis = format!("die Steckbriefe mit Angabe zu „{}“{unter}", label(&feld));
+                if d.art == A::Anzahl {
+                    let def = format!("Steckbriefe mit „{antwort}“ bei „{}“.", label(&feld));
+                    s.anzahl(&d.name, &d.titel, &def, z);
+                } else {
+                    let def = format!(
+                        "Steckbriefe mit „{antwort}“ bei „{}“ geteilt durch {basis}.",
+                        label(&feld)
+                    );
+                    s.anteil(&d.name, &d.titel, &def, z, a.basis, &basis);
+                }
+            }
+            A::Nennungen | A::Landkreise => {
+                let Some(p) = e.vokabular.produkte.iter().find(|p| p.id == produkt) else {
+                    continue; // reported when the edition loads
+                };
+                let (z, was) = if d.art == A::Nennungen {
+                    (nennungen(e, p), "Steckbriefe")
+                } else {
+                    let lk = haeufigkeit::landkreise_mit_produkt(e, &produkt).unwrap_or_default();
+                    (lk.len() as u32, "Landkreise mit einem Steckbrief")
+                };
+                let def = format!(
+                    "{was}, deren Projektname oder Anbieter/Produkt „{}“ nennt (Suchbegriffe: {}).",
+                    p.name,
+                    p.suchbegriffe.join(", ")
+                );
+                s.anzahl(&d.name, &d.titel, &def, z);
+            }
+        }
     }
 }
 
-/// Operating-model shares over the sheets that answer the field.
-fn betriebsmodelle(s: &mut Sammler, e: &Edition, sb: &[&Steckbrief]) {
-    let basis: Vec<&&Steckbrief> = sb.iter().filter(|s| s.betriebsmodell.is_some()).collect();
-    let n = basis.len() as u32;
-    for (name, kurz) in BETRIEBSMODELLE {
-        s.anteil(
-            name,
-            &format!("Anteil Betriebsmodell {kurz}"),
-            &format!(
-                "Steckbriefe mit Betriebsmodell „{kurz}“ geteilt durch die Steckbriefe mit \
-                 Angabe des Betriebsmodells."
-            ),
-            nennt(e, &basis, "betriebsmodell", kurz),
-            n,
-            "die Zahl der Steckbriefe mit Angabe des Betriebsmodells",
-        );
-    }
-}
-
-/// Mentions of the products of the vocabulary.
-fn produkte(s: &mut Sammler, e: &Edition, sb: &[&Steckbrief]) {
-    for p in &e.vokabular.produkte {
-        let z = sb
-            .iter()
-            .filter(|s| {
-                let text = format!(
-                    "{} {}",
-                    s.projektname,
-                    s.anbieter_produkt.as_deref().unwrap_or_default()
-                )
-                .to_lowercase();
-                p.suchbegriffe
-                    .iter()
-                    .any(|b| text.contains(&b.to_lowercase()))
-            })
-            .count() as u32;
-        s.anzahl(
-            &format!("nennungen_{}", p.id),
-            &format!("Projekte mit {}", p.name),
-            &format!(
-                "Steckbriefe, deren Projektname oder Anbieter/Produkt „{}“ nennt (Suchbegriffe: {}).",
-                p.name,
-                p.suchbegriffe.join(", ")
-            ),
-            z,
-        );
-    }
+/// Sheets whose project name or Anbieter/Produkt names the product.
+fn nennungen(e: &Edition, p: &crate::model::Produkt) -> u32 {
+    e.alle_steckbriefe()
+        .filter(|(_, s)| {
+            let text = format!(
+                "{} {}",
+                s.projektname,
+                s.anbieter_produkt.as_deref().unwrap_or_default()
+            )
+            .to_lowercase();
+            p.suchbegriffe
+                .iter()
+                .any(|b| text.contains(&b.to_lowercase()))
+        })
+        .count() as u32
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostics::Diagnose;
 use crate::model::{
-    Abweichungen, Edition, EditionMeta, Glossar, Landkreise, Quellen, SteckbriefDatei, Vokabular,
+    Abweichungen, Edition, EditionMeta, Glossar, KennzahlenDatei, Landkreise, Quellen,
+    SteckbriefDatei, Vokabular,
 };
 use crate::projekt;
 use crate::validate;
@@ -370,6 +371,7 @@ struct Einzeldateien {
     quellen: Option<Quellen>,
     glossar: Option<Glossar>,
     abweichungen: Option<Abweichungen>,
+    kennzahlen: Option<KennzahlenDatei>,
 }
 
 /// The loading of one edition: what was read so far and every problem.
@@ -417,7 +419,20 @@ impl Ladevorgang<'_> {
             quellen: self.einzeldatei("quellen.yaml", gleich),
             glossar: self.einzeldatei("glossar.yaml", gleich),
             abweichungen: self.einzeldatei("abweichungen.yaml", pflichtdatei),
+            kennzahlen: self.freiwillig("kennzahlen.yaml"),
         }
+    }
+
+    /// A file of the edition folder that may be missing (then `Some` empty).
+    fn freiwillig<T: DeserializeOwned + schemars::JsonSchema + Default>(
+        &mut self,
+        name: &str,
+    ) -> Option<T> {
+        let relativ = self.ordner.join(name);
+        if std::fs::symlink_metadata(self.wurzel.join(&relativ)).is_err() {
+            return Some(T::default());
+        }
+        self.lade(&relativ, |d| d)
     }
 
     /// The fact-sheet files that loaded, with their paths, in file-name order.
@@ -440,6 +455,14 @@ impl Ladevorgang<'_> {
 
     /// Cross-file checks run on whatever loaded, so that one run shows all.
     fn pruefe_quer(&mut self, e: &Einzeldateien, steckbriefe: &[(PathBuf, SteckbriefDatei)]) {
+        if let (Some(k), Some(v)) = (&e.kennzahlen, &e.vokabular) {
+            self.fehler.extend(validate::pruefe_definitionen(
+                &k.kennzahlen,
+                v,
+                &self.dateien,
+                &self.ordner.join("kennzahlen.yaml"),
+            ));
+        }
         self.fehler.extend(validate::pruefe(
             e.landkreise.as_ref().map(|l| l.landkreise.as_slice()),
             steckbriefe,
@@ -489,6 +512,7 @@ impl Einzeldateien {
             quellen: self.quellen?.quellen,
             glossar: self.glossar?.glossar,
             abweichungen: self.abweichungen?.abweichungen,
+            kennzahl_definitionen: self.kennzahlen?.kennzahlen,
         })
     }
 }

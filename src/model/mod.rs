@@ -6,6 +6,7 @@
 mod antwort;
 mod edition;
 mod freigabe;
+mod kennzahl;
 mod landkreis;
 mod steckbrief;
 mod vokabular;
@@ -16,6 +17,7 @@ pub use edition::{
     HistorienEintrag, MONATE, Mitwirkende, Quelle, Quellen, Umfrage,
 };
 pub use freigabe::{Eingabe, Freigabe, Freigaben, PdfAngabe, Werkzeug};
+pub use kennzahl::{KennzahlArt, KennzahlDefinition, KennzahlenDatei};
 pub use landkreis::{Dezimal, Kreisart, Landkreis, Landkreise, ProjekteNachStatus};
 pub use steckbrief::{
     FELDER, Feld, FeldArt, FeldWert, Steckbrief, SteckbriefDatei, kennung_vorschlag,
@@ -35,6 +37,8 @@ pub struct Edition {
     pub quellen: Vec<Quelle>,
     pub glossar: Vec<GlossarEintrag>,
     pub abweichungen: Vec<Abweichung>,
+    /// The figures defined in `kennzahlen.yaml` (none without the file).
+    pub kennzahl_definitionen: Vec<KennzahlDefinition>,
 }
 
 impl Edition {

@@ -48,7 +48,8 @@ impl Kopie {
 
     /// A project with the small test edition `klein` (tests/fixtures/klein):
     /// three Landkreise, five fact sheets, a chapter with a claim; with the
-    /// 2025 layout (as layout `klein`), fonts, geodata, vocabulary and schemas.
+    /// 2025 layout (as layout `klein`), fonts, geodata, vocabulary, figure
+    /// definitions and schemas.
     pub fn klein() -> Kopie {
         let dir = tempfile::tempdir().unwrap();
         let p = projekt();
@@ -63,11 +64,13 @@ impl Kopie {
         let vorlage = p.join("tests/fixtures/klein");
         kopiere(&vorlage.join("data"), &z.join("data/klein"));
         kopiere(&p.join("data/2025/schema"), &z.join("data/klein/schema"));
-        std::fs::copy(
-            p.join("data/2025/vokabular.yaml"),
-            z.join("data/klein/vokabular.yaml"),
-        )
-        .unwrap();
+        for datei in ["vokabular.yaml", "kennzahlen.yaml"] {
+            std::fs::copy(
+                p.join("data/2025").join(datei),
+                z.join("data/klein").join(datei),
+            )
+            .unwrap();
+        }
         kopiere(&vorlage.join("kapitel"), &z.join("report/kapitel/klein"));
         Kopie { dir }
     }
