@@ -337,6 +337,7 @@ fn fuehrend(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String
             "führend",
             "vorn",
             "insbesondere",
+            "zentral",
             "besonders",
             "vorwiegend",
         ],
@@ -361,7 +362,11 @@ fn verbreitet(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Stri
              das Produkt „{id}“ nennt; „in mehreren Landkreisen“ heißt mindestens 2."
         ),
         behauptet: format!("in mindestens {n} Landkreisen"),
-        berechnet: format!("in {} Landkreisen ({})", lk.len(), lk.join(", ")),
+        berechnet: match lk.len() {
+            0 => "in keinem Landkreis".to_owned(),
+            1 => format!("in 1 Landkreis ({})", lk.join(", ")),
+            n => format!("in {n} Landkreisen ({})", lk.join(", ")),
+        },
         gilt: lk.len() >= n as usize,
         worte: if n >= 2 {
             vec![
