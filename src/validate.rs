@@ -604,6 +604,27 @@ pub fn pruefe_definitionen(
                 }
             }
         }
+        let spalten = d
+            .spalte
+            .iter()
+            .chain(d.gegen.iter())
+            .chain(d.spalten.iter().flatten());
+        for sp in spalten {
+            if !crate::model::SPALTEN.contains(&sp.as_str()) {
+                let m = format!("„{sp}“ ist keine Spalte der Tabelle 1");
+                let feld = if d.spalte.as_ref() == Some(sp) {
+                    "spalte"
+                } else {
+                    "spalten"
+                };
+                out.push(match vorschlag(sp, crate::model::SPALTEN.iter().copied()) {
+                    Some(v) => bei(feld, m).hilfe(format!("meinten Sie „{v}“?")),
+                    None => {
+                        bei(feld, m).hilfe(format!("Spalten: {}", crate::model::SPALTEN.join(", ")))
+                    }
+                });
+            }
+        }
         if let Some(p) = &d.produkt
             && !vokabular.produkte.iter().any(|x| &x.id == p)
         {
@@ -631,6 +652,23 @@ fn definitions_parameter(d: &crate::model::KennzahlDefinition) -> Vec<(&'static 
             ("gruppenantwort", d.gruppenantwort.is_some()),
         ],
         A::Nennungen | A::Landkreise => &[("produkt", d.produkt.is_some())],
+        A::Ausgabe => &[(
+            "angabe",
+            matches!(
+                d.angabe.as_deref(),
+                Some("landkreise_niedersachsen" | "sitzungen")
+            ),
+        )],
+        A::Zeilen | A::Steckbriefe => &[],
+        A::Summe | A::Mittel | A::SpanneUnterMittel => &[("spalte", d.spalte.is_some())],
+        A::Korrelation => &[
+            ("spalten", d.spalten.is_some()),
+            ("gegen", d.gegen.is_some()),
+        ],
+        A::Quotient => &[
+            ("zaehler", d.zaehler.is_some()),
+            ("nenner", d.nenner.is_some()),
+        ],
     };
     noetig
         .iter()

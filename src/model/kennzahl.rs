@@ -28,7 +28,40 @@ pub enum KennzahlArt {
     Nennungen,
     /// Zahl der Landkreise mit einem solchen Steckbrief (`produkt`).
     Landkreise,
+    /// Eine Angabe aus `edition.yaml` (`angabe`: `landkreise_niedersachsen`
+    /// oder `sitzungen`, die Zahl der Sitzungstermine).
+    Ausgabe,
+    /// Zahl der Zeilen der Tabelle 1; mit `bedingung` nur die Zeilen, in
+    /// denen eine der genannten Spalten zutrifft (ja, bzw. mehr als 0).
+    Zeilen,
+    /// Summe einer Spalte der Tabelle 1 (`spalte`).
+    Summe,
+    /// Summe einer Spalte geteilt durch die Zeilen der Tabelle 1 (`spalte`).
+    Mittel,
+    /// Kleinster bis größter Wert einer Spalte unter den Zeilen mit einem Wert
+    /// über 0 und unter dem Durchschnitt der Spalte (`spalte`).
+    SpanneUnterMittel,
+    /// Korrelationskoeffizient nach Pearson über die Zeilen der Tabelle 1
+    /// zwischen `spalten` (mehrere: 1, wenn eine zutrifft, sonst 0) und `gegen`.
+    Korrelation,
+    /// Eine Kennzahl geteilt durch eine andere, als Anteil (`zaehler`,
+    /// `nenner`: Namen früher definierter Anzahlen).
+    Quotient,
+    /// Zahl der Steckbriefe; mit `feld` nur die mit Angabe in diesem Feld.
+    Steckbriefe,
 }
+
+/// Die Spalten der Tabelle 1, die Kennzahlen lesen können.
+pub const SPALTEN: &[&str] = &[
+    "ki_strategie",
+    "digitalstrategie_mit_ki",
+    "dienstanweisung",
+    "vzae",
+    "projekte",
+    "projekte.abgeschlossen",
+    "projekte.in_umsetzung",
+    "projekte.geplant",
+];
 
 /// Eine selbst definierte Kennzahl.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -53,4 +86,25 @@ pub struct KennzahlDefinition {
     /// id eines Produkts aus `produkte` im Vokabular, z. B. `scriba`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub produkt: Option<String>,
+    /// Angabe aus `edition.yaml` (Art `ausgabe`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub angabe: Option<String>,
+    /// Spalte der Tabelle 1, z. B. `vzae` oder `projekte.geplant`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spalte: Option<String>,
+    /// Spalten der Tabelle 1 (Arten `zeilen` als Bedingung, `korrelation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spalten: Option<Vec<String>>,
+    /// Zweite Spalte einer Korrelation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gegen: Option<String>,
+    /// Zähler und Nenner eines Quotienten (Namen von Kennzahlen).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zaehler: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nenner: Option<String>,
+    /// Die Definition in Worten, wie `figures` und `check` sie zeigen; ohne
+    /// sie wird sie aus Art und Angaben gebildet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<String>,
 }

@@ -17,7 +17,7 @@ pub use edition::{
     HistorienEintrag, MONATE, Mitwirkende, Quelle, Quellen, Umfrage,
 };
 pub use freigabe::{Eingabe, Freigabe, Freigaben, PdfAngabe, Werkzeug};
-pub use kennzahl::{KennzahlArt, KennzahlDefinition, KennzahlenDatei};
+pub use kennzahl::{KennzahlArt, KennzahlDefinition, KennzahlenDatei, SPALTEN};
 pub use landkreis::{Dezimal, Kreisart, Landkreis, Landkreise, ProjekteNachStatus};
 pub use steckbrief::{
     FELDER, Feld, FeldArt, FeldWert, Steckbrief, SteckbriefDatei, kennung_vorschlag,

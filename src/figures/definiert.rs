@@ -1,0 +1,346 @@
+//! The figures of an edition's `kennzahlen.yaml`: the program knows only
+//! the kinds (counts and shares of answers, product mentions, Tabelle-1
+//! rows, sums, means, ranges, correlations, quotients); names, titles and
+//! parameters come from the data. Every value is checked like the others:
+//! a division by zero, an overflow or a value that is not finite is an
+//! error, never a number in the PDF.
+
+use super::{Einheit, Kennzahl, Rechenfehler, Sammler, haeufigkeit, korrelation};
+use crate::model::{Edition, FELDER, KennzahlArt as A, KennzahlDefinition, Landkreis};
+
+/// Computes every definition in the file's order.
+pub(super) fn berechnen(s: &mut Sammler, e: &Edition) {
+    for d in &e.kennzahl_definitionen {
+        match d.art {
+            A::Anzahl | A::Anteil | A::AnteilInGruppe => antworten(s, e, d),
+            A::Nennungen | A::Landkreise => produkt(s, e, d),
+            A::Ausgabe => ausgabe(s, e, d),
+            A::Zeilen => zeilen(s, e, d),
+            A::Summe | A::Mittel => summe(s, e, d),
+            A::SpanneUnterMittel => spanne(s, e, d),
+            A::Korrelation => korrelation_von(s, e, d),
+            A::Quotient => quotient(s, e, d),
+            A::Steckbriefe => steckbriefe(s, e, d),
+        }
+    }
+}
+
+fn text(x: &Option<String>) -> String {
+    x.clone().unwrap_or_default()
+}
+
+/// The published label of a fact-sheet field.
+fn label(f: &str) -> String {
+    FELDER
+        .iter()
+        .find(|x| x.schluessel == f)
+        .map_or(f.to_owned(), |x| x.bezeichnung.to_owned())
+}
+
+/// The definition written in the data, else the generated one.
+fn definition(d: &KennzahlDefinition, erzeugt: String) -> String {
+    d.definition.clone().unwrap_or(erzeugt)
+}
+
+fn antworten(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
+    let feld = text(&d.feld);
+    let antwort = e
+        .vokabular
+        .kurz(&feld, d.antwort.as_deref().unwrap_or_default())
+        .to_owned();
+    let gruppe = (d.art == A::AnteilInGruppe).then(|| {
+        let gf = text(&d.gruppenfeld);
+        let gw = e
+            .vokabular
+            .kurz(&gf, d.gruppenantwort.as_deref().unwrap_or_default())
+            .to_owned();
+        (gf, gw)
+    });
+    let a = haeufigkeit::auszaehlen(
+        e,
+        &feld,
+        gruppe.as_ref().map(|(f, w)| (f.as_str(), w.as_str())),
+    );
+    let z = a.anzahl(&antwort);
+    let unter = match &gruppe {
+        Some((gf, gw)) => format!(" unter denen mit „{gw}“ bei „{}“", label(gf)),
+        None => String::new(),
+    };
+    let basis = format!("die Steckbriefe mit Angabe zu „{}“{unter}", label(&feld));
+    if d.art == A::Anzahl {
+        let def = definition(
+            d,
+            format!("Steckbriefe mit „{antwort}“ bei „{}“.", label(&feld)),
+        );
+        s.anzahl(&d.name, &d.titel, &def, z);
+    } else {
+        let def = definition(
+            d,
+            format!(
+                "Steckbriefe mit „{antwort}“ bei „{}“ geteilt durch {basis}.",
+                label(&feld)
+            ),
+        );
+        s.anteil(&d.name, &d.titel, &def, z, a.basis, &basis);
+    }
+}
+
+fn produkt(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
+    let id = text(&d.produkt);
+    let Some(p) = e.vokabular.produkte.iter().find(|p| p.id == id) else {
+        return; // reported when the edition loads
+    };
+    let (z, was) = if d.art == A::Nennungen {
+        let n = e
+            .alle_steckbriefe()
+            .filter(|(_, s)| {
+                let t = format!(
+                    "{} {}",
+                    s.projektname,
+                    s.anbieter_produkt.as_deref().unwrap_or_default()
+                )
+                .to_lowercase();
+                p.suchbegriffe.iter().any(|b| t.contains(&b.to_lowercase()))
+            })
+            .count();
+        (n as u32, "Steckbriefe")
+    } else {
+        let lk = haeufigkeit::landkreise_mit_produkt(e, &id).unwrap_or_default();
+        (lk.len() as u32, "Landkreise mit einem Steckbrief")
+    };
+    let def = definition(
+        d,
+        format!(
+            "{was}, deren Projektname oder Anbieter/Produkt „{}“ nennt (Suchbegriffe: {}).",
+            p.name,
+            p.suchbegriffe.join(", ")
+        ),
+    );
+    s.anzahl(&d.name, &d.titel, &def, z);
+}
+
+fn ausgabe(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
+    let (wert, erzeugt) = match text(&d.angabe).as_str() {
+        "sitzungen" => (
+            e.meta.sitzungen.len() as u32,
+            "Zahl der Sitzungstermine der Arbeitsgruppe (edition.yaml).",
+        ),
+        _ => (
+            e.meta.landkreise_niedersachsen,
+            "Zahl der Landkreise Niedersachsens einschließlich Region Hannover (edition.yaml).",
+        ),
+    };
+    s.anzahl(&d.name, &d.titel, &definition(d, erzeugt.into()), wert);
+}
+
+/// A cell of Tabelle 1 as a number: yes/no as 1/0, the project columns,
+/// their sum (`projekte`), the VZÄ.
+fn zelle(l: &Landkreis, spalte: &str) -> f64 {
+    match spalte {
+        "ki_strategie" => f64::from(u8::from(l.ki_strategie)),
+        "digitalstrategie_mit_ki" => f64::from(u8::from(l.digitalstrategie_mit_ki)),
+        "dienstanweisung" => f64::from(u8::from(l.dienstanweisung)),
+        "vzae" => l.vzae.0,
+        _ => f64::from(ganzzahl(l, spalte).unwrap_or(0)),
+    }
+}
+
+/// A whole-number column of Tabelle 1, `None` for the VZÄ.
+fn ganzzahl(l: &Landkreis, spalte: &str) -> Option<u32> {
+    Some(match spalte {
+        "projekte" => l.projekte.summe(),
+        "projekte.abgeschlossen" => l.projekte.abgeschlossen,
+        "projekte.in_umsetzung" => l.projekte.in_umsetzung,
+        "projekte.geplant" => l.projekte.geplant,
+        "ki_strategie" | "digitalstrategie_mit_ki" | "dienstanweisung" => zelle(l, spalte) as u32,
+        _ => return None,
+    })
+}
+
+fn zeilen(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
+    let bedingung = d.spalten.clone().unwrap_or_default();
+    let n = e
+        .landkreise
+        .iter()
+        .filter(|l| bedingung.is_empty() || bedingung.iter().any(|b| zelle(l, b) > 0.0))
+        .count() as u32;
+    let erzeugt = if bedingung.is_empty() {
+        "Zeilen der Tabelle 1.".to_owned()
+    } else {
+        format!("Zeilen der Tabelle 1 mit {}.", bedingung.join(" oder "))
+    };
+    s.anzahl(&d.name, &d.titel, &definition(d, erzeugt), n);
+}
+
+fn summe(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
+    let spalte = text(&d.spalte);
+    let zeilen = e.landkreise.len() as f64;
+    let ganz = e
+        .landkreise
+        .first()
+        .is_none_or(|l| ganzzahl(l, &spalte).is_some());
+    let wert = if ganz {
+        let summe = e.landkreise.iter().try_fold(0u32, |a, l| {
+            a.checked_add(ganzzahl(l, &spalte).unwrap_or(0))
+        });
+        let Some(summe) = summe else {
+            s.fehler.push(Rechenfehler::NichtBerechenbar {
+                name: d.name.clone(),
+                titel: d.titel.clone(),
+                grund: "die Summe ist zu groß (Überlauf)".into(),
+            });
+            return;
+        };
+        f64::from(summe)
+    } else {
+        e.landkreise.iter().map(|l| zelle(l, &spalte)).sum()
+    };
+    if d.art == A::Summe {
+        let def = definition(d, format!("Summe der Spalte „{spalte}“ der Tabelle 1."));
+        let einheit = if ganz {
+            Einheit::Anzahl
+        } else {
+            Einheit::Dezimal
+        };
+        s.zahl(&d.name, einheit, &d.titel, &def, wert);
+    } else {
+        let mittel = s.teilen(
+            &d.name,
+            &d.titel,
+            wert,
+            zeilen,
+            "die Zahl der Zeilen in landkreise.yaml",
+        );
+        let def = definition(
+            d,
+            format!("Summe der Spalte „{spalte}“ geteilt durch die Zeilen der Tabelle 1."),
+        );
+        s.zahl(&d.name, Einheit::Dezimal, &d.titel, &def, mittel);
+    }
+}
+
+fn spanne(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
+    let spalte = text(&d.spalte);
+    let werte: Vec<f64> = e.landkreise.iter().map(|l| zelle(l, &spalte)).collect();
+    let summe: f64 = werte.iter().sum();
+    let mittel = s.teilen(
+        &d.name,
+        &d.titel,
+        summe,
+        werte.len() as f64,
+        "die Zahl der Zeilen in landkreise.yaml",
+    );
+    let gering: Vec<f64> = werte
+        .into_iter()
+        .filter(|v| *v > 0.0 && *v < mittel)
+        .collect();
+    if gering.is_empty() {
+        s.fehler.push(Rechenfehler::NichtBerechenbar {
+            name: d.name.clone(),
+            titel: d.titel.clone(),
+            grund: format!(
+                "keine Zeile hat bei „{spalte}“ mehr als 0, aber weniger als den Durchschnitt"
+            ),
+        });
+    }
+    s.aufnehmen(Kennzahl {
+        name: d.name.clone(),
+        titel: d.titel.clone(),
+        definition: definition(
+            d,
+            format!(
+                "Kleinster bis größter Wert der Spalte „{spalte}“ unter den Zeilen mit mehr als 0, \
+                 aber weniger als dem Durchschnitt."
+            ),
+        ),
+        einheit: Einheit::Spanne,
+        wert: gering.iter().copied().reduce(f64::min).unwrap_or(0.0),
+        bis: Some(gering.iter().copied().reduce(f64::max).unwrap_or(0.0)),
+        zaehler: None,
+        nenner: None,
+    });
+}
+
+fn korrelation_von(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
+    let x = d.spalten.clone().unwrap_or_default();
+    let y = text(&d.gegen);
+    let paare: Vec<(f64, f64)> = e
+        .landkreise
+        .iter()
+        .map(|l| {
+            let wert = match x.as_slice() {
+                [eine] => zelle(l, eine),
+                mehrere => f64::from(u8::from(mehrere.iter().any(|b| zelle(l, b) > 0.0))),
+            };
+            (wert, zelle(l, &y))
+        })
+        .collect();
+    let def = definition(
+        d,
+        format!(
+            "Korrelationskoeffizient nach Pearson zwischen „{}“ und „{y}“ über die Zeilen der \
+             Tabelle 1.",
+            x.join(" oder ")
+        ),
+    );
+    s.zahl(
+        &d.name,
+        Einheit::Koeffizient,
+        &d.titel,
+        &def,
+        korrelation(&paare),
+    );
+}
+
+fn quotient(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
+    // Only counts can be divided into a share (numerator and denominator).
+    let wert = |name: &str| {
+        s.liste
+            .iter()
+            .find(|k| k.name == name && k.einheit == Einheit::Anzahl)
+            .map(|k| k.wert)
+    };
+    let (z, n) = (text(&d.zaehler), text(&d.nenner));
+    let (Some(zw), Some(nw)) = (wert(&z), wert(&n)) else {
+        s.fehler.push(Rechenfehler::NichtBerechenbar {
+            name: d.name.clone(),
+            titel: d.titel.clone(),
+            grund: format!(
+                "„{z}“ und „{n}“ müssen Anzahlen sein, die vorher in kennzahlen.yaml stehen"
+            ),
+        });
+        return;
+    };
+    let def = definition(d, format!("{z} geteilt durch {n}."));
+    // A denominator taken from edition.yaml is named there.
+    let aus_edition = e
+        .kennzahl_definitionen
+        .iter()
+        .find(|x| x.name == n && x.art == A::Ausgabe)
+        .and_then(|x| x.angabe.clone());
+    let was = match aus_edition {
+        Some(angabe) => format!("{angabe} in edition.yaml"),
+        None => n,
+    };
+    s.anteil(&d.name, &d.titel, &def, zw as u32, nw as u32, &was);
+}
+
+fn steckbriefe(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
+    let n = match &d.feld {
+        Some(f) => e
+            .alle_steckbriefe()
+            .filter(|(_, st)| {
+                st.wert(f).is_some_and(|w| match w {
+                    crate::model::FeldWert::Mehrfach(l) => !l.is_empty(),
+                    _ => true,
+                })
+            })
+            .count(),
+        None => e.alle_steckbriefe().count(),
+    } as u32;
+    let erzeugt = match &d.feld {
+        Some(f) => format!("Steckbriefe, die das Feld „{}“ beantworten.", label(f)),
+        None => "Zahl der veröffentlichten Projektsteckbriefe.".to_owned(),
+    };
+    s.anzahl(&d.name, &d.titel, &definition(d, erzeugt), n);
+}
