@@ -293,3 +293,22 @@ fn eine_neue_kennzahl_in_den_daten_braucht_kein_neues_programm() {
         "{t}"
     );
 }
+
+/// The 42 figures of 2025 as the program computed them before they moved
+/// into kennzahlen.yaml (tests/fixtures/kennzahlen-2025.json): the same
+/// names in the same order, titles, definitions and values.
+#[test]
+fn alle_kennzahlen_2025_wie_vor_dem_umzug_in_die_daten() {
+    let text = std::fs::read_to_string(common::projekt().join("tests/fixtures/kennzahlen-2025.json"))
+        .unwrap();
+    let vorher: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let g = lade_edition(&common::projekt(), "2025").expect("2025 lädt");
+    let jetzt = serde_json::to_value(&berechne(&g.edition).expect("Kennzahlen").liste).unwrap();
+    let jetzt = jetzt.as_array().unwrap();
+    assert_eq!(jetzt.len(), vorher.len());
+    for (v, j) in vorher.iter().zip(jetzt) {
+        for feld in ["name", "titel", "definition", "einheit", "wert", "bis", "zaehler", "nenner"] {
+            assert_eq!(v.get(feld), j.get(feld), "{}: {feld}", v["name"]);
+        }
+    }
+}
