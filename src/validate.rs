@@ -644,7 +644,9 @@ pub fn pruefe_definitionen(
 fn definitions_parameter(d: &crate::model::KennzahlDefinition) -> Vec<(&'static str, String)> {
     use crate::model::KennzahlArt as A;
     let noetig: &[(&str, bool)] = match d.art {
-        A::Anzahl | A::Anteil => &[("feld", d.feld.is_some()), ("antwort", d.antwort.is_some())],
+        A::Anzahl | A::Anteil | A::Rang => {
+            &[("feld", d.feld.is_some()), ("antwort", d.antwort.is_some())]
+        }
         A::AnteilInGruppe => &[
             ("feld", d.feld.is_some()),
             ("antwort", d.antwort.is_some()),

@@ -27,6 +27,12 @@ fn fall(text: &str, gilt: bool, berechnet: &[&str]) {
     assert!(f.is_empty(), "{text}: {f:?}");
     assert_eq!(e.len(), 1, "{text}");
     assert_eq!(e[0].gilt, gilt, "{text}: {}", e[0].berechnet);
+    // Reported at its place in the template.
+    assert_eq!(
+        (e[0].datei.as_str(), e[0].zeile),
+        ("t.typ.hbs", 1),
+        "{text}"
+    );
     let ist = common::falten(&e[0].berechnet);
     for b in berechnet {
         assert!(ist.contains(b), "{text}: „{b}“ fehlt in {ist}");
@@ -265,7 +271,8 @@ fn eine_neue_kennzahl_in_den_daten_braucht_kein_neues_programm() {
         &format!(
             "{}  - name: anteil_cloud_bei_llm\n    titel: Cloud-Anteil der LLM-Projekte\n    \
              art: anteil_in_gruppe\n    feld: betriebsmodell\n    antwort: Cloud/SaaS\n    \
-             gruppenfeld: technologien\n    gruppenantwort: LLM\n  - name: landkreise_mit_scriba\n    \
+             gruppenfeld: technologien\n    gruppenantwort: LLM\n  - name: rang_llm\n    titel: Platz von LLM\n    \
+             art: rang\n    feld: technologien\n    antwort: LLM\n  - name: landkreise_mit_scriba\n    \
              titel: Landkreise mit Scriba\n    art: landkreise\n    produkt: scriba\n",
             k.lesen(datei)
         ),
@@ -273,12 +280,14 @@ fn eine_neue_kennzahl_in_den_daten_braucht_kein_neues_programm() {
     k.ersetzen(
         "report/kapitel/klein/01-ergebnisse.typ.hbs",
         "Absatz zum Bearbeiten.",
-        "Cloud-Anteil bei LLM: {{prozent \"anteil_cloud_bei_llm\"}}; Scriba in \
+        "Cloud-Anteil bei LLM: {{prozent \"anteil_cloud_bei_llm\"}}; LLM auf Platz {{zahl \"rang_llm\"}}; Scriba in \
          {{#behauptung \"landkreise_mit_scriba\" \"gleich\" 1}}einem Landkreis{{/behauptung}}.",
     );
     // The only LLM sheet (Gifhorn, Scriba) runs as Cloud/SaaS.
     let text = common::pdf_text(&common::pdf_bytes_von(k.pfad(), "klein"));
     assert!(text.contains("Cloud-Anteil bei LLM: 100 %"), "{text}");
+    // RPA 3, then ChatBot and LLM with 1 each (sharing place 2).
+    assert!(text.contains("LLM auf Platz 2"), "{text}");
     let o = common::cli(k.pfad(), &["figures", "--edition", "klein"]);
     assert!(common::stdout(&o).contains("definiert in: data/klein/kennzahlen.yaml"));
 
@@ -299,15 +308,25 @@ fn eine_neue_kennzahl_in_den_daten_braucht_kein_neues_programm() {
 /// names in the same order, titles, definitions and values.
 #[test]
 fn alle_kennzahlen_2025_wie_vor_dem_umzug_in_die_daten() {
-    let text = std::fs::read_to_string(common::projekt().join("tests/fixtures/kennzahlen-2025.json"))
-        .unwrap();
+    let text =
+        std::fs::read_to_string(common::projekt().join("tests/fixtures/kennzahlen-2025.json"))
+            .unwrap();
     let vorher: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     let g = lade_edition(&common::projekt(), "2025").expect("2025 lädt");
     let jetzt = serde_json::to_value(&berechne(&g.edition).expect("Kennzahlen").liste).unwrap();
     let jetzt = jetzt.as_array().unwrap();
     assert_eq!(jetzt.len(), vorher.len());
     for (v, j) in vorher.iter().zip(jetzt) {
-        for feld in ["name", "titel", "definition", "einheit", "wert", "bis", "zaehler", "nenner"] {
+        for feld in [
+            "name",
+            "titel",
+            "definition",
+            "einheit",
+            "wert",
+            "bis",
+            "zaehler",
+            "nenner",
+        ] {
             assert_eq!(v.get(feld), j.get(feld), "{}: {feld}", v["name"]);
         }
     }

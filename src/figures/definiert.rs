@@ -21,6 +21,7 @@ pub(super) fn berechnen(s: &mut Sammler, e: &Edition) {
             A::Korrelation => korrelation_von(s, e, d),
             A::Quotient => quotient(s, e, d),
             A::Steckbriefe => steckbriefe(s, e, d),
+            A::Rang => rang(s, e, d),
         }
     }
 }
@@ -343,4 +344,30 @@ fn steckbriefe(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         None => "Zahl der veröffentlichten Projektsteckbriefe.".to_owned(),
     };
     s.anzahl(&d.name, &d.titel, &definition(d, erzeugt), n);
+}
+
+fn rang(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
+    let feld = text(&d.feld);
+    let antwort = e
+        .vokabular
+        .kurz(&feld, d.antwort.as_deref().unwrap_or_default())
+        .to_owned();
+    let a = haeufigkeit::auszaehlen(e, &feld, None);
+    let Some(r) = a.rang(&antwort) else {
+        s.fehler.push(Rechenfehler::NichtBerechenbar {
+            name: d.name.clone(),
+            titel: d.titel.clone(),
+            grund: format!("kein Steckbrief gibt „{antwort}“ bei „{}“ an", label(&feld)),
+        });
+        return;
+    };
+    let def = definition(
+        d,
+        format!(
+            "Platz von „{antwort}“ unter den Antworten zu „{}“ nach Zahl der Steckbriefe ({}).",
+            label(&feld),
+            a.text()
+        ),
+    );
+    s.anzahl(&d.name, &d.titel, &def, r as u32);
 }

@@ -49,6 +49,9 @@ pub enum KennzahlArt {
     Quotient,
     /// Zahl der Steckbriefe; mit `feld` nur die mit Angabe in diesem Feld.
     Steckbriefe,
+    /// Platz der Antwort unter den Antworten des Feldes, nach Zahl der
+    /// Steckbriefe; gleich häufige teilen sich den Platz (`feld`, `antwort`).
+    Rang,
 }
 
 /// Die Spalten der Tabelle 1, die Kennzahlen lesen können.
