@@ -1,4 +1,4 @@
-//! The whole-edition path: a copy of the 2025 project in a temporary folder,
+//! The whole-edition path: the small test edition in a temporary folder,
 //! one data file replaced by the input (raw bytes, also not UTF-8), then
 //! `lade_edition` and on success `figures::berechne`. Every diagnostic is
 //! rendered with the text of its file.
@@ -40,22 +40,28 @@ fn projekt() -> &'static Projekt {
         let quelle = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let wurzel = std::env::temp_dir().join(format!("kataster-fuzz-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&wurzel);
-        kopiere(&quelle.join("data/2025"), &wurzel.join("data/2025"));
-        kopiere(&quelle.join("report"), &wurzel.join("report"));
-        kopiere(&quelle.join("fonts"), &wurzel.join("fonts"));
+        // The small test edition (5 sheets) with the 2025 vocabulary, figure
+        // definitions and schemas: loading it is what the target exercises,
+        // and it is an order of magnitude faster than the 69 sheets of 2025.
+        let ziel = wurzel.join("data/klein");
+        kopiere(&quelle.join("tests/fixtures/klein/data"), &ziel);
+        kopiere(&quelle.join("data/2025/schema"), &ziel.join("schema"));
+        for datei in ["vokabular.yaml", "kennzahlen.yaml"] {
+            std::fs::copy(quelle.join("data/2025").join(datei), ziel.join(datei)).unwrap();
+        }
         let original = |r: &str| {
             let p = wurzel.join(r);
             let inhalt = std::fs::read(&p).unwrap();
             (p, inhalt)
         };
         let originale = [
-            original("data/2025/steckbriefe/celle.yaml"),
-            original("data/2025/landkreise.yaml"),
+            original("data/klein/steckbriefe/celle.yaml"),
+            original("data/klein/landkreise.yaml"),
         ];
         // The unchanged copy must load, or the target tests nothing.
-        let geladen = load::lade_edition(&wurzel, "2025")
-            .unwrap_or_else(|(d, _)| panic!("2025 lädt nicht: {d:?}"));
-        figures::berechne(&geladen.edition).expect("2025 ist berechenbar");
+        let geladen = load::lade_edition(&wurzel, "klein")
+            .unwrap_or_else(|(d, _)| panic!("klein lädt nicht: {d:?}"));
+        figures::berechne(&geladen.edition).expect("klein ist berechenbar");
         Projekt {
             wurzel,
             originale,
@@ -80,7 +86,7 @@ fuzz_target!(|daten: &[u8]| {
     *zuletzt = Some(i);
 
     let mut texte = load::Quelltexte::default();
-    match load::lade_edition_in(&p.wurzel, "2025", &mut texte) {
+    match load::lade_edition_in(&p.wurzel, "klein", &mut texte) {
         Ok(geladen) => {
             match figures::berechne(&geladen.edition) {
                 Ok(kz) => {
@@ -91,7 +97,7 @@ fuzz_target!(|daten: &[u8]| {
                 }
                 Err(fehler) => {
                     for f in &fehler {
-                        let d = f.diagnose("2025");
+                        let d = f.diagnose("klein");
                         let _ = d.darstellen(texte.text(&d.datei).as_deref(), false);
                         let _ = d.kurz();
                     }
