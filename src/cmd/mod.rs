@@ -37,6 +37,17 @@ Aufruf: {usage}
 Optionen:
 {options}{after-help}";
 
+/// The same for a command with a positional argument.
+const HILFE_VORLAGE_MIT_ANGABE: &str = "\
+{about-with-newline}
+Aufruf: {usage}
+
+Angaben:
+{positionals}
+
+Optionen:
+{options}{after-help}";
+
 /// kataster-report: erzeugt den Bericht „KI- und RPA-Projekte der
 /// niedersächsischen Landkreise“ aus Daten und prüft seine Zahlen.
 #[derive(Parser, Debug)]
@@ -134,7 +145,7 @@ pub enum Befehl {
     /// Legt die nächste Ausgabe aus einer früheren an.
     #[command(
         name = "new-edition",
-        help_template = HILFE_VORLAGE_BEFEHL,
+        help_template = HILFE_VORLAGE_MIT_ANGABE,
         override_usage = "kataster-report new-edition <AUSGABE> --from <AUSGABE> --datum <DATUM> [--leer]",
         after_help = "Kopiert Daten, Kapitel und Layout der Vorlage in die neue Ausgabe \
                       (data/<ausgabe>/, report/kapitel/<ausgabe>/, report/layout/<ausgabe>/), \
