@@ -38,7 +38,15 @@ pub fn eingabe(wurzel: &Path, id: &str, geaendert: &Path) -> Option<PathBuf> {
         || [".swp", ".swx", ".tmp", ".part"]
             .iter()
             .any(|e| name.ends_with(e));
-    if temporaer {
+    // Only the kinds of files a build reads: an editor's temporary file
+    // without such an ending, or a folder, is not an input.
+    let eingabe = [
+        ".yaml", ".yml", ".hbs", ".typ", ".otf", ".ttf", ".otc", ".ttc", ".svg", ".png", ".jpg",
+        ".geojson", ".json",
+    ]
+    .iter()
+    .any(|e| name.to_lowercase().ends_with(e));
+    if temporaer || !eingabe {
         return None;
     }
     ordner(id)
@@ -110,6 +118,8 @@ mod tests {
         assert_eq!(e("/p/report/kapitel/2025/.01-x.typ.hbs.swp"), None);
         assert_eq!(e("/p/data/2025/landkreise.yaml~"), None);
         assert_eq!(e("/anders/report/lib.typ"), None);
+        assert_eq!(e("/p/data/2025/steckbriefe/sediWqY7f"), None);
+        assert_eq!(e("/p/data/2025/steckbriefe"), None);
     }
 
     #[test]
