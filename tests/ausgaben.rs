@@ -423,8 +423,8 @@ fn der_abschnitt_veraenderungen_steht_im_pdf() {
     );
     let text = common::pdf_text(&common::pdf_bytes_von(k.pfad(), "neu"));
     for teil in [
-        "Gegenüber der Ausgabe klein sind 1 Projekte neu hinzugekommen und 1 entfallen.",
-        "4 Projekte wurden fortgeführt; davon wurden 1 seither abgeschlossen.",
+        "Gegenüber der Ausgabe klein ist ein Projekt neu hinzugekommen und ein Projekt entfallen.",
+        "4 Projekte wurden fortgeführt; davon wurde ein Projekt seither abgeschlossen.",
         "Protokolle mit Scriba Gifhorn In Umsetzung Abgeschlossen",
         "VZÄ für KI insgesamt 3,0 3,5",
     ] {
