@@ -5,8 +5,14 @@ use super::{Ergebnis, Pruefbericht};
 
 /// One claim in a report line.
 fn zeile(e: &Ergebnis) -> String {
+    // A statement's key has its kind and parameters (`rang:technologien:…`).
+    let art = if e.kennzahl.contains(':') {
+        "Aussage"
+    } else {
+        "Kennzahl"
+    };
     format!(
-        "  {}:{}: „{}“\n    Kennzahl {}: {}\n    behauptet: {} · berechnet: {}\n",
+        "  {}:{}: „{}“\n    {art} {}: {}\n    behauptet: {} · berechnet: {}\n",
         e.datei, e.zeile, e.wortlaut, e.kennzahl, e.definition, e.vergleich, e.berechnet
     )
 }
