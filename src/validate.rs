@@ -539,8 +539,8 @@ fn pruefe_quellen(orter: &Orter, datei: &Path, quellen: &[Quelle]) -> Vec<Diagno
 }
 
 /// The figures defined in `kennzahlen.yaml`: each kind has its parameters,
-/// fields are choice fields of a fact sheet, answers and products are known,
-/// names are unique. Every problem at its place, with a proposal.
+/// fields are choice fields of a fact sheet, answers, columns and products
+/// are known, names are unique. Every problem at its place, with a proposal.
 pub fn pruefe_definitionen(
     defs: &[crate::model::KennzahlDefinition],
     vokabular: &Vokabular,
@@ -562,80 +562,93 @@ pub fn pruefe_definitionen(
         for (feld, fehlt) in definitions_parameter(d) {
             out.push(bei(feld, fehlt));
         }
-        let paare = [
-            (&d.feld, &d.antwort, "feld", "antwort"),
-            (
-                &d.gruppenfeld,
-                &d.gruppenantwort,
-                "gruppenfeld",
-                "gruppenantwort",
-            ),
-        ];
-        for (feld, antwort, fname, aname) in paare {
-            let Some(feld) = feld else { continue };
-            let Some(liste) = FELDER
-                .iter()
-                .find(|f| f.schluessel == feld)
-                .and_then(|f| f.art.vokabular())
-                .and_then(|v| vokabular.liste(v))
-            else {
-                let auswahl = FELDER
-                    .iter()
-                    .filter(|f| f.art.vokabular().is_some())
-                    .map(|f| f.schluessel);
-                let m = format!("„{feld}“ ist kein Auswahlfeld eines Steckbriefs");
-                out.push(match vorschlag(feld, auswahl) {
-                    Some(v) => bei(fname, m).hilfe(format!("meinten Sie „{v}“?")),
-                    None => bei(fname, m),
-                });
-                continue;
-            };
-            if let Some(a) = antwort {
-                let namen: Vec<&str> = liste
-                    .iter()
-                    .flat_map(|e| [e.wert.as_str()].into_iter().chain(e.kurz.as_deref()))
-                    .collect();
-                if !namen.contains(&a.as_str()) {
-                    let m = format!("„{a}“ ist keine Antwort im Feld {feld}");
-                    out.push(match vorschlag(a, namen.iter().copied()) {
-                        Some(v) => bei(aname, m).hilfe(format!("meinten Sie „{v}“?")),
-                        None => bei(aname, m),
-                    });
-                }
+        out.extend(definitions_bezuege(d, vokabular, &bei));
+    }
+    out
+}
+
+/// Answer of a choice field, columns and product of one definition: each
+/// must exist, a near miss is proposed.
+fn definitions_bezuege(
+    d: &crate::model::KennzahlDefinition,
+    vokabular: &Vokabular,
+    bei: &dyn Fn(&str, String) -> Diagnose,
+) -> Vec<Diagnose> {
+    let mit_vorschlag =
+        |feld: &str, m: String, eingabe: &str, bekannt: &mut dyn Iterator<Item = &str>| {
+            match vorschlag(eingabe, bekannt) {
+                Some(v) => bei(feld, m).hilfe(format!("meinten Sie „{v}“?")),
+                None => bei(feld, m),
             }
-        }
-        let spalten = d
-            .spalte
+        };
+    let mut out = Vec::new();
+    let paare = [
+        (&d.feld, &d.antwort, "feld", "antwort"),
+        (
+            &d.gruppenfeld,
+            &d.gruppenantwort,
+            "gruppenfeld",
+            "gruppenantwort",
+        ),
+    ];
+    for (feld, antwort, fname, aname) in paare {
+        let Some(feld) = feld else { continue };
+        let liste = FELDER
             .iter()
-            .chain(d.gegen.iter())
-            .chain(d.spalten.iter().flatten());
-        for sp in spalten {
-            if !crate::model::SPALTEN.contains(&sp.as_str()) {
-                let m = format!("„{sp}“ ist keine Spalte der Tabelle 1");
-                let feld = if d.spalte.as_ref() == Some(sp) {
-                    "spalte"
-                } else {
-                    "spalten"
-                };
-                out.push(match vorschlag(sp, crate::model::SPALTEN.iter().copied()) {
-                    Some(v) => bei(feld, m).hilfe(format!("meinten Sie „{v}“?")),
-                    None => {
-                        bei(feld, m).hilfe(format!("Spalten: {}", crate::model::SPALTEN.join(", ")))
-                    }
-                });
+            .find(|f| f.schluessel == feld)
+            .and_then(|f| f.art.vokabular())
+            .and_then(|v| vokabular.liste(v));
+        let Some(liste) = liste else {
+            let m = format!("„{feld}“ ist kein Auswahlfeld eines Steckbriefs");
+            let mut auswahl = FELDER
+                .iter()
+                .filter(|f| f.art.vokabular().is_some())
+                .map(|f| f.schluessel);
+            out.push(mit_vorschlag(fname, m, feld, &mut auswahl));
+            continue;
+        };
+        if let Some(a) = antwort {
+            let mut namen = liste
+                .iter()
+                .flat_map(|e| [e.wert.as_str()].into_iter().chain(e.kurz.as_deref()));
+            if !liste
+                .iter()
+                .any(|e| e.wert == *a || e.kurz.as_ref() == Some(a))
+            {
+                let m = format!("„{a}“ ist keine Antwort im Feld {feld}");
+                out.push(mit_vorschlag(aname, m, a, &mut namen));
             }
         }
-        if let Some(p) = &d.produkt
-            && !vokabular.produkte.iter().any(|x| &x.id == p)
-        {
-            let m = format!("„{p}“ ist kein Produkt aus vokabular.yaml (produkte)");
-            out.push(
-                match vorschlag(p, vokabular.produkte.iter().map(|x| x.id.as_str())) {
-                    Some(v) => bei("produkt", m).hilfe(format!("meinten Sie „{v}“?")),
-                    None => bei("produkt", m),
-                },
-            );
-        }
+    }
+    let spalten = d
+        .spalte
+        .iter()
+        .chain(d.gegen.iter())
+        .chain(d.spalten.iter().flatten());
+    for sp in spalten.filter(|sp| !crate::model::SPALTEN.contains(&sp.as_str())) {
+        let m = format!("„{sp}“ ist keine Spalte der Tabelle 1");
+        let feld = if d.spalte.as_ref() == Some(sp) {
+            "spalte"
+        } else {
+            "spalten"
+        };
+        out.push(mit_vorschlag(
+            feld,
+            m,
+            sp,
+            &mut crate::model::SPALTEN.iter().copied(),
+        ));
+    }
+    if let Some(p) = &d.produkt
+        && !vokabular.produkte.iter().any(|x| &x.id == p)
+    {
+        let m = format!("„{p}“ ist kein Produkt aus vokabular.yaml (produkte)");
+        out.push(mit_vorschlag(
+            "produkt",
+            m,
+            p,
+            &mut vokabular.produkte.iter().map(|x| x.id.as_str()),
+        ));
     }
     out
 }

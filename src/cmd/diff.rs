@@ -54,106 +54,119 @@ fn aenderung(a: &Aenderung) -> String {
     format!("{}: {} → {}", a.feld, wert(&a.alt), wert(&a.neu))
 }
 
-/// The comparison as German text for editors.
-fn text(v: &Vergleich) -> String {
-    let mut s = format!(
-        "Veränderungen von Ausgabe {} zu Ausgabe {}\n\n",
-        v.von, v.nach
-    );
-    let _ = writeln!(
-        s,
-        "Projekte: {} neu, {} entfallen, {} fortgeführt (davon {} umbenannt, {} mit neuem Status, \
-         {} mit geänderten Angaben).",
+/// The header: which editions, and the counts of projects.
+fn kopf(v: &Vergleich) -> String {
+    format!(
+        "Veränderungen von Ausgabe {} zu Ausgabe {}\n\nProjekte: {} neu, {} entfallen, {} \
+         fortgeführt (davon {} umbenannt, {} mit neuem Status, {} mit geänderten Angaben).\n",
+        v.von,
+        v.nach,
         v.neu.len(),
         v.entfallen.len(),
         v.fortgefuehrt.len(),
         v.umbenannt().count(),
         v.statuswechsel().count(),
         v.mit_aenderungen().count()
-    );
-    let liste = |s: &mut String, titel: &str, p: &[vergleich::Projekt]| {
-        if !p.is_empty() {
-            let _ = writeln!(s, "\n{titel}:");
-            for x in p {
-                let status = x.status.as_deref().unwrap_or("ohne Status");
-                let _ = writeln!(s, "  {} – {}: „{}“ ({status})", x.id, x.landkreis, x.name);
-            }
-        }
-    };
-    liste(&mut s, "Neue Projekte", &v.neu);
-    liste(&mut s, "Entfallene Projekte", &v.entfallen);
-    let mut abschnitt = |titel: &str, zeilen: Vec<String>| {
-        if !zeilen.is_empty() {
-            let _ = writeln!(s, "\n{titel}:");
-            for z in zeilen {
-                let _ = writeln!(s, "  {z}");
-            }
-        }
-    };
-    abschnitt(
-        "Umbenannt",
-        v.umbenannt()
-            .map(|f| {
-                let alt = f.alter_name.as_deref().unwrap_or_default();
-                format!("{}: „{alt}“ → „{}“", f.projekt.id, f.projekt.name)
-            })
-            .collect(),
-    );
-    abschnitt(
-        "Statuswechsel",
-        v.statuswechsel()
-            .filter_map(|f| {
-                Some(format!(
-                    "{} „{}“: {}",
-                    f.projekt.id,
-                    f.projekt.name,
-                    aenderung(f.status.as_ref()?)
-                ))
-            })
-            .collect(),
-    );
-    abschnitt(
-        "Geänderte Angaben",
-        v.mit_aenderungen()
-            .flat_map(|f| {
-                f.felder
+    )
+}
+
+fn projektliste(p: &[vergleich::Projekt]) -> Vec<String> {
+    p.iter()
+        .map(|x| {
+            let status = x.status.as_deref().unwrap_or("ohne Status");
+            format!("{} – {}: „{}“ ({status})", x.id, x.landkreis, x.name)
+        })
+        .collect()
+}
+
+/// The projects that continue: renamed, status moves, changed fields.
+fn fortgefuehrt(v: &Vergleich) -> Vec<(String, Vec<String>)> {
+    let umbenannt = v
+        .umbenannt()
+        .map(|f| {
+            let alt = f.alter_name.as_deref().unwrap_or_default();
+            format!("{}: „{alt}“ → „{}“", f.projekt.id, f.projekt.name)
+        })
+        .collect();
+    let status = v
+        .statuswechsel()
+        .filter_map(|f| {
+            let a = f.status.as_ref()?;
+            Some(format!(
+                "{} „{}“: {}",
+                f.projekt.id,
+                f.projekt.name,
+                aenderung(a)
+            ))
+        })
+        .collect();
+    let felder = v
+        .mit_aenderungen()
+        .flat_map(|f| {
+            f.felder
+                .iter()
+                .map(|a| format!("{} – {}", f.projekt.id, aenderung(a)))
+        })
+        .collect();
+    vec![
+        ("Umbenannt".into(), umbenannt),
+        ("Statuswechsel".into(), status),
+        ("Geänderte Angaben".into(), felder),
+    ]
+}
+
+fn tabelle(v: &Vergleich) -> Vec<String> {
+    v.tabelle
+        .iter()
+        .map(|z| match z.art {
+            "neu" => format!("{}: neu in Tabelle 1", z.landkreis),
+            "entfallen" => format!("{}: nicht mehr in Tabelle 1", z.landkreis),
+            _ => format!(
+                "{}: {}",
+                z.landkreis,
+                z.felder
                     .iter()
-                    .map(|a| format!("{} – {}", f.projekt.id, aenderung(a)))
-            })
-            .collect(),
-    );
-    abschnitt(
-        "Tabelle 1",
-        v.tabelle
-            .iter()
-            .map(|z| match z.art {
-                "neu" => format!("{}: neu in Tabelle 1", z.landkreis),
-                "entfallen" => format!("{}: nicht mehr in Tabelle 1", z.landkreis),
-                _ => format!(
-                    "{}: {}",
-                    z.landkreis,
-                    z.felder
-                        .iter()
-                        .map(aenderung)
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            })
-            .collect(),
-    );
-    abschnitt(
-        "Kennzahlen (Ausgabe {von} → {nach}; * geändert)",
-        v.kennzahlen
-            .iter()
-            .map(|k| {
-                let marke = if k.geaendert { "*" } else { " " };
-                let alt = k.alt.as_deref().unwrap_or("–");
-                let neu = k.neu.as_deref().unwrap_or("–");
-                format!("{marke} {:<34} {alt} → {neu}  ({})", k.name, k.titel)
-            })
-            .collect(),
-    );
-    s.replace("{von}", &v.von).replace("{nach}", &v.nach)
+                    .map(aenderung)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        })
+        .collect()
+}
+
+fn kennzahlen(v: &Vergleich) -> Vec<String> {
+    v.kennzahlen
+        .iter()
+        .map(|k| {
+            let marke = if k.geaendert { "*" } else { " " };
+            let alt = k.alt.as_deref().unwrap_or("–");
+            let neu = k.neu.as_deref().unwrap_or("–");
+            format!("{marke} {:<34} {alt} → {neu}  ({})", k.name, k.titel)
+        })
+        .collect()
+}
+
+/// The comparison as German text for editors: the header, then each
+/// non-empty section.
+fn text(v: &Vergleich) -> String {
+    let mut abschnitte = vec![
+        ("Neue Projekte".to_owned(), projektliste(&v.neu)),
+        ("Entfallene Projekte".to_owned(), projektliste(&v.entfallen)),
+    ];
+    abschnitte.extend(fortgefuehrt(v));
+    abschnitte.push(("Tabelle 1".into(), tabelle(v)));
+    abschnitte.push((
+        format!("Kennzahlen (Ausgabe {} → {}; * geändert)", v.von, v.nach),
+        kennzahlen(v),
+    ));
+    let mut s = kopf(v);
+    for (titel, zeilen) in abschnitte.into_iter().filter(|a| !a.1.is_empty()) {
+        let _ = writeln!(s, "\n{titel}:");
+        for z in zeilen {
+            let _ = writeln!(s, "  {z}");
+        }
+    }
+    s
 }
 
 /// Compares two editions: projects by id, Tabelle 1, every figure.
