@@ -64,11 +64,14 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Geschrieben, Fehler> {
     let daten = Path::new("data").join(a.id);
     let alt_daten = Path::new("data").join(a.von);
     for name in ["vokabular.yaml", "quellen.yaml", "glossar.yaml"] {
-        schreiben(daten.join(name), &lesen(wurzel, &alt_daten.join(name))?)?;
+        schreiben(daten.join(name), &kopie(wurzel, &alt_daten.join(name), a)?)?;
     }
     let kennzahlen = alt_daten.join("kennzahlen.yaml");
     if projekt::ist_datei(wurzel, &kennzahlen) {
-        schreiben(daten.join("kennzahlen.yaml"), &lesen(wurzel, &kennzahlen)?)?;
+        schreiben(
+            daten.join("kennzahlen.yaml"),
+            &kopie(wurzel, &kennzahlen, a)?,
+        )?;
     }
     let meta = neue_meta(&vorlage.edition.meta, a);
     schreiben(
@@ -86,7 +89,7 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Geschrieben, Fehler> {
     ] {
         for datei in projektdateien(wurzel, &von, &[]).map_err(Fehler::Text)? {
             let ziel = nach.join(datei.strip_prefix(&von).unwrap_or(&datei));
-            schreiben(ziel, &lesen(wurzel, &datei)?)?;
+            schreiben(ziel, &kopie(wurzel, &datei, a)?)?;
         }
     }
     for (p, text) in crate::schema::editions_dateien(a.id, &vorlage.edition.vokabular) {
@@ -115,14 +118,14 @@ fn tabelle_und_steckbriefe(
     }
     schreiben(
         daten.join("landkreise.yaml"),
-        &lesen(wurzel, &alt_daten.join("landkreise.yaml"))?,
+        &kopie(wurzel, &alt_daten.join("landkreise.yaml"), a)?,
     )?;
     let steckbriefe = alt_daten.join("steckbriefe");
     for datei in projektdateien(wurzel, &steckbriefe, &[]).map_err(Fehler::Text)? {
         let ziel = daten
             .join("steckbriefe")
             .join(datei.file_name().unwrap_or_default());
-        schreiben(ziel, &lesen(wurzel, &datei)?)?;
+        schreiben(ziel, &kopie(wurzel, &datei, a)?)?;
     }
     Ok(())
 }
@@ -172,6 +175,34 @@ fn abweichungen_yaml(alt: &[crate::model::Abweichung], a: &Auftrag) -> Result<St
          # bestätigen. Gilt sie weiter, löschen Sie ihre Zeile „uebernommen_aus“.\n{yaml}",
         a.von
     ))
+}
+
+/// A file of the template edition for the new one: in its comments (YAML
+/// `#`, chapters and layout `//`), "Ausgabe 2025" and `data/2025/` name the
+/// new edition; the text itself is copied byte for byte.
+fn kopie(wurzel: &Path, relativ: &Path, a: &Auftrag) -> Result<Vec<u8>, Fehler> {
+    let bytes = lesen(wurzel, relativ)?;
+    let kommentar = match relativ.extension().and_then(|e| e.to_str()) {
+        Some("yaml" | "yml") => "#",
+        Some("hbs" | "typ") => "//",
+        _ => return Ok(bytes),
+    };
+    let Ok(text) = String::from_utf8(bytes.clone()) else {
+        return Ok(bytes);
+    };
+    let neu: String = text
+        .split_inclusive('\n')
+        .map(|zeile| {
+            if zeile.trim_start().starts_with(kommentar) {
+                zeile
+                    .replace(&format!("Ausgabe {}", a.von), &format!("Ausgabe {}", a.id))
+                    .replace(&format!("data/{}/", a.von), &format!("data/{}/", a.id))
+            } else {
+                zeile.to_owned()
+            }
+        })
+        .collect();
+    Ok(neu.into_bytes())
 }
 
 /// A file of the project, read confined.

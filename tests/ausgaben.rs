@@ -330,6 +330,29 @@ fn das_layout_der_neuen_ausgabe_laesst_2025_unveraendert() {
         ],
     );
     assert_eq!(code, Some(0), "{t}");
+    // Comments name the new edition; the published text stays as it was.
+    let celle = k.lesen("data/2026/steckbriefe/celle.yaml");
+    assert!(
+        celle.contains("(Ausgabe 2026, wie veröffentlicht)"),
+        "{celle}"
+    );
+    let text = |p: &str| -> Vec<String> {
+        k.lesen(p)
+            .lines()
+            .filter(|z| !z.starts_with("//"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let einleitung = k.lesen("report/kapitel/2026/02-einleitung.typ.hbs");
+    assert!(
+        einleitung.contains("data/2026/quellen.yaml"),
+        "Kommentar angepasst"
+    );
+    assert_eq!(
+        text("report/kapitel/2026/02-einleitung.typ.hbs"),
+        text("report/kapitel/2025/02-einleitung.typ.hbs"),
+        "der Text des Kapitels ist unverändert"
+    );
     k.ersetzen("report/layout/2026/lib.typ", "\"Angabe\"", "\"Antwort\"");
     let (code, t) = lauf(&k, &["verify", "--edition", "2025"]);
     assert_eq!(code, Some(0), "{t}");
