@@ -94,14 +94,21 @@ pub fn pruefe_zeichen(
     kapitel: &[crate::templates::Kapitel],
     hat_zeichen: impl Fn(char) -> bool,
 ) -> Vec<Diagnose> {
-    let fehlt = |c: &char| !c.is_control() && !hat_zeichen(*c);
+    // The fonts are asked once per distinct character (a few hundred),
+    // not once per character of the data (a few hundred thousand).
+    let mut bekannt: HashMap<char, bool> = HashMap::new();
+    let mut fehlt = |c: &char| {
+        *bekannt
+            .entry(*c)
+            .or_insert_with(|| !c.is_control() && !hat_zeichen(*c))
+    };
     let mut out = Vec::new();
     for (pfad, datei) in dateien {
         let mut gefunden = Vec::new();
         texte(&datei.baum, &mut Vec::new(), &mut gefunden);
         for (k, feld) in gefunden {
             if let crate::load::Wert::Text(t) = &k.wert
-                && let Some(c) = t.chars().find(fehlt)
+                && let Some(c) = t.chars().find(&mut fehlt)
             {
                 out.push(
                     zeichen_fehlt(pfad, c)
