@@ -121,13 +121,8 @@ pub fn eingaben(wurzel: &Path, dateien: &[PathBuf]) -> Result<Vec<Eingabe>, Diag
     Ok(out)
 }
 
-/// The first input (in path order) that differs between a record and now:
-/// changed, new or gone.
-pub fn erste_abweichung(damals: &[Eingabe], jetzt: &[Eingabe]) -> Option<String> {
-    abweichungen(damals, jetzt).into_iter().next()
-}
-
-/// Every input that differs between a record and now, in path order.
+/// Every input that differs between a record and now (changed, new or
+/// gone), in path order: the first is the first to name.
 pub fn abweichungen(damals: &[Eingabe], jetzt: &[Eingabe]) -> Vec<String> {
     let mut alle: Vec<&str> = damals
         .iter()
@@ -170,7 +165,8 @@ mod tests {
     }
 
     #[test]
-    fn erste_abweichung_nennt_die_datei() {
+    fn abweichungen_nennen_die_dateien_in_pfadfolge() {
+        let erste_abweichung = |a: &[Eingabe], b: &[Eingabe]| abweichungen(a, b).into_iter().next();
         let damals = [e("a", "1"), e("b", "2"), e("c", "3")];
         assert_eq!(erste_abweichung(&damals, &damals), None);
         let jetzt = [e("a", "1"), e("b", "9"), e("c", "8")];
