@@ -7,17 +7,8 @@ use kataster_report::sitzung::{Gebaut, Sitzung, Ziel};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
-    #[arg(long, value_name = "AUSGABE")]
-    pub edition: Option<String>,
-    /// Zielordner für das PDF (Vorgabe: dist/ im Projektordner).
-    #[arg(
-        long,
-        default_value = "dist",
-        hide_default_value = true,
-        value_name = "ORDNER"
-    )]
-    pub out: PathBuf,
+    #[command(flatten)]
+    pub ziel: super::AusgabeUndZiel,
     /// Ein vorhandenes PDF gleicher Version mit anderem Inhalt ersetzen.
     #[arg(long)]
     pub force: bool,
@@ -89,14 +80,14 @@ fn gebaut_melden(s: &Sitzung, g: &Gebaut, args: &Args) {
 }
 
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
+    let mut s = match super::sitzung(projekt, args.ziel.edition.as_deref()) {
         Ok(s) => s,
         Err(code) => return code,
     };
     let ziel = Ziel {
         erzwingen: args.force,
         entwurf: args.entwurf,
-        ..Ziel::neu(super::im_projekt(projekt, &args.out))
+        ..Ziel::neu(super::im_projekt(projekt, &args.ziel.out))
     };
     if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ziel.ordner) {
         super::melden(&format!("Fehler: {e}\nEs wurde kein PDF geschrieben.\n"));

@@ -280,6 +280,24 @@ pub enum Format {
     Json,
 }
 
+/// The options of the commands that write a PDF (`build`, `watch`,
+/// `release`): which edition, and where to.
+#[derive(clap::Args, Debug)]
+pub struct AusgabeUndZiel {
+    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
+    #[arg(long, value_name = "AUSGABE")]
+    pub edition: Option<String>,
+    /// Zielordner für das PDF (Vorgabe: dist/ im Projektordner; ein relativer
+    /// Pfad gilt im Projektordner).
+    #[arg(
+        long,
+        default_value = "dist",
+        hide_default_value = true,
+        value_name = "ORDNER"
+    )]
+    pub out: PathBuf,
+}
+
 /// The options `check` and `figures` share.
 #[derive(clap::Args, Debug)]
 pub struct AusgabeUndFormat {

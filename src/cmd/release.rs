@@ -1,29 +1,20 @@
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
-    #[arg(long, value_name = "AUSGABE")]
-    pub edition: Option<String>,
-    /// Zielordner für das freigegebene PDF (Vorgabe: dist/ im Projektordner).
-    #[arg(
-        long,
-        default_value = "dist",
-        hide_default_value = true,
-        value_name = "ORDNER"
-    )]
-    pub out: PathBuf,
+    #[command(flatten)]
+    pub ziel: super::AusgabeUndZiel,
 }
 
 /// Releases the edition's current version: builds it (it must pass
 /// `check`), writes the PDF and records it in `freigaben.yaml`.
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
+    let mut s = match super::sitzung(projekt, args.ziel.edition.as_deref()) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let ordner = super::im_projekt(projekt, &args.out);
+    let ordner = super::im_projekt(projekt, &args.ziel.out);
     if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ordner) {
         super::melden(&format!("Fehler: {e}\nEs wurde nichts freigegeben.\n"));
         return ExitCode::FAILURE;

@@ -1,4 +1,4 @@
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -12,17 +12,8 @@ type Ereignisse = mpsc::Receiver<notify::Result<notify::Event>>;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
-    #[arg(long, value_name = "AUSGABE")]
-    pub edition: Option<String>,
-    /// Zielordner für die Vorschau (Vorgabe: dist/ im Projektordner).
-    #[arg(
-        long,
-        default_value = "dist",
-        hide_default_value = true,
-        value_name = "ORDNER"
-    )]
-    pub out: PathBuf,
+    #[command(flatten)]
+    pub ziel: super::AusgabeUndZiel,
     /// Auch bei Befunden von `check` eine Vorschau schreiben, jede Seite als
     /// „Entwurf“ markiert.
     #[arg(long)]
@@ -57,11 +48,7 @@ fn runde(s: &mut Sitzung, ziel: &Ziel) {
 /// Where the preview goes: `--out`, relative to the project; never into
 /// the project's inputs.
 fn ziel(wurzel: &Path, args: &Args) -> Result<Ziel, ExitCode> {
-    let ordner = if args.out.is_absolute() {
-        args.out.clone()
-    } else {
-        wurzel.join(&args.out)
-    };
+    let ordner = super::im_projekt(wurzel, &args.ziel.out);
     if let Err(e) = kataster_report::projekt::pruefe_ziel(wurzel, &ordner) {
         super::melden(&format!("Fehler: {e}\n"));
         return Err(ExitCode::FAILURE);
@@ -114,7 +101,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let vorbereitung = super::sitzung(&wurzel, args.edition.as_deref()).and_then(|s| {
+    let vorbereitung = super::sitzung(&wurzel, args.ziel.edition.as_deref()).and_then(|s| {
         let ziel = ziel(&wurzel, &args)?;
         let (beobachter, rx) = beobachten_starten(&wurzel, s.id())?;
         Ok((s, ziel, beobachter, rx))
