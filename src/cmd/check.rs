@@ -40,7 +40,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         Err(e) => return super::melde(&s, &e, "Die Prüfung ist fehlgeschlagen."),
     };
     super::warnungen(&g.warnungen);
-    super::drucken(&match args.format {
+    super::drucken(&match args.wahl.format {
         Format::Json => json_bericht(s.id(), &g),
         Format::Text => text_bericht(s.id(), &g),
     });

@@ -16,16 +16,8 @@ pub struct Args {
     /// Die spätere Ausgabe, z. B. 2026.
     #[arg(long = "to", value_name = "AUSGABE")]
     pub nach: String,
-    /// Format: text (Vorgabe) oder json.
-    #[arg(
-        long,
-        value_enum,
-        default_value = "text",
-        hide_default_value = true,
-        hide_possible_values = true,
-        value_name = "FORMAT"
-    )]
-    pub format: Format,
+    #[command(flatten)]
+    pub wahl: super::Formatwahl,
 }
 
 /// An edition with its figures; problems are printed.
@@ -180,7 +172,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         Err(c) => return c,
     };
     let v = vergleich::vergleichen(&a, &ka, &b, &kb);
-    super::drucken(&match args.format {
+    super::drucken(&match args.wahl.format {
         Format::Json => serde_json::to_string_pretty(&v).unwrap_or_default() + "\n",
         Format::Text => text(&v),
     });

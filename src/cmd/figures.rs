@@ -40,7 +40,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
             "Programm".to_owned()
         }
     };
-    let text = match args.format {
+    let text = match args.wahl.format {
         Format::Json => {
             let mut liste = serde_json::to_value(&k.liste).unwrap_or_default();
             for z in liste.as_array_mut().into_iter().flatten() {

@@ -304,6 +304,13 @@ pub struct AusgabeUndFormat {
     /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
     #[arg(long, value_name = "AUSGABE")]
     pub edition: Option<String>,
+    #[command(flatten)]
+    pub wahl: Formatwahl,
+}
+
+/// `--format text|json` (`check`, `figures`, `diff`).
+#[derive(clap::Args, Debug)]
+pub struct Formatwahl {
     /// Format des Berichts: text (Vorgabe) oder json.
     #[arg(
         long,
