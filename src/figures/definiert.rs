@@ -94,15 +94,7 @@ fn produkt(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
     let (z, was) = if d.art == A::Nennungen {
         let n = e
             .alle_steckbriefe()
-            .filter(|(_, s)| {
-                let t = format!(
-                    "{} {}",
-                    s.projektname,
-                    s.anbieter_produkt.as_deref().unwrap_or_default()
-                )
-                .to_lowercase();
-                p.suchbegriffe.iter().any(|b| t.contains(&b.to_lowercase()))
-            })
+            .filter(|(_, s)| haeufigkeit::nennt_produkt(s, p))
             .count();
         (n as u32, "Steckbriefe")
     } else {

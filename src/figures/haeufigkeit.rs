@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Edition, FeldWert, Steckbrief};
+use crate::model::{Edition, FeldWert, Produkt, Steckbrief};
 
 /// The answers of one field, counted over the fact sheets (a sheet counts
 /// once per answer; answers with the same short form count together; free
@@ -85,23 +85,26 @@ pub fn auszaehlen(e: &Edition, feld: &str, gruppe: Option<(&str, &str)>) -> Ausz
     }
 }
 
-/// The Landkreise whose sheets name product `id` of the vocabulary (in the
-/// project name or Anbieter/Produkt), sorted.
+/// Whether a sheet names the product (a search term, in any case, in the
+/// project name or Anbieter/Produkt).
+pub fn nennt_produkt(s: &Steckbrief, p: &Produkt) -> bool {
+    let text = format!(
+        "{} {}",
+        s.projektname,
+        s.anbieter_produkt.as_deref().unwrap_or_default()
+    )
+    .to_lowercase();
+    p.suchbegriffe
+        .iter()
+        .any(|b| text.contains(&b.to_lowercase()))
+}
+
+/// The Landkreise whose sheets name product `id` of the vocabulary, sorted.
 pub fn landkreise_mit_produkt(e: &Edition, id: &str) -> Option<Vec<String>> {
     let p = e.vokabular.produkte.iter().find(|p| p.id == id)?;
     let mut lk: Vec<String> = e
         .alle_steckbriefe()
-        .filter(|(_, s)| {
-            let text = format!(
-                "{} {}",
-                s.projektname,
-                s.anbieter_produkt.as_deref().unwrap_or_default()
-            )
-            .to_lowercase();
-            p.suchbegriffe
-                .iter()
-                .any(|b| text.contains(&b.to_lowercase()))
-        })
+        .filter(|(_, s)| nennt_produkt(s, p))
         .map(|(l, _)| l.to_owned())
         .collect();
     lk.sort();
