@@ -60,8 +60,37 @@ pub fn dateiname(e: &Edition, fassung: Fassung) -> String {
     format!("ki-kataster-{}-v{sicher}{zusatz}.pdf", e.id)
 }
 
-/// The PDF bytes, with a stable identifier and the edition's date.
-pub fn pdf(dokument: &PagedDocument, e: &Edition) -> Result<Vec<u8>, ExportFehler> {
+/// The PDF bytes, with a stable identifier and the edition's date; with
+/// `objektstroeme` its objects packed into object streams.
+pub fn pdf(
+    dokument: &PagedDocument,
+    e: &Edition,
+    objektstroeme: bool,
+) -> Result<Vec<u8>, ExportFehler> {
+    let bytes = typst_pdf_bytes(dokument, e)?;
+    if objektstroeme {
+        in_objektstroeme(&bytes)
+    } else {
+        Ok(bytes)
+    }
+}
+
+/// Rewrites a PDF with its non-stream objects (most of them the structure
+/// tree that makes it accessible) in compressed object streams and a
+/// cross-reference stream (PDF 1.5). The objects, their numbers and the
+/// content stay the same; lopdf writes them in number order, so the same
+/// input gives the same bytes.
+fn in_objektstroeme(bytes: &[u8]) -> Result<Vec<u8>, ExportFehler> {
+    fn fehler(e: impl std::fmt::Display) -> ExportFehler {
+        ExportFehler::Pdf(format!("Objekt-Streams: {e}"))
+    }
+    let mut dokument = lopdf::Document::load_mem(bytes).map_err(fehler)?;
+    let mut out = Vec::with_capacity(bytes.len() / 2);
+    dokument.save_modern(&mut out).map_err(fehler)?;
+    Ok(out)
+}
+
+fn typst_pdf_bytes(dokument: &PagedDocument, e: &Edition) -> Result<Vec<u8>, ExportFehler> {
     let datum = e.meta.aktuell().map(|h| h.datum);
     let zeit = datum.and_then(|d| Datetime::from_ymd(i32::from(d.jahr), d.monat, d.tag));
     let optionen = PdfOptions {

@@ -2,6 +2,7 @@
 //! they generate for Typst. [`crate::sitzung::Sitzung`] runs them; each stage
 //! is timed for `build --timings`.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -12,8 +13,8 @@ use crate::diagnostics::Diagnose;
 use crate::export::ExportFehler;
 use crate::figures::{self, Kennzahlen};
 use crate::freigabe::Stand;
-use crate::load::{self, Geladen, Quelltexte};
-use crate::model::EditionMeta;
+use crate::load::{self, Datei, Geladen, Quelltexte};
+use crate::model::{EditionMeta, Gestaltung};
 use crate::report_data;
 use crate::templates::{self, Kapitel, Modus};
 
@@ -106,7 +107,7 @@ fn abbildungen(
     if !fehler.is_empty() {
         return Err(BauFehler::Diagnosen(fehler));
     }
-    Ok(charts::alle(&g.edition, k, &geo, &mass)?)
+    Ok(charts::alle(&g.edition, k, &geo, &mass, &g.gestaltung)?)
 }
 
 /// Stage load: the edition's data, and its schemas up to date with its
@@ -136,6 +137,7 @@ pub(crate) fn laden(
     if let Some(d) = crate::validate::pruefe_layout(wurzel, layout, &geladen.dateien, &ordner) {
         return Err(vec![d]);
     }
+    geladen.gestaltung = gestaltung(wurzel, layout, &mut geladen.dateien, texte)?;
     let veraltet = crate::schema::veraltet(wurzel, id, &geladen.edition.vokabular);
     if !veraltet.is_empty() {
         let d = veraltet
@@ -151,6 +153,27 @@ pub(crate) fn laden(
         return Err(d);
     }
     Ok(geladen)
+}
+
+/// The layout's `gestaltung.yaml`, or the design of version 1.0 where the
+/// layout has none; its colours must pass the contrast check.
+fn gestaltung(
+    wurzel: &Path,
+    layout: &str,
+    dateien: &mut BTreeMap<PathBuf, Datei>,
+    texte: &mut Quelltexte,
+) -> Result<Gestaltung, Vec<Diagnose>> {
+    let datei = layout_ordner(layout).join("gestaltung.yaml");
+    if std::fs::symlink_metadata(wurzel.join(&datei)).is_err() {
+        return Ok(Gestaltung::default());
+    }
+    let g: Gestaltung = load::lade_datei(wurzel, &datei, dateien, texte)?;
+    let maengel = crate::validate::pruefe_gestaltung(&g, &datei, dateien);
+    if maengel.is_empty() {
+        Ok(g)
+    } else {
+        Err(maengel)
+    }
 }
 
 /// Stage figures: every figure, or the ones that cannot be computed.
@@ -198,8 +221,11 @@ pub(crate) fn datenstand(
     let abbildungen = zeiten.messen("Abbildungen", || {
         abbildungen(wurzel, &geladen, &kennzahlen, schriften)
     })?;
-    let daten = report_data::daten_json(&geladen.edition, &kennzahlen, &abbildungen)
+    let mut daten = report_data::daten_json(&geladen.edition, &kennzahlen, &abbildungen)
         .map_err(|e| BauFehler::Abbildung(e.into()))?;
+    if !geladen.gestaltung.sprachen_auszeichnen {
+        report_data::sprachmarken_entfernen(&mut daten);
+    }
     let mut erzeugt = vec![
         (
             "/generiert/daten.json".to_owned(),
@@ -322,7 +348,13 @@ pub(crate) fn kapitel_fuellen(
     zeiten.stufen.push(("Aussagen prüfen", start.elapsed()));
     let start = Instant::now();
     let meta = &d.geladen.edition.meta;
-    let mut texte = match templates::rendern(&kapitel, &d.kennzahlen, meta, Modus::Bericht) {
+    let mut texte = match templates::rendern(
+        &kapitel,
+        &d.kennzahlen,
+        meta,
+        Modus::Bericht,
+        d.geladen.gestaltung.sprachen_auszeichnen,
+    ) {
         Ok(t) => t,
         Err(f) => return Err((BauFehler::Diagnosen(f), kapitel)),
     };

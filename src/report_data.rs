@@ -170,3 +170,93 @@ fn kennzahlen_json(k: &Kennzahlen) -> Map<String, Value> {
         .map(|z| (z.name.clone(), Value::String(z.text())))
         .collect()
 }
+
+/// The passages of a data text marked as another language, `<en>…</en>`
+/// (two lowercase letters, the same code closing, no `<` inside): the
+/// layouts that tag languages read the same form (`sprachen` in lib.typ).
+/// Returns the text split into (language, part) pairs; unmarked parts have
+/// no language.
+pub fn sprachteile(s: &str) -> Vec<(Option<&str>, &str)> {
+    let mut teile = Vec::new();
+    let mut rest = s;
+    while let Some((vor, code, inhalt, nach)) = naechste_marke(rest) {
+        teile.push((None, vor));
+        teile.push((Some(code), inhalt));
+        rest = nach;
+    }
+    teile.push((None, rest));
+    teile.retain(|(_, t)| !t.is_empty());
+    teile
+}
+
+/// The first well-formed marker in `s`: text before it, code, content,
+/// text after it.
+fn naechste_marke(s: &str) -> Option<(&str, &str, &str, &str)> {
+    let mut ab = 0;
+    while let Some(i) = s[ab..].find('<').map(|i| ab + i) {
+        let kopf = s.get(i + 1..i + 4);
+        if let Some(k) = kopf
+            && k.ends_with('>')
+            && crate::templates::helfer::sprachcode_gueltig(&k[..2])
+        {
+            let code = &k[..2];
+            let innen = &s[i + 4..];
+            let ende = innen.find('<').unwrap_or(innen.len());
+            let schluss = format!("</{code}>");
+            if innen[ende..].starts_with(&schluss) {
+                return Some((
+                    &s[..i],
+                    code,
+                    &innen[..ende],
+                    &innen[ende + schluss.len()..],
+                ));
+            }
+        }
+        ab = i + 1;
+    }
+    None
+}
+
+/// Every string of `v` without its language markers (for a layout that
+/// does not tag languages): the text as it reads.
+pub fn sprachmarken_entfernen(v: &mut Value) {
+    match v {
+        Value::String(s) if s.contains('<') => {
+            *s = sprachteile(s).into_iter().map(|(_, t)| t).collect();
+        }
+        Value::Array(a) => a.iter_mut().for_each(sprachmarken_entfernen),
+        Value::Object(o) => o.values_mut().for_each(sprachmarken_entfernen),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sprachmarken() {
+        assert_eq!(
+            sprachteile("erstmal \"<en>silent go live</en>\" um"),
+            vec![
+                (None, "erstmal \""),
+                (Some("en"), "silent go live"),
+                (None, "\" um")
+            ]
+        );
+        // Not a marker: printed as written.
+        for s in [
+            "a < b",
+            "<script>x</script>",
+            "<en>offen",
+            "<en>a</fr>",
+            "<EN>a</EN>",
+            "<en>a<b</en>",
+        ] {
+            assert_eq!(sprachteile(s), vec![(None, s)], "{s}");
+        }
+        let mut v = json!({"a": ["<en>Weak AI</en> und <fr>à la carte</fr>", 3]});
+        sprachmarken_entfernen(&mut v);
+        assert_eq!(v, json!({"a": ["Weak AI und à la carte", 3]}));
+    }
+}

@@ -296,6 +296,12 @@ impl Sitzung {
         } else if !v.pruefung.bestanden() {
             return Err(BauFehler::Befunde(Box::new(v.pruefung)));
         }
+        if ziel.vorschau {
+            // The preview of `watch`, rebuilt on every change, is for the
+            // editor's eyes: the same pages without packing the objects into
+            // object streams (which costs about 130 ms).
+            v.geladen.gestaltung.objektstroeme = false;
+        }
         let (bytes, seiten, warnungen) = self.pdf(&v)?;
         let fassung = match (ziel.vorschau, v.ist_entwurf()) {
             (true, _) => Fassung::Vorschau,
@@ -327,7 +333,11 @@ impl Sitzung {
     pub fn pdf(&mut self, v: &Vorbereitet) -> Result<(Vec<u8>, usize, Vec<Diagnose>), BauFehler> {
         let gesetzt = self.setzen(v)?;
         let start = Instant::now();
-        let bytes = export::pdf(&gesetzt.dokument, &v.geladen.edition)?;
+        let bytes = export::pdf(
+            &gesetzt.dokument,
+            &v.geladen.edition,
+            v.geladen.gestaltung.objektstroeme,
+        )?;
         self.zeiten.stufen.push(("PDF-Export", start.elapsed()));
         Ok((bytes, gesetzt.dokument.pages().len(), gesetzt.warnungen))
     }
@@ -477,39 +487,48 @@ impl Sitzung {
 
     /// Rebuilds every released version of the edition as of its release
     /// and compares it with the record. The newest release, with no later
-    /// version in the history, must give its bytes; an older one, or one a
-    /// later version is being prepared for, may have changed inputs (then
-    /// it is reported as superseded), but the same inputs must still give
-    /// the same bytes.
+    /// version in the history, must give its bytes. An older one may differ
+    /// only through inputs a later release recorded as they are now (it was
+    /// superseded by that release), or, while no later version is released
+    /// yet, through the inputs of the version being prepared.
     pub fn nachbauen(&mut self) -> Result<Vec<Nachbau>, BauFehler> {
         let freigaben = self.freigaben()?;
         let jetzt = self.laden()?.edition.meta;
         let mut out = Vec::new();
-        for f in freigaben.freigaben {
+        for f in &freigaben.freigaben {
+            let spaeter = freigaben
+                .freigaben
+                .iter()
+                .filter(|g| g.datum > f.datum)
+                .max_by_key(|g| g.datum);
             let neuer = jetzt
                 .historie
                 .iter()
                 .filter(|h| h.datum > f.datum)
                 .max_by_key(|h| h.datum)
                 .map(|h| h.version.clone());
-            self.stand_setzen(Stand::von(&f));
-            let urteil = match self.nachbau(&f) {
-                Ok((sha256, ohne_wirkung)) if sha256 == f.pdf.sha256 => {
+            self.stand_setzen(Stand::von(f));
+            let urteil = match self.nachbau(f) {
+                Ok((sha256, ohne_wirkung, _)) if sha256 == f.pdf.sha256 => {
                     Urteil::Gleich { ohne_wirkung }
                 }
-                Ok((_, ref eingaben))
-                    if let (Some(eingabe), Some(neuer)) = (eingaben.first(), &neuer) =>
-                {
-                    Urteil::Abgeloest {
-                        eingabe: eingabe.clone(),
-                        neuer: neuer.clone(),
+                Ok((sha256, eingaben, aktuell)) => {
+                    let abgeloest = match spaeter {
+                        Some(g) => abgedeckt(f, g, &aktuell).then(|| g.version.clone()),
+                        None => neuer.clone(),
+                    };
+                    match (eingaben.first(), abgeloest) {
+                        (Some(eingabe), Some(neuer)) => Urteil::Abgeloest {
+                            eingabe: eingabe.clone(),
+                            neuer,
+                        },
+                        _ => Urteil::Anders { eingaben, sha256 },
                     }
                 }
-                Ok((sha256, eingaben)) => Urteil::Anders { eingaben, sha256 },
                 Err(e) => Urteil::Fehler(e),
             };
             out.push(Nachbau {
-                freigabe: f,
+                freigabe: f.clone(),
                 urteil,
             });
         }
@@ -518,15 +537,33 @@ impl Sitzung {
         Ok(out)
     }
 
-    /// One rebuild: the PDF's SHA-256 and the inputs that differ from the
-    /// record.
-    fn nachbau(&mut self, f: &Freigabe) -> Result<(String, Vec<String>), BauFehler> {
+    /// One rebuild: the PDF's SHA-256, the inputs that differ from the
+    /// record and the inputs as they are now.
+    fn nachbau(&mut self, f: &Freigabe) -> Result<(String, Vec<String>, Vec<Eingabe>), BauFehler> {
         let v = self.vorbereiten()?;
         let (bytes, _, _) = self.pdf(&v)?;
         let eingaben = self.eingaben(&v)?;
         Ok((
             freigabe::sha256(&bytes),
             freigabe::abweichungen(&f.eingaben, &eingaben),
+            eingaben,
         ))
     }
+}
+
+/// Whether every input that changed since release `f` is recorded as it
+/// is now by the later release `g` (the change went into `g`).
+fn abgedeckt(f: &Freigabe, g: &Freigabe, jetzt: &[Eingabe]) -> bool {
+    let im = |liste: &[Eingabe], d: &str| {
+        liste
+            .iter()
+            .find(|e| e.datei == d)
+            .map(|e| e.sha256.clone())
+    };
+    jetzt
+        .iter()
+        .map(|e| e.datei.as_str())
+        .chain(f.eingaben.iter().map(|e| e.datei.as_str()))
+        .filter(|d| im(&f.eingaben, d) != im(jetzt, d))
+        .all(|d| im(&g.eingaben, d) == im(jetzt, d))
 }

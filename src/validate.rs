@@ -206,6 +206,39 @@ pub fn pruefe_kartenbezug(
 
 /// The layout named in `edition.yaml` must be a folder `report/layout/<name>/`
 /// with a `bericht.typ`.
+/// The status colours of a layout's `gestaltung.yaml` that miss the
+/// non-text contrast of WCAG 2.1 (3:1) against what they border.
+pub fn pruefe_gestaltung(
+    g: &crate::model::Gestaltung,
+    datei: &Path,
+    dateien: &BTreeMap<PathBuf, Datei>,
+) -> Vec<Diagnose> {
+    let namen = ["abgeschlossen", "in Umsetzung", "geplant"];
+    g.kontrastmaengel()
+        .into_iter()
+        .map(|(i, nachbar, k)| {
+            let schritt = i.to_string();
+            Orter { dateien }
+                .bei(
+                    datei,
+                    &["status_farben", &schritt],
+                    &format!("status_farben[{i}]"),
+                    format!(
+                        "die Farbe für „{}“ ({}) hat zu „{nachbar}“ nur einen Kontrast von {} : 1; \
+                         Balken brauchen mindestens 3 : 1 (WCAG 2.1, Nicht-Text-Kontrast)",
+                        namen[i],
+                        g.status_farben[i].0,
+                        crate::figures::format::dezimal(k, 2)
+                    ),
+                )
+                .hilfe(
+                    "Wählen Sie eine dunklere Farbe oder setzen Sie `trennlinien: true`, dann \
+                     grenzt jeder Abschnitt an Weiß.",
+                )
+        })
+        .collect()
+}
+
 pub fn pruefe_layout(
     wurzel: &Path,
     layout: &str,

@@ -7,7 +7,7 @@ use kataster_report::charts::{self, geo::Geodaten, karte, mass::Schriftmass};
 use kataster_report::compile::world::Schriften;
 use kataster_report::figures::{BETRIEBSMODELLE, TECHNOLOGIEN, berechne};
 use kataster_report::load::lade_edition;
-use kataster_report::model::Edition;
+use kataster_report::model::{Edition, Gestaltung, KartenZahlen, kontrast};
 
 fn laden() -> (Edition, Geodaten, Schriftmass) {
     let wurzel = common::projekt();
@@ -19,15 +19,20 @@ fn laden() -> (Edition, Geodaten, Schriftmass) {
 
 /// Relative luminance of an sRGB colour (WCAG).
 fn helligkeit(c: plotters::style::RGBColor) -> f64 {
-    let lin = |v: u8| {
-        let v = f64::from(v) / 255.0;
-        if v <= 0.03928 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    kataster_report::model::leuchtdichte((c.0, c.1, c.2))
+}
+
+/// The design of the accessible layout, as `check` loads it.
+fn barrierefrei() -> Gestaltung {
+    let mut dateien = Default::default();
+    let mut texte = Default::default();
+    kataster_report::load::lade_datei(
+        &common::projekt(),
+        std::path::Path::new("report/layout/2025-barrierefrei/gestaltung.yaml"),
+        &mut dateien,
+        &mut texte,
+    )
+    .expect("gestaltung.yaml")
 }
 
 #[test]
@@ -83,7 +88,7 @@ fn karte_hat_einen_kreis_je_gebiet_und_die_richtigen_zahlen() {
 
     // The SVG: one filled ring per outer ring and hole of the 45 districts,
     // and a label with the right number on each responding Landkreis.
-    let abb = karte::karte(&e, &geo, &mass).unwrap();
+    let abb = karte::karte(&e, &geo, &mass, &Gestaltung::default()).unwrap();
     let svg = abb.svg.replace('\n', "");
     let ringe: usize = geo
         .kreise
@@ -111,8 +116,8 @@ fn karte_hat_einen_kreis_je_gebiet_und_die_richtigen_zahlen() {
 fn abbildungen_sind_deterministisch() {
     let (e, geo, mass) = laden();
     let k = berechne(&e).expect("Kennzahlen");
-    let a = charts::alle(&e, &k, &geo, &mass).unwrap();
-    let b = charts::alle(&e, &k, &geo, &mass).unwrap();
+    let a = charts::alle(&e, &k, &geo, &mass, &barrierefrei()).unwrap();
+    let b = charts::alle(&e, &k, &geo, &mass, &barrierefrei()).unwrap();
     assert_eq!(a.len(), 5);
     for (x, y) in a.iter().zip(&b) {
         assert!(x.svg == y.svg, "{} unterscheidet sich", x.id);
@@ -128,7 +133,7 @@ fn abbildungen_sind_deterministisch() {
 fn diagramme_zeigen_die_werte_der_kennzahlen() {
     let (e, geo, mass) = laden();
     let k = berechne(&e).expect("Kennzahlen");
-    let abb = charts::alle(&e, &k, &geo, &mass).unwrap();
+    let abb = charts::alle(&e, &k, &geo, &mass, &barrierefrei()).unwrap();
     let finde = |id: &str| abb.iter().find(|a| a.id == id).unwrap();
 
     let tech = finde("technologien");
@@ -185,4 +190,76 @@ fn abbildungen_stehen_mit_nummer_und_verweis_im_pdf() {
     ] {
         assert!(text.contains(t), "{t:?} fehlt");
     }
+}
+
+/// The numbers on the map reach 4.5:1 against their district in the
+/// accessible design; version 1.0's white on the 7–10 class did not.
+#[test]
+fn kartenzahlen_erreichen_4_5_zu_1() {
+    let g = barrierefrei();
+    assert_eq!(g.karten_zahlen, KartenZahlen::Kontrast);
+    let rgb = |c: plotters::style::RGBColor| (c.0, c.1, c.2);
+    for n in 0..=30 {
+        let k = kontrast(
+            rgb(karte::farbe(n)),
+            rgb(karte::zahlfarbe(n, g.karten_zahlen)),
+        );
+        assert!(k >= 4.5, "{n} Projekte: {k:.2} : 1");
+    }
+    let alt = kontrast(
+        rgb(karte::farbe(8)),
+        rgb(karte::zahlfarbe(8, KartenZahlen::HellAb7)),
+    );
+    assert!(alt < 4.5, "Version 1.0: {alt:.2}");
+}
+
+/// The status bars of the accessible design: separated by white lines,
+/// each colour at least 3:1 against white.
+#[test]
+fn statusbalken_erreichen_3_zu_1() {
+    let g = barrierefrei();
+    assert!(g.trennlinien && g.kontrastmaengel().is_empty());
+    for f in &g.status_farben {
+        assert!(kontrast(f.rgb(), (255, 255, 255)) >= 3.0, "{f:?}");
+    }
+    assert!(!Gestaltung::default().kontrastmaengel().is_empty());
+}
+
+/// The scatter chart names the Landkreise at their dots, those at the same
+/// values in one label; version 1.0 names none.
+#[test]
+fn streudiagramm_nennt_die_landkreise() {
+    let (e, geo, mass) = laden();
+    let k = berechne(&e).expect("Kennzahlen");
+    let abb = charts::alle(&e, &k, &geo, &mass, &barrierefrei()).unwrap();
+    let svg = abb
+        .iter()
+        .find(|a| a.id == "vzae-projekte")
+        .unwrap()
+        .svg
+        .replace('\n', "");
+    for name in [
+        "Celle",
+        "Harburg",
+        "Lüchow-Dannenberg",
+        "Friesland",
+        "Stade",
+    ] {
+        assert!(svg.contains(&format!(">{name}</text>")), "{name} fehlt");
+    }
+    assert!(
+        svg.contains(">Osnabrück, Uelzen</text>"),
+        "gleiche Werte, ein Name"
+    );
+    let ohne = charts::alle(&e, &k, &geo, &mass, &Gestaltung::default()).unwrap();
+    let svg = ohne
+        .iter()
+        .find(|a| a.id == "vzae-projekte")
+        .unwrap()
+        .svg
+        .replace('\n', "");
+    assert!(
+        !svg.contains(">Celle</text>"),
+        "Version 1.0 hat keine Namen"
+    );
 }

@@ -68,11 +68,11 @@ fuzz_target!(|daten: &[u8]| {
     }
     let _ = bericht.befunde();
     let _ = bericht.bestanden();
-    match templates::rendern(&kapitel, &a.kennzahlen, &a.edition.meta, Modus::Bericht) {
+    match templates::rendern(&kapitel, &a.kennzahlen, &a.edition.meta, Modus::Bericht, true) {
         Ok(_) => {}
         Err(ds) => ds.iter().for_each(|d| darstellen(d, text)),
     }
-    match templates::rendern(&kapitel, &a.kennzahlen, &a.edition.meta, Modus::Pruefung) {
+    match templates::rendern(&kapitel, &a.kennzahlen, &a.edition.meta, Modus::Pruefung, false) {
         Ok(gerendert) => {
             for (_, r) in gerendert {
                 let _ = claims::pruefe_zahlen(&[(&k, r)]);

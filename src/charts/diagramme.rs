@@ -10,13 +10,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::mass::{Schriftmass, Svg};
 use super::{Abbildung, Datentabelle, SCHRIFT, ZeichenFehler};
 use crate::figures::{BETRIEBSMODELLE, Kennzahlen, TECHNOLOGIEN, format};
-use crate::model::{Edition, Landkreis};
+use crate::model::{Edition, Farbe, Gestaltung, Landkreis};
 
 const BREITE: u32 = 1000;
-/// Status colours: one hue, three clearly different lightnesses.
-const DUNKEL: RGBColor = RGBColor(0x08, 0x51, 0x9c);
-const MITTEL: RGBColor = RGBColor(0x42, 0x92, 0xc6);
-const HELL: RGBColor = RGBColor(0xc6, 0xdb, 0xef);
 const TEXT: RGBColor = RGBColor(0x20, 0x20, 0x20);
 
 fn schrift(groesse: u32) -> TextStyle<'static> {
@@ -32,6 +28,7 @@ fn balken_anteile(
     id: &str,
     eintraege: &[(String, f64, String)],
     mass: &Schriftmass,
+    farbe: RGBColor,
 ) -> Result<String, ZeichenFehler> {
     let fehler = svg_fehler::<String>(id);
     let hoehe = 90 + 56 * eintraege.len() as u32;
@@ -69,7 +66,7 @@ fn balken_anteile(
                     (0.0, SegmentValue::Exact(i)),
                     (x, SegmentValue::Exact(i + 1)),
                 ],
-                DUNKEL.filled(),
+                farbe.filled(),
             );
             balken.set_margin(8, 8, 0, 0);
             chart
@@ -89,9 +86,13 @@ fn balken_anteile(
 }
 
 /// Stacked bars: projects per Landkreis by status (Tabelle 1).
-pub fn projekte_status(e: &Edition, mass: &Schriftmass) -> Result<Abbildung, ZeichenFehler> {
+pub fn projekte_status(
+    e: &Edition,
+    mass: &Schriftmass,
+    g: &Gestaltung,
+) -> Result<Abbildung, ZeichenFehler> {
     let lk = &e.landkreise;
-    let svg = status_svg(lk, mass)
+    let svg = status_svg(lk, mass, &Stufen::aus(g))
         .map_err(|m| ZeichenFehler::Zeichnen("projekte-status".to_owned(), m))?;
     Ok(Abbildung {
         id: "projekte-status".into(),
@@ -115,15 +116,15 @@ type StatusDiagramm<'a, 'b> =
     ChartContext<'a, Svg<'b>, Cartesian2d<RangedCoordf64, SegmentedCoord<RangedCoordu32>>>;
 
 /// The SVG of the status chart: axes, bars, legend.
-fn status_svg(lk: &[Landkreis], mass: &Schriftmass) -> Result<String, String> {
+fn status_svg(lk: &[Landkreis], mass: &Schriftmass, stufen: &Stufen) -> Result<String, String> {
     let n = lk.len() as u32;
     let mut svg = String::new();
     {
         let root = Svg::neu(&mut svg, (BREITE, 130 + 32 * n), mass).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let mut chart = status_achsen(&root, lk)?;
-        status_balken(&mut chart, lk)?;
-        status_legende(&chart, mass).map_err(|e| e.to_string())?;
+        status_balken(&mut chart, lk, stufen)?;
+        status_legende(&chart, mass, stufen).map_err(|e| e.to_string())?;
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)
@@ -184,24 +185,49 @@ fn status_achsen<'a, 'b>(
 }
 /// The three stacked series (abgeschlossen, in Umsetzung, geplant), each
 /// with its legend entry.
-fn status_balken(chart: &mut StatusDiagramm, lk: &[Landkreis]) -> Result<(), String> {
-    for (s, (_, farbe)) in STUFEN.into_iter().enumerate() {
+fn status_balken(
+    chart: &mut StatusDiagramm,
+    lk: &[Landkreis],
+    stufen: &Stufen,
+) -> Result<(), String> {
+    for (s, (_, farbe)) in stufen.farben.into_iter().enumerate() {
         let balken: Vec<_> = lk
             .iter()
             .enumerate()
-            .map(|(i, l)| status_segment(l, s, lk.len() - 1 - i, farbe))
+            .map(|(i, l)| status_segment(l, s, lk.len() - 1 - i, farbe, stufen.luecke))
             .collect();
         chart.draw_series(balken).map_err(|e| e.to_string())?;
     }
     Ok(())
 }
 
-/// The status colours in the order of the stack, with their legend names.
-const STUFEN: [(&str, RGBColor); 3] = [
-    ("abgeschlossen", DUNKEL),
-    ("in Umsetzung", MITTEL),
-    ("geplant", HELL),
-];
+/// The status colours in the order of the stack, with their legend names,
+/// and the white gap between the segments of a bar.
+struct Stufen {
+    farben: [(&'static str, RGBColor); 3],
+    luecke: u32,
+}
+
+impl Stufen {
+    fn aus(g: &Gestaltung) -> Stufen {
+        let [a, b, c] = &g.status_farben;
+        Stufen {
+            farben: [
+                ("abgeschlossen", rgb(a)),
+                ("in Umsetzung", rgb(b)),
+                ("geplant", rgb(c)),
+            ],
+            // 2 SVG units on each side: a white line of about 0.6 mm.
+            luecke: if g.trennlinien { 2 } else { 0 },
+        }
+    }
+}
+
+/// A colour of the layout's design for plotters.
+pub(super) fn rgb(f: &Farbe) -> RGBColor {
+    let (r, g, b) = f.rgb();
+    RGBColor(r, g, b)
+}
 
 /// The legend at the lower right of the plotting area: a framed box with a
 /// colour swatch and a name per status, laid out like plotters' series
@@ -210,12 +236,14 @@ const STUFEN: [(&str, RGBColor); 3] = [
 fn status_legende(
     chart: &StatusDiagramm,
     mass: &Schriftmass,
+    stufen: &Stufen,
 ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     const RAND: i32 = 10;
     const SPALTE: i32 = 30;
     let flaeche = chart.plotting_area().strip_coord_spec();
     let stil = schrift(19);
-    let zeilen: Vec<(i32, (u32, u32))> = STUFEN
+    let zeilen: Vec<(i32, (u32, u32))> = stufen
+        .farben
         .iter()
         .enumerate()
         .map(|(i, (name, _))| {
@@ -235,11 +263,11 @@ fn status_legende(
         ShapeStyle::from(RGBColor(0xb0, 0xb0, 0xb0)),
     ))?;
     let mut text = MultiLineText::<_, &str>::new((x + SPALTE + RAND, y + RAND), &stil);
-    for (name, _) in STUFEN {
+    for (name, _) in stufen.farben {
         text.push_line(name);
     }
     flaeche.draw(&text)?;
-    for ((dy, (_, zh)), (_, farbe)) in zeilen.into_iter().zip(STUFEN) {
+    for ((dy, (_, zh)), (_, farbe)) in zeilen.into_iter().zip(stufen.farben) {
         let mitte = (2 * (y + RAND + dy) + zh as i32) / 2;
         let feld = [(x + RAND, mitte - 9), (x + RAND + 22, mitte + 9)];
         flaeche.draw(&Rectangle::new(feld, farbe.filled()))?;
@@ -254,6 +282,7 @@ fn status_segment(
     s: usize,
     y: usize,
     farbe: RGBColor,
+    luecke: u32,
 ) -> Rectangle<(f64, SegmentValue<u32>)> {
     let p = &l.projekte;
     let teile = [p.abgeschlossen, p.in_umsetzung, p.geplant];
@@ -267,7 +296,7 @@ fn status_segment(
         ],
         farbe.filled(),
     );
-    r.set_margin(5, 5, 0, 0);
+    r.set_margin(5, 5, luecke, luecke);
     r
 }
 
@@ -343,9 +372,10 @@ fn anteil_abbildung(
     k: &Kennzahlen,
     a: Anteile,
     mass: &Schriftmass,
+    g: &Gestaltung,
 ) -> Result<Abbildung, ZeichenFehler> {
     let eintraege = anteil_eintraege(k, a.liste);
-    let svg = balken_anteile(a.id, &eintraege, mass)?;
+    let svg = balken_anteile(a.id, &eintraege, mass, rgb(&g.status_farben[0]))?;
     let basis = a
         .liste
         .first()
@@ -375,7 +405,11 @@ fn anteil_abbildung(
 }
 
 /// Shares of the technologies named in the fact sheets.
-pub fn technologien(k: &Kennzahlen, mass: &Schriftmass) -> Result<Abbildung, ZeichenFehler> {
+pub fn technologien(
+    k: &Kennzahlen,
+    mass: &Schriftmass,
+    g: &Gestaltung,
+) -> Result<Abbildung, ZeichenFehler> {
     anteil_abbildung(
         k,
         Anteile {
@@ -388,11 +422,16 @@ pub fn technologien(k: &Kennzahlen, mass: &Schriftmass) -> Result<Abbildung, Zei
             zusatz: " (Mehrfachnennung möglich)",
         },
         mass,
+        g,
     )
 }
 
 /// Shares of the operating models.
-pub fn betriebsmodelle(k: &Kennzahlen, mass: &Schriftmass) -> Result<Abbildung, ZeichenFehler> {
+pub fn betriebsmodelle(
+    k: &Kennzahlen,
+    mass: &Schriftmass,
+    g: &Gestaltung,
+) -> Result<Abbildung, ZeichenFehler> {
     anteil_abbildung(
         k,
         Anteile {
@@ -405,6 +444,7 @@ pub fn betriebsmodelle(k: &Kennzahlen, mass: &Schriftmass) -> Result<Abbildung, 
             zusatz: "",
         },
         mass,
+        g,
     )
 }
 
@@ -413,14 +453,19 @@ pub fn vzae_projekte(
     e: &Edition,
     k: &Kennzahlen,
     mass: &Schriftmass,
+    g: &Gestaltung,
 ) -> Result<Abbildung, ZeichenFehler> {
-    let punkte: Vec<(f64, f64)> = e
+    let punkte: Vec<Punkt> = e
         .landkreise
         .iter()
-        .map(|l| (l.vzae.0, f64::from(l.projekte.summe())))
+        .map(|l| Punkt {
+            name: &l.name,
+            x: l.vzae.0,
+            y: f64::from(l.projekte.summe()),
+        })
         .collect();
     let r = k.wert("korrelation_vzae_projekte")?;
-    let svg = streudiagramm(&punkte, mass)
+    let svg = streudiagramm(&punkte, mass, g)
         .map_err(|m| ZeichenFehler::Zeichnen("vzae-projekte".to_owned(), m))?;
     let werte = e
         .landkreise
@@ -446,15 +491,25 @@ pub fn vzae_projekte(
     })
 }
 
-/// The SVG of the scatter chart: VZÄ across, projects up, one dot each.
-fn streudiagramm(punkte: &[(f64, f64)], mass: &Schriftmass) -> Result<String, String> {
+/// A Landkreis in the scatter chart.
+struct Punkt<'a> {
+    name: &'a str,
+    x: f64,
+    y: f64,
+}
+
+type Streuung<'a, 'b> = ChartContext<'a, Svg<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The SVG of the scatter chart: VZÄ across, projects up, one dot each;
+/// with `streudiagramm_namen` the Landkreise named at their dots.
+fn streudiagramm(punkte: &[Punkt], mass: &Schriftmass, g: &Gestaltung) -> Result<String, String> {
     let xmax = punkte
         .iter()
-        .map(|p| p.0)
+        .map(|p| p.x)
         .fold(0.0, f64::max)
         .ceil()
         .max(1.0);
-    let ymax = punkte.iter().map(|p| p.1).fold(0.0, f64::max) + 2.0;
+    let ymax = punkte.iter().map(|p| p.y).fold(0.0, f64::max) + 2.0;
     let mut svg = String::new();
     {
         let root = Svg::neu(&mut svg, (BREITE, 500), mass).into_drawing_area();
@@ -478,14 +533,94 @@ fn streudiagramm(punkte: &[(f64, f64)], mass: &Schriftmass) -> Result<String, St
             .axis_desc_style(schrift(20))
             .draw()
             .map_err(|e| e.to_string())?;
-        let punkt = |p: &(f64, f64), stil: ShapeStyle| Circle::new(*p, 9, stil);
+        let farbe = rgb(&g.status_farben[0]);
+        // Named dots are opaque (the names tell coinciding dots apart);
+        // unnamed ones translucent, so that coinciding dots look darker.
+        let fuellung = if g.streudiagramm_namen {
+            farbe.filled()
+        } else {
+            farbe.mix(0.6).filled()
+        };
+        let punkt = |p: &Punkt, stil: ShapeStyle| Circle::new((p.x, p.y), 9, stil);
         chart
-            .draw_series(punkte.iter().map(|p| punkt(p, DUNKEL.mix(0.6).filled())))
+            .draw_series(punkte.iter().map(|p| punkt(p, fuellung)))
             .map_err(|e| e.to_string())?;
         chart
             .draw_series(punkte.iter().map(|p| punkt(p, WHITE.stroke_width(2))))
             .map_err(|e| e.to_string())?;
+        if g.streudiagramm_namen {
+            punkte_benennen(&chart, punkte, mass).map_err(|e| e.to_string())?;
+        }
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)
+}
+
+/// A box in SVG units: left, top, right, bottom.
+type Kasten = (i32, i32, i32, i32);
+
+fn ueberschneiden(a: &Kasten, b: &Kasten) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Names the dots: Landkreise at the same values share one label ("A,
+/// B"); the dots with the most projects first, each label right, left,
+/// above or below its dot, wherever it overlaps no dot, no earlier label
+/// and stays inside the plotting area. A label with no free place is left
+/// out (the values stand in Tabelle 1).
+fn punkte_benennen(
+    chart: &Streuung,
+    punkte: &[Punkt],
+    mass: &Schriftmass,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    const GROESSE: u32 = 17;
+    const R: i32 = 11;
+    let mut gruppen: Vec<((i32, i32), Vec<&str>)> = Vec::new();
+    for p in punkte {
+        let pos = chart.backend_coord(&(p.x, p.y));
+        match gruppen.iter_mut().find(|(q, _)| *q == pos) {
+            Some((_, namen)) => namen.push(p.name),
+            None => gruppen.push((pos, vec![p.name])),
+        }
+    }
+    gruppen.sort_by_key(|(pos, namen)| (pos.1, -pos.0, namen.first().copied()));
+    let ((x0, y0), (x1, y1)) = {
+        let (xs, ys) = chart.plotting_area().get_pixel_range();
+        ((xs.start, ys.start), (xs.end, ys.end))
+    };
+    let mut belegt: Vec<Kasten> = gruppen
+        .iter()
+        .map(|((x, y), _)| (x - R, y - R, x + R, y + R))
+        .collect();
+    let stil = schrift(GROESSE);
+    for ((x, y), namen) in &gruppen {
+        let text = namen.join(", ");
+        let (b, h) = mass.groesse(&text, f64::from(GROESSE));
+        let (b, h) = (b as i32, h as i32);
+        let orte = [
+            (x + R + 4, y - h / 2),
+            (x - R - 4 - b, y - h / 2),
+            (x - b / 2, y - R - 4 - h),
+            (x - b / 2, y + R + 4),
+        ];
+        let frei = orte
+            .into_iter()
+            .map(|(l, o)| (l, o, l + b, o + h))
+            .find(|k| {
+                k.0 >= x0
+                    && k.2 <= x1
+                    && k.1 >= y0
+                    && k.3 <= y1
+                    && !belegt.iter().any(|f| ueberschneiden(k, f))
+            });
+        if let Some(k) = frei {
+            chart.plotting_area().strip_coord_spec().draw(&Text::new(
+                text,
+                (k.0 - x0, k.1 - y0),
+                stil.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+            ))?;
+            belegt.push(k);
+        }
+    }
+    Ok(())
 }

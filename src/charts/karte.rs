@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::geo::{Geodaten, Kreis, flaeche};
 use super::mass::{Schriftmass, Svg};
 use super::{Abbildung, SCHRIFT, ZeichenFehler};
-use crate::model::Edition;
+use crate::model::{Edition, Gestaltung, KartenZahlen, SCHWARZ, WEISS, kontrast};
 
 /// Width of the drawing in SVG units; Typst scales it to the column.
 const BREITE: u32 = 1000;
@@ -46,14 +46,20 @@ fn fehler(e: DrawingAreaErrorKind<std::io::Error>) -> String {
 }
 
 /// Draws the map onto `flaeche_`: districts, numbers, legend.
-fn zeichne(e: &Edition, geo: &Geodaten, flaeche_: &Flaeche, hoehe: u32) -> Result<(), String> {
+fn zeichne(
+    e: &Edition,
+    geo: &Geodaten,
+    flaeche_: &Flaeche,
+    hoehe: u32,
+    zahlen: KartenZahlen,
+) -> Result<(), String> {
     flaeche_.fill(&WHITE).map_err(fehler)?;
     let px = Projektion::neu(geo, hoehe);
     for kreis in groesste_zuerst(geo) {
         let fuellung = teilnehmer(e, kreis).map_or(OHNE, farbe);
         zeichne_kreis(flaeche_, kreis, fuellung, &px)?;
     }
-    zeichne_zahlen(e, geo, flaeche_, &px)?;
+    zeichne_zahlen(e, geo, flaeche_, &px, zahlen)?;
     zeichne_legende(flaeche_, hoehe)
 }
 
@@ -133,20 +139,35 @@ fn zeichne_kreis(
     Ok(())
 }
 
-/// Numbers on the responding districts, white on the dark classes.
+/// The colour of the number on a district with `n` projects: black or
+/// white, whichever contrasts more with its fill (at least 4.58:1, since
+/// one of the two always does), or, as in version 1.0, white from 7 on.
+pub fn zahlfarbe(n: u32, zahlen: KartenZahlen) -> RGBColor {
+    let hell = match zahlen {
+        KartenZahlen::HellAb7 => n > KLASSEN[2].0,
+        KartenZahlen::Kontrast => {
+            let f = farbe(n);
+            let rgb = (f.0, f.1, f.2);
+            kontrast(rgb, WEISS) > kontrast(rgb, SCHWARZ)
+        }
+    };
+    if hell { WHITE } else { BLACK }
+}
+
+/// Numbers on the responding districts.
 fn zeichne_zahlen(
     e: &Edition,
     geo: &Geodaten,
     flaeche_: &Flaeche,
     px: &Projektion,
+    zahlen: KartenZahlen,
 ) -> Result<(), String> {
     for kreis in &geo.kreise {
         if let Some(n) = teilnehmer(e, kreis) {
-            let hell = n > KLASSEN[2].0;
             let stil = (SCHRIFT, 24)
                 .into_font()
                 .style(FontStyle::Bold)
-                .color(if hell { &WHITE } else { &BLACK })
+                .color(&zahlfarbe(n, zahlen))
                 .pos(Pos::new(HPos::Center, VPos::Center));
             flaeche_
                 .draw(&Text::new(n.to_string(), px.px(kreis.label), stil))
@@ -244,14 +265,20 @@ fn teilnehmer(e: &Edition, kreis: &Kreis) -> Option<u32> {
         .map(|l| l.projekte.summe())
 }
 
-pub fn karte(e: &Edition, geo: &Geodaten, mass: &Schriftmass) -> Result<Abbildung, ZeichenFehler> {
+pub fn karte(
+    e: &Edition,
+    geo: &Geodaten,
+    mass: &Schriftmass,
+    g: &Gestaltung,
+) -> Result<Abbildung, ZeichenFehler> {
     let (x0, y0, x1, y1) = geo.grenzen();
     let nutzbar_b = f64::from(BREITE) - 2.0 * RAND - LEGENDE;
     let hoehe = ((y1 - y0) / (x1 - x0) * nutzbar_b + 2.0 * RAND).round() as u32;
     let mut svg = String::new();
     {
         let root = Svg::neu(&mut svg, (BREITE, hoehe), mass).into_drawing_area();
-        zeichne(e, geo, &root, hoehe).map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m))?;
+        zeichne(e, geo, &root, hoehe, g.karten_zahlen)
+            .map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m))?;
         root.present()
             .map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m.to_string()))?;
     }

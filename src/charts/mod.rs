@@ -10,7 +10,7 @@ pub mod mass;
 use serde::Serialize;
 
 use crate::figures::Kennzahlen;
-use crate::model::Edition;
+use crate::model::{Edition, Gestaltung};
 
 /// The font family name the SVGs use (the report's font in `fonts/`).
 pub const SCHRIFT: &str = "Inter";
@@ -65,12 +65,13 @@ pub fn alle(
     k: &Kennzahlen,
     geodaten: &geo::Geodaten,
     mass: &mass::Schriftmass,
+    g: &Gestaltung,
 ) -> Result<Vec<Abbildung>, ZeichenFehler> {
     Ok(vec![
-        karte::karte(e, geodaten, mass)?,
-        diagramme::projekte_status(e, mass)?,
-        diagramme::technologien(k, mass)?,
-        diagramme::betriebsmodelle(k, mass)?,
-        diagramme::vzae_projekte(e, k, mass)?,
+        karte::karte(e, geodaten, mass, g)?,
+        diagramme::projekte_status(e, mass, g)?,
+        diagramme::technologien(k, mass, g)?,
+        diagramme::betriebsmodelle(k, mass, g)?,
+        diagramme::vzae_projekte(e, k, mass, g)?,
     ])
 }

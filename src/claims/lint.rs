@@ -380,6 +380,7 @@ mod tests {
             &kennzahlen,
             &meta,
             Modus::Pruefung,
+            false,
         )
         .expect("rendert")
         .remove(0)

@@ -38,7 +38,7 @@ pub fn pruefe_edition(
         // Rendering would only repeat the placeholder problems.
         return Err(bericht.fehler);
     }
-    match templates::rendern(kapitel, kennzahlen, &edition.meta, Modus::Pruefung) {
+    match templates::rendern(kapitel, kennzahlen, &edition.meta, Modus::Pruefung, false) {
         Ok(texte) => {
             let paare: Vec<_> = kapitel
                 .iter()

@@ -11,7 +11,7 @@ use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Feature, Library, LibraryExt, World};
 
 use crate::model::Datum;
 use crate::projekt::{self, Zugriffsfehler};
@@ -108,6 +108,15 @@ fn erzeugte(erzeugt: Vec<(String, Vec<u8>)>) -> Result<HashMap<FileId, Bytes>, S
     Ok(map)
 }
 
+/// Typst's standard library with `pdf.header-cell` (the `a11y-extras`
+/// feature): the label column of a fact sheet is a row header. Adding the
+/// functions changes nothing for a layout that does not call them.
+fn bibliothek() -> Library {
+    Library::builder()
+        .with_features([Feature::A11yExtras].into_iter().collect())
+        .build()
+}
+
 impl BerichtsWelt {
     /// `wurzel`: the project root; `haupt`: the main file's
     /// project path; `erzeugt`: generated files by project path; `datum`:
@@ -125,7 +134,7 @@ impl BerichtsWelt {
         let haupt = datei_id(haupt).ok_or_else(|| format!("ungültiger Pfad {haupt}"))?;
         Ok(BerichtsWelt {
             wurzel,
-            library: LazyHash::new(Library::default()),
+            library: LazyHash::new(bibliothek()),
             buch: LazyHash::new(schriften.buch.clone()),
             schriften: schriften.schriften.clone(),
             haupt,

@@ -49,6 +49,9 @@ impl Quelltexte {
 pub struct Geladen {
     pub edition: Edition,
     pub dateien: BTreeMap<PathBuf, Datei>,
+    /// The design of the edition's layout (`gestaltung.yaml`), set by the
+    /// pipeline once the layout is known.
+    pub gestaltung: crate::model::Gestaltung,
 }
 
 /// The editions in `data/`: every folder with a plain name and an
@@ -490,7 +493,11 @@ impl Ladevorgang<'_> {
             ..
         } = self;
         match e.edition(id, steckbriefe) {
-            Some(edition) if fehler.is_empty() => Ok(Geladen { edition, dateien }),
+            Some(edition) if fehler.is_empty() => Ok(Geladen {
+                edition,
+                dateien,
+                gestaltung: Default::default(),
+            }),
             _ => {
                 fehler.sort_by(|a, b| (&a.datei, a.zeile).cmp(&(&b.datei, b.zeile)));
                 Err(fehler)

@@ -6,6 +6,7 @@
 mod antwort;
 mod edition;
 mod freigabe;
+mod gestaltung;
 mod kennzahl;
 mod landkreis;
 mod steckbrief;
@@ -17,6 +18,7 @@ pub use edition::{
     HistorienEintrag, MONATE, Mitwirkende, Quelle, Quellen, Umfrage,
 };
 pub use freigabe::{Eingabe, Freigabe, Freigaben, PdfAngabe, Werkzeug};
+pub use gestaltung::{Farbe, Gestaltung, KartenZahlen, SCHWARZ, WEISS, kontrast, leuchtdichte};
 pub use kennzahl::{KennzahlArt, KennzahlDefinition, KennzahlenDatei, SPALTEN};
 pub use landkreis::{Dezimal, Kreisart, Landkreis, Landkreise, ProjekteNachStatus};
 pub use steckbrief::{

@@ -315,6 +315,15 @@ pub fn pruefe_platzhalter(
                         );
                     }
                 }
+                Some(Bezug::Sprache) => {
+                    let code = p.name().unwrap_or_default();
+                    if !helfer::sprachcode_gueltig(code) {
+                        out.push(
+                            p.diagnose(format!("„{code}“ ist kein Sprachcode"))
+                                .hilfe("Schreiben Sie den Code nach ISO 639-1 in Anführungszeichen, z. B. {{#sprache \"en\"}}Weak AI{{/sprache}}."),
+                        );
+                    }
+                }
                 Some(Bezug::Keiner | Bezug::Aussage) => {}
                 None => {
                     let d = p.diagnose(format!("unbekannter Platzhalter „{}“", p.helfer));
@@ -339,11 +348,15 @@ pub enum Modus {
 }
 
 /// Renders every chapter; returns (Typst file name, markup) pairs.
+/// `sprachen`: passages marked with `{{#sprache}}` are tagged with their
+/// language (the layout's `gestaltung.yaml` asks for it); else printed
+/// unchanged, as in version 1.0 of 2025.
 pub fn rendern(
     kapitel: &[Kapitel],
     kennzahlen: &Kennzahlen,
     meta: &EditionMeta,
     modus: Modus,
+    sprachen: bool,
 ) -> Result<Vec<(String, String)>, Vec<Diagnose>> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
@@ -354,6 +367,7 @@ pub fn rendern(
             kennzahlen,
             meta,
             modus,
+            sprachen,
             anker: Default::default(),
         },
     );

@@ -151,7 +151,18 @@ pub fn pdf_bytes_von(wurzel: &Path, id: &str) -> Vec<u8> {
 /// hyphen as " -" before the line break; a real hyphen has no space).
 pub fn pdf_text(bytes: &[u8]) -> String {
     let text = pdf_extract::extract_text_from_mem(bytes).unwrap();
-    falten(&text.replace(" -\n", ""))
+    falten(&silben_verbinden(&text))
+}
+
+/// Joins words hyphenated at a line end. Typst maps the hyphen glyph to
+/// the character it first stood for: "-", or the soft hyphen U+00AD when
+/// the first hyphen of the document was inserted at a line break; then a
+/// real hyphen carries "-" as its ActualText, which the extractor ignores
+/// (it writes " \u{ad} "), while screen readers and pdftotext use it.
+fn silben_verbinden(text: &str) -> String {
+    text.replace(" -\n", "")
+        .replace(" \u{ad}\n", "")
+        .replace(" \u{ad} ", "-")
 }
 
 pub fn falten(text: &str) -> String {
@@ -245,7 +256,7 @@ pub fn pdf_seiten(bytes: &[u8]) -> Vec<String> {
                 nr,
             )
             .unwrap();
-            falten(&text.replace(" -\n", ""))
+            falten(&silben_verbinden(&text))
         })
         .collect()
 }

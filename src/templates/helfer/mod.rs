@@ -5,9 +5,11 @@
 mod behauptung;
 pub use behauptung::anker;
 mod quelle;
+mod sprache;
 mod termine;
 mod zahl;
 
+pub use sprache::gueltig as sprachcode_gueltig;
 pub use termine::{sitzungstermine, umfragezeitraum};
 
 use handlebars::{
@@ -25,6 +27,8 @@ pub struct Umgebung<'a> {
     pub kennzahlen: &'a Kennzahlen,
     pub meta: &'a EditionMeta,
     pub modus: Modus,
+    /// Whether `sprache` tags its passage (else prints it unchanged).
+    pub sprachen: bool,
     /// Claims filled so far per chapter template, shared by `behauptung`
     /// and `aussage` (their anchors in the appendix "Zahlennachweis").
     pub anker: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, usize>>>,
@@ -42,6 +46,8 @@ pub enum Bezug {
     Quelle,
     /// A statement kind (`claims::aussagen` checks its parameters).
     Aussage,
+    /// A language code (ISO 639-1).
+    Sprache,
     /// Nothing: the helper takes no parameter.
     Keiner,
 }
@@ -108,6 +114,15 @@ pub const HELFER: &[Helfer] = &[
         beispiel: "{{quelle \"ki-vo-definition\"}}",
         bezug: Bezug::Quelle,
         bauen: quelle::bauen,
+    },
+    Helfer {
+        name: "sprache",
+        beschreibung: "zeichnet eine Stelle in einer anderen Sprache aus (Sprachcode nach \
+                       ISO 639-1), damit ein Screenreader sie richtig vorliest; gedruckt \
+                       wird sie unverändert",
+        beispiel: "{{#sprache \"en\"}}Weak AI{{/sprache}}",
+        bezug: Bezug::Sprache,
+        bauen: sprache::bauen,
     },
     Helfer {
         name: "umfragezeitraum",
@@ -280,7 +295,7 @@ pub(super) mod tests {
                     text: String::new(),
                     url: None,
                 }),
-                Some(Bezug::Keiner | Bezug::Aussage) | None => {}
+                Some(Bezug::Keiner | Bezug::Aussage | Bezug::Sprache) | None => {}
             }
         }
         (kennzahlen, quellen)
@@ -305,7 +320,7 @@ pub(super) mod tests {
             let befunde = pruefe_platzhalter(std::slice::from_ref(&k), &kennzahlen, &quellen);
             assert!(befunde.is_empty(), "{}: {befunde:?}", h.name);
             for modus in [Modus::Bericht, Modus::Pruefung] {
-                let text = rendern(std::slice::from_ref(&k), &kennzahlen, &meta, modus)
+                let text = rendern(std::slice::from_ref(&k), &kennzahlen, &meta, modus, true)
                     .unwrap_or_else(|e| panic!("{} ({modus:?}): {e:?}", h.name));
                 assert!(!text[0].1.is_empty(), "{} ({modus:?}) ist leer", h.name);
             }
@@ -330,7 +345,9 @@ pub(super) mod tests {
             );
             assert_eq!(befunde[0].hilfe.as_deref(), Some(hilfe.as_str()));
             for modus in [Modus::Bericht, Modus::Pruefung] {
-                assert!(rendern(std::slice::from_ref(&k), &kennzahlen, &meta, modus).is_err());
+                assert!(
+                    rendern(std::slice::from_ref(&k), &kennzahlen, &meta, modus, true).is_err()
+                );
             }
         }
     }
@@ -344,8 +361,8 @@ pub(super) mod tests {
         }
         assert_eq!(
             erlaubt(),
-            "Erlaubt sind zahl, prozent, wort, behauptung, aussage, quelle, umfragezeitraum \
-             und sitzungstermine."
+            "Erlaubt sind zahl, prozent, wort, behauptung, aussage, quelle, sprache, \
+             umfragezeitraum und sitzungstermine."
         );
     }
 }
