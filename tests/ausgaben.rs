@@ -173,17 +173,23 @@ fn freigabe_wird_festgehalten_und_verify_nennt_jede_aenderung() {
     let (code, t) = lauf(&k, &["verify", "--edition", "klein"]);
     assert_eq!(code, Some(0), "{t}");
     assert!(t.contains("Version 0.2: byte-gleich"), "{t}");
+    // Released, 0.2 took the change over: 0.1 stays superseded by it.
+    assert!(t.contains("Version 0.1: abgelöst durch Version 0.2"), "{t}");
 }
 
 #[test]
-fn die_freigabe_2025_wird_byte_gleich_nachgebaut() {
+fn die_freigaben_2025_werden_byte_gleich_nachgebaut() {
     let o = cli(&common::projekt(), &["verify", "--edition", "2025"]);
     let t = format!("{}{}", stdout(&o), stderr(&o));
     assert!(o.status.success(), "{t}");
-    assert!(
-        t.contains("Ausgabe 2025 Version 1.0: byte-gleich nachgebaut"),
-        "{t}"
-    );
+    // Version 1.0 with the language markers added for 1.1: its layout tags
+    // no languages, so they change nothing in its PDF.
+    for v in ["1.0", "1.1"] {
+        assert!(
+            t.contains(&format!("Ausgabe 2025 Version {v}: byte-gleich nachgebaut")),
+            "{t}"
+        );
+    }
 }
 
 #[test]
@@ -459,14 +465,24 @@ fn der_abschnitt_veraenderungen_steht_im_pdf() {
 fn verify_2025_nennt_geaenderten_wert_layout_und_schrift() {
     let k = Kopie::neu();
     type Aendern = fn(&Kopie);
-    let faelle: [(&str, Aendern); 3] = [
-        ("data/2025/landkreise.yaml", |k| {
+    // The changed file, and the versions whose PDF it changes: a value and
+    // a font change both; each layout only the version set with it. A
+    // change no later release took over never passes as "superseded".
+    let faelle: [(&str, &[&str], Aendern); 4] = [
+        ("data/2025/landkreise.yaml", &["1.0", "1.1"], |k| {
             k.ersetzen("data/2025/landkreise.yaml", "vzae: 1.5", "vzae: 1.6")
         }),
-        ("report/layout/2025/lib.typ", |k| {
+        ("report/layout/2025/lib.typ", &["1.0"], |k| {
             k.ersetzen("report/layout/2025/lib.typ", "\"Angabe\"", "\"Antwort\"")
         }),
-        ("fonts/Inter-SemiBold.otf", |k| {
+        ("report/layout/2025-barrierefrei/lib.typ", &["1.1"], |k| {
+            k.ersetzen(
+                "report/layout/2025-barrierefrei/lib.typ",
+                "\"Angabe\"",
+                "\"Antwort\"",
+            )
+        }),
+        ("fonts/Inter-SemiBold.otf", &["1.0", "1.1"], |k| {
             std::fs::copy(
                 k.datei("fonts/Inter-Bold.otf"),
                 k.datei("fonts/Inter-SemiBold.otf"),
@@ -474,18 +490,23 @@ fn verify_2025_nennt_geaenderten_wert_layout_und_schrift() {
             .unwrap();
         }),
     ];
-    for (datei, aendern) in faelle {
+    for (datei, versionen, aendern) in faelle {
         let vorher = std::fs::read(k.datei(datei)).unwrap();
         aendern(&k);
         let (code, t) = lauf(&k, &["verify", "--edition", "2025"]);
         assert_eq!(code, Some(1), "{datei}: {t}");
-        // The changed input is named (after any change without effect since
-        // the release, which verify lists too).
-        assert!(
-            t.contains("Ausgabe 2025 Version 1.0: der Nachbau ergibt ein anderes PDF")
-                && t.contains(&format!("{datei} geändert")),
-            "{t}"
-        );
+        for v in ["1.0", "1.1"] {
+            let anders = format!("Ausgabe 2025 Version {v}: der Nachbau ergibt ein anderes PDF");
+            let gleich = format!("Ausgabe 2025 Version {v}: byte-gleich");
+            if versionen.contains(&v) {
+                // The changed input is named (after any change without
+                // effect since the release, which verify lists too).
+                assert!(t.contains(&anders), "{datei}, {v}: {t}");
+            } else {
+                assert!(t.contains(&gleich), "{datei}, {v}: {t}");
+            }
+        }
+        assert!(t.contains(&format!("{datei} geändert")), "{t}");
         std::fs::write(k.datei(datei), vorher).unwrap();
     }
 }

@@ -184,20 +184,23 @@ fn build_schreibt_versioniertes_pdf_und_ueberschreibt_keine_fassung() {
     let k = Kopie::neu();
     let o = cli(k.pfad(), &["build", "--out", "ziel"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let pfad = k.datei("ziel/ki-kataster-2025-v1.0.pdf");
+    let pfad = k.datei("ziel/ki-kataster-2025-v1.1.pdf");
     assert_eq!(stdout(&o).trim(), pfad.display().to_string());
     let bytes = std::fs::read(&pfad).unwrap();
     // Metadata: title, author, language, creation date from the edition.
     let roh = String::from_utf8_lossy(&bytes);
-    assert!(roh.contains("/Lang(de-DE)"), "Sprache");
+    // The catalog sits in an object stream: read it with a PDF parser.
+    let dokument = lopdf::Document::load_mem(&bytes).unwrap();
+    let lang = dokument.catalog().unwrap().get(b"Lang").unwrap();
+    assert_eq!(lang.as_str().unwrap(), b"de-DE", "Sprache");
     assert!(roh.contains("<pdfuaid:part>1</pdfuaid:part>"), "PDF/UA-1");
     assert!(
         roh.contains("<dc:language><rdf:Bag><rdf:li>de-DE"),
         "Sprache in XMP"
     );
     assert!(
-        roh.contains("<xmp:CreateDate>2025-06-23T00:00:00Z"),
-        "Datum der Ausgabe, keine Uhr"
+        roh.contains("<xmp:CreateDate>2026-11-27T00:00:00Z"),
+        "Datum der Version 1.1, keine Uhr"
     );
     assert!(
         roh.contains("KI- und RPA-Projekte der niedersächsischen Landkreise"),
@@ -227,7 +230,7 @@ fn quellen_setzen(ordner: &std::path::Path) -> usize {
     };
     let welt = BerichtsWelt::neu(
         ordner,
-        "/report/layout/2025/bericht.typ",
+        "/report/layout/2025-barrierefrei/bericht.typ",
         Vec::new(),
         &schriften,
         datum,
@@ -259,9 +262,9 @@ fn emit_typst_schreibt_kompilierbare_quellen() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     for d in [
-        "quellen/report/layout/2025/bericht.typ",
-        "quellen/report/layout/2025/lib.typ",
-        "quellen/report/layout/2025/bilder/head-circuit.svg",
+        "quellen/report/layout/2025-barrierefrei/bericht.typ",
+        "quellen/report/layout/2025-barrierefrei/lib.typ",
+        "quellen/report/layout/2025-barrierefrei/bilder/head-circuit.svg",
         "quellen/generiert/daten.json",
         "quellen/generiert/kapitel.typ",
         "quellen/generiert/kapitel/02-einleitung.typ",

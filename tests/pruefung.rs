@@ -152,7 +152,7 @@ fn geaenderte_vzae_brechen_die_bindung_o_0_5() {
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
     let o = cli(k.pfad(), &["build", "--out", ziel, "--entwurf"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let pdf = std::fs::read(out.path().join("ki-kataster-2025-v1.0-entwurf.pdf")).unwrap();
+    let pdf = std::fs::read(out.path().join("ki-kataster-2025-v1.1-entwurf.pdf")).unwrap();
     let text = pdf_text(&pdf);
     assert!(
         text.contains("Ø 0,8"),

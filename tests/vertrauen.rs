@@ -360,7 +360,7 @@ fn build_schreibt_kein_pdf_wenn_check_fehlschlaegt_ausser_als_entwurf() {
         &["build", "--edition", "2025", "--out", ziel, "--entwurf"],
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    let pdf = out.path().join("ki-kataster-2025-v1.0-entwurf.pdf");
+    let pdf = out.path().join("ki-kataster-2025-v1.1-entwurf.pdf");
     let text = pdf_text(&std::fs::read(&pdf).unwrap());
     assert!(
         text.starts_with(
@@ -377,7 +377,7 @@ fn build_schreibt_kein_pdf_wenn_check_fehlschlaegt_ausser_als_entwurf() {
     );
     let seiten = text.matches("ENTWURF").count();
     assert!(seiten > 80, "jede Seite trägt ENTWURF: {seiten}");
-    assert!(!out.path().join("ki-kataster-2025-v1.0.pdf").exists());
+    assert!(!out.path().join("ki-kataster-2025-v1.1.pdf").exists());
 }
 
 #[test]
