@@ -328,6 +328,23 @@ fn ueberschriften_und_lesezeichen() {
     assert!(ki > definitionen && l[ki].0 == 2, "{:?}", l[ki]);
 }
 
+/// The text of a chapter heading as the PDF carries it: number, a space,
+/// title (the extractors of pdftotext or pdf-extract insert spaces at gaps
+/// and would not tell; lopdf's text is the glyphs as written).
+#[test]
+fn kapitelnummer_und_titel_trennt_ein_leerzeichen() {
+    let d = Document::load_mem(pdf()).unwrap();
+    let seiten: Vec<u32> = d.get_pages().keys().copied().collect();
+    let text = d.extract_text(&seiten).unwrap();
+    for (tiefe, titel) in lesezeichen(pdf()) {
+        let nummeriert = titel.starts_with(|c: char| c.is_ascii_digit());
+        if tiefe == 0 && nummeriert {
+            assert!(text.contains(&titel), "„{titel}“ steht nicht so im Text");
+        }
+    }
+    assert!(text.contains("4 Ergebnisse der Bestandsaufnahme"));
+}
+
 #[test]
 fn pdf_ist_hoechstens_900_kb_gross() {
     let n = pdf().len();
