@@ -211,7 +211,9 @@ fn typst_compile(typst: &Path, quellen: &Path) {
         .arg("--ignore-system-fonts")
         // Like for like: our build writes PDF/UA-1 too.
         .args(["--pdf-standard", "ua-1"])
-        .arg(quellen.join("report/layout/2025/bericht.typ"))
+        // The layout's row headers (pdf.header-cell).
+        .args(["--features", "a11y-extras"])
+        .arg(quellen.join("report/layout/2025-barrierefrei/bericht.typ"))
         .arg(quellen.join("bericht.pdf"))
         .output()
         .expect("typst startet");

@@ -60,15 +60,22 @@ pub fn dateiname(e: &Edition, fassung: Fassung) -> String {
     format!("ki-kataster-{}-v{sicher}{zusatz}.pdf", e.id)
 }
 
+/// How a PDF is written.
+#[derive(Debug, Clone, Copy)]
+pub struct PdfArt {
+    /// Objects packed into object streams (`gestaltung.yaml`).
+    pub objektstroeme: bool,
+    /// Tagged, PDF/UA-1. Only the preview of `watch`, rebuilt on every
+    /// change for the editor's eyes, leaves the tags out: they take most of
+    /// the export's time.
+    pub getaggt: bool,
+}
+
 /// The PDF bytes, with a stable identifier and the edition's date; with
 /// `objektstroeme` its objects packed into object streams.
-pub fn pdf(
-    dokument: &PagedDocument,
-    e: &Edition,
-    objektstroeme: bool,
-) -> Result<Vec<u8>, ExportFehler> {
-    let bytes = typst_pdf_bytes(dokument, e)?;
-    if objektstroeme {
+pub fn pdf(dokument: &PagedDocument, e: &Edition, art: PdfArt) -> Result<Vec<u8>, ExportFehler> {
+    let bytes = typst_pdf_bytes(dokument, e, art.getaggt)?;
+    if art.objektstroeme {
         in_objektstroeme(&bytes)
     } else {
         Ok(bytes)
@@ -90,7 +97,11 @@ fn in_objektstroeme(bytes: &[u8]) -> Result<Vec<u8>, ExportFehler> {
     Ok(out)
 }
 
-fn typst_pdf_bytes(dokument: &PagedDocument, e: &Edition) -> Result<Vec<u8>, ExportFehler> {
+fn typst_pdf_bytes(
+    dokument: &PagedDocument,
+    e: &Edition,
+    getaggt: bool,
+) -> Result<Vec<u8>, ExportFehler> {
     let datum = e.meta.aktuell().map(|h| h.datum);
     let zeit = datum.and_then(|d| Datetime::from_ymd(i32::from(d.jahr), d.monat, d.tag));
     let optionen = PdfOptions {
@@ -99,8 +110,13 @@ fn typst_pdf_bytes(dokument: &PagedDocument, e: &Edition) -> Result<Vec<u8>, Exp
         timestamp: zeit.map(Timestamp::new_utc),
         // PDF/UA-1: Typst refuses to write a PDF that lacks what assistive
         // technology needs (title, language, alt texts, table headers, …).
-        standards: PdfStandards::new(&[PdfStandard::Ua_1])
-            .map_err(|e| ExportFehler::Pdf(e.message().to_string()))?,
+        standards: if getaggt {
+            PdfStandards::new(&[PdfStandard::Ua_1])
+                .map_err(|e| ExportFehler::Pdf(e.message().to_string()))?
+        } else {
+            PdfStandards::default()
+        },
+        tagged: getaggt,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(dokument, &optionen).map_err(|d| {

@@ -296,13 +296,7 @@ impl Sitzung {
         } else if !v.pruefung.bestanden() {
             return Err(BauFehler::Befunde(Box::new(v.pruefung)));
         }
-        if ziel.vorschau {
-            // The preview of `watch`, rebuilt on every change, is for the
-            // editor's eyes: the same pages without packing the objects into
-            // object streams (which costs about 130 ms).
-            v.geladen.gestaltung.objektstroeme = false;
-        }
-        let (bytes, seiten, warnungen) = self.pdf(&v)?;
+        let (bytes, seiten, warnungen) = self.pdf_als(&v, ziel.vorschau)?;
         let fassung = match (ziel.vorschau, v.ist_entwurf()) {
             (true, _) => Fassung::Vorschau,
             (false, true) => Fassung::Entwurf,
@@ -331,13 +325,24 @@ impl Sitzung {
     /// The PDF of prepared files, whatever the check found (for `verify`,
     /// which proves bytes): bytes, pages and Typst's warnings.
     pub fn pdf(&mut self, v: &Vorbereitet) -> Result<(Vec<u8>, usize, Vec<Diagnose>), BauFehler> {
+        self.pdf_als(v, false)
+    }
+
+    /// The PDF, or with `vorschau` the preview of `watch`: the same pages,
+    /// rebuilt on every change for the editor's eyes, without tags and
+    /// object streams (they take most of the export's time).
+    fn pdf_als(
+        &mut self,
+        v: &Vorbereitet,
+        vorschau: bool,
+    ) -> Result<(Vec<u8>, usize, Vec<Diagnose>), BauFehler> {
         let gesetzt = self.setzen(v)?;
         let start = Instant::now();
-        let bytes = export::pdf(
-            &gesetzt.dokument,
-            &v.geladen.edition,
-            v.geladen.gestaltung.objektstroeme,
-        )?;
+        let art = export::PdfArt {
+            objektstroeme: v.geladen.gestaltung.objektstroeme && !vorschau,
+            getaggt: !vorschau,
+        };
+        let bytes = export::pdf(&gesetzt.dokument, &v.geladen.edition, art)?;
         self.zeiten.stufen.push(("PDF-Export", start.elapsed()));
         Ok((bytes, gesetzt.dokument.pages().len(), gesetzt.warnungen))
     }
