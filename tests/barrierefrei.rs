@@ -345,6 +345,25 @@ fn kapitelnummer_und_titel_trennt_ein_leerzeichen() {
     assert!(text.contains("4 Ergebnisse der Bestandsaufnahme"));
 }
 
+/// A fact sheet that starts on a page shows at least its first four rows
+/// there (Projektname, Landkreis, Ziele, Projektstatus), never only its
+/// heading and a row at the foot of the page.
+#[test]
+fn kein_steckbrief_beginnt_mit_nur_einer_zeile_am_seitenfuss() {
+    let mut anfaenge = 0;
+    for (nr, seite) in common::pdf_seiten(pdf()).iter().enumerate() {
+        for (i, _) in seite.match_indices("Feld Angabe Projektname") {
+            anfaenge += 1;
+            assert!(
+                seite[i..].contains("Projektstatus"),
+                "Seite {}: ein Steckbrief beginnt am Fuß der Seite",
+                nr + 1
+            );
+        }
+    }
+    assert_eq!(anfaenge, 69, "jeder Steckbrief beginnt einmal");
+}
+
 #[test]
 fn pdf_ist_hoechstens_900_kb_gross() {
     let n = pdf().len();
