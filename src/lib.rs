@@ -40,3 +40,4 @@ pub mod sitzung;
 pub mod templates;
 pub mod validate;
 pub mod vergleich;
+pub mod website;

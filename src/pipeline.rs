@@ -57,6 +57,8 @@ pub enum BauFehler {
     Export(ExportFehler),
     /// A released version must stay as released.
     Freigabe(String),
+    /// The website's open data cannot be written.
+    Website(String),
     /// What `check` reports (violated claims, stale acknowledgements, typed
     /// numbers): no PDF but a draft (`build --entwurf`).
     Befunde(Box<Pruefbericht>),

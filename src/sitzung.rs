@@ -354,7 +354,11 @@ impl Sitzung {
 
     /// A released version's PDF never changes: a build of it must give the
     /// recorded bytes.
-    fn wie_freigegeben(&mut self, v: &Vorbereitet, bytes: &[u8]) -> Result<(), BauFehler> {
+    pub(crate) fn wie_freigegeben(
+        &mut self,
+        v: &Vorbereitet,
+        bytes: &[u8],
+    ) -> Result<(), BauFehler> {
         let Some(version) = v.geladen.edition.meta.aktuell().map(|h| h.version.clone()) else {
             return Ok(());
         };

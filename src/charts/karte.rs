@@ -315,3 +315,78 @@ pub fn karte(
         svg,
     })
 }
+
+/// Abbildung 1 for the website: the same districts, colours and numbers as
+/// an SVG written here, not by plotters, so that each responding Landkreis
+/// is a link (`link` gives its address) with an accessible name. Holes are
+/// cut with the even-odd rule; text is escaped.
+pub fn karte_verlinkt(
+    e: &Edition,
+    geo: &Geodaten,
+    g: &Gestaltung,
+    link: &dyn Fn(&str) -> String,
+) -> String {
+    let (x0, y0, x1, y1) = geo.grenzen();
+    let nutzbar_b = f64::from(BREITE) - 2.0 * RAND - LEGENDE;
+    let hoehe = ((y1 - y0) / (x1 - x0) * nutzbar_b + 2.0 * RAND).round() as u32;
+    let px = Projektion::neu(geo, hoehe);
+    let breite = BREITE - LEGENDE as u32;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {breite} {hoehe}\" \
+         class=\"karte\" role=\"group\" aria-labelledby=\"karte-titel\">\
+         <title id=\"karte-titel\">Karte Niedersachsens: Landkreise nach Zahl der Projekte</title>"
+    );
+    for kreis in groesste_zuerst(geo) {
+        let n = teilnehmer(e, kreis);
+        let fuellung = n.map_or(OHNE, farbe);
+        let pfad = kreis_pfad(kreis, &px);
+        let flaeche_ = format!(
+            "<path d=\"{pfad}\" fill-rule=\"evenodd\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>",
+            hex(fuellung),
+            hex(GRENZE)
+        );
+        match n {
+            Some(n) => {
+                let name = handlebars::html_escape(&kreis.name);
+                let (x, y) = px.px(kreis.label);
+                let wort = if n == 1 { "Projekt" } else { "Projekte" };
+                svg.push_str(&format!(
+                    "<a href=\"{}\" aria-label=\"Landkreis {name}: {n} {wort}\">{flaeche_}\
+                     <text x=\"{x}\" y=\"{y}\" fill=\"{}\" text-anchor=\"middle\" \
+                     dominant-baseline=\"central\" class=\"karte-zahl\">{n}</text></a>",
+                    handlebars::html_escape(&link(&kreis.name)),
+                    hex(zahlfarbe(n, g.karten_zahlen)),
+                ));
+            }
+            None => svg.push_str(&flaeche_),
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The SVG path of a district: every ring of every polygon.
+fn kreis_pfad(kreis: &Kreis, px: &Projektion) -> String {
+    let mut d = String::new();
+    for ring in kreis.polygone.iter().flatten() {
+        for (i, (x, y)) in px.ring(ring).into_iter().enumerate() {
+            d.push_str(&format!("{}{x} {y} ", if i == 0 { "M" } else { "L" }));
+        }
+        d.push_str("Z ");
+    }
+    d.trim_end().to_owned()
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// The classes of the map's legend: text and colour (for the website's
+/// own legend).
+pub fn legende() -> Vec<(String, String)> {
+    KLASSEN
+        .iter()
+        .map(|(_, t, c)| ((*t).to_owned(), hex(*c)))
+        .chain(std::iter::once(("keine Teilnahme".to_owned(), hex(OHNE))))
+        .collect()
+}

@@ -15,6 +15,7 @@ mod figures;
 mod new_edition;
 mod release;
 mod schema;
+mod site;
 mod verify;
 mod watch;
 
@@ -176,6 +177,19 @@ pub enum Befehl {
                       Beispiele:\n  kataster-report verify\n  kataster-report verify --edition 2025"
     )]
     Verify(verify::Args),
+    /// Schreibt den Projektkatalog als barrierefreie Website mit offenen Daten.
+    #[command(
+        help_template = HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report site [OPTIONEN]",
+        after_help = "Schreibt eine statische Website (ohne Server, ohne Datenbank; jeder Webserver \
+                      oder eine Dateifreigabe kann sie ausliefern): Übersicht mit Kennzahlen, Karte \
+                      und Diagrammen, Projektliste mit Filtern, je Projekt, Landkreis und Produkt \
+                      eine Seite, die offenen Daten (projekte.json mit Schema, projekte.csv, \
+                      landkreise.csv) und das PDF. Wie `build` nur, wenn `check` besteht.\n\n\
+                      Beispiele:\n  kataster-report site --edition 2025\n  \
+                      kataster-report site --out /tmp/katalog"
+    )]
+    Site(site::Args),
 }
 
 impl Cli {
@@ -270,6 +284,7 @@ pub fn ausfuehren(cli: Cli) -> ExitCode {
         Befehl::NewEdition(a) => new_edition::ausfuehren(&cli.projekt, a),
         Befehl::Diff(a) => diff::ausfuehren(&cli.projekt, a),
         Befehl::Verify(a) => verify::ausfuehren(&cli.projekt, a),
+        Befehl::Site(a) => site::ausfuehren(&cli.projekt, a),
     }
 }
 
@@ -348,6 +363,7 @@ pub fn fehler_text(s: &Sitzung, fehler: &BauFehler) -> String {
         BauFehler::Abbildung(e) => format!("Fehler: {e}\n"),
         BauFehler::Export(e) => format!("Fehler: {e}\n"),
         BauFehler::Freigabe(e) => format!("Fehler: {e}\n"),
+        BauFehler::Website(e) => format!("Fehler: {e}\n"),
         BauFehler::Befunde(b) => format!(
             "Fehler: check hat Befunde; der Bericht würde ungeprüfte oder falsche Aussagen \
              drucken.\n{}\nHilfe: Beheben Sie die Befunde, oder bauen Sie mit --entwurf ein als \

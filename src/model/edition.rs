@@ -37,6 +37,12 @@ pub struct EditionMeta {
     /// Text führt jede zu ihrem Eintrag. Vorgabe: `false`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub zahlennachweis: bool,
+    /// Lizenz der offenen Daten der Website (`kataster-report site`), z. B.
+    /// `{name: "Datenlizenz Deutschland – Namensnennung – Version 2.0", url:
+    /// "https://www.govdata.de/dl-de/by-2-0"}`. Ohne Angabe sagt die Website,
+    /// dass keine Lizenz angegeben ist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lizenz: Option<Lizenz>,
     /// Dokumenten-Historie; der jüngste Eintrag ist die Version dieser Ausgabe.
     pub historie: Vec<HistorienEintrag>,
     /// Mitwirkende in der Arbeitsgruppe.
@@ -273,4 +279,14 @@ mod tests {
         assert!(Datum::aus_text("2025-02-29").is_none());
         assert!(Datum::aus_text("23.06.2025").is_none());
     }
+}
+
+/// Die Lizenz der offenen Daten.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lizenz {
+    /// Name der Lizenz, wie er auf der Website steht.
+    pub name: String,
+    /// Adresse des Lizenztextes.
+    pub url: String,
 }

@@ -15,7 +15,7 @@ mod vokabular;
 pub use antwort::Antwort;
 pub use edition::{
     Abweichung, Abweichungen, Bildnachweis, Datum, EditionMeta, Glossar, GlossarEintrag,
-    HistorienEintrag, MONATE, Mitwirkende, Quelle, Quellen, Umfrage,
+    HistorienEintrag, Lizenz, MONATE, Mitwirkende, Quelle, Quellen, Umfrage,
 };
 pub use freigabe::{Eingabe, Freigabe, Freigaben, PdfAngabe, Werkzeug};
 pub use gestaltung::{Farbe, Gestaltung, KartenZahlen, SCHWARZ, WEISS, kontrast, leuchtdichte};

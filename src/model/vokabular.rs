@@ -53,7 +53,8 @@ pub struct Vokabular {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Produkt {
-    /// Schlüssel der Kennzahl: `nennungen_<id>`, z. B. `scriba`.
+    /// Kleinbuchstaben, Ziffern und `_`, z. B. `scriba` (Kennzahl `nennungen_scriba`, Produktseite der Website).
+    #[schemars(regex(pattern = r"^[a-z0-9_]+$"), length(max = 60))]
     pub id: String,
     /// Name wie im Text, z. B. `Scriba`.
     pub name: String,

@@ -49,7 +49,7 @@ impl Kopie {
     /// A project with the small test edition `klein` (tests/fixtures/klein):
     /// three Landkreise, five fact sheets, a chapter with a claim; with the
     /// 2025 layout (as layout `klein`), fonts, geodata, vocabulary, figure
-    /// definitions and schemas.
+    /// definitions, schemas and the website's files.
     pub fn klein() -> Kopie {
         let dir = tempfile::tempdir().unwrap();
         let p = projekt();
@@ -58,7 +58,7 @@ impl Kopie {
             &p.join("report/layout/2025"),
             &z.join("report/layout/klein"),
         );
-        for ordner in ["fonts", "data/geo", "data/schema"] {
+        for ordner in ["fonts", "data/geo", "data/schema", "report/website"] {
             kopiere(&p.join(ordner), &z.join(ordner));
         }
         let vorlage = p.join("tests/fixtures/klein");

@@ -1,0 +1,52 @@
+// Filter und Suche der Projektliste (kataster-report site). Ohne JavaScript
+// steht jedes Projekt in der Tabelle; mit JavaScript erscheinen die Filter,
+// und die Tabelle zeigt nur, was zu allen gewählten Filtern passt. Die Zahl
+// der Treffer wird Screenreadern angesagt (role="status").
+"use strict";
+
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("filter");
+  const tabelle = document.getElementById("projekte");
+  const treffer = document.getElementById("treffer");
+  if (!form || !tabelle || !treffer) {
+    return;
+  }
+  const zeilen = Array.from(tabelle.tBodies[0].rows);
+  const auswahl = Array.from(form.querySelectorAll("select[data-feld]"));
+  const suche = document.getElementById("f-suche");
+
+  const passt = (zeile) => {
+    for (const s of auswahl) {
+      if (s.value === "") {
+        continue;
+      }
+      const werte = (zeile.dataset[s.dataset.feld] || "").split("|");
+      if (!werte.includes(s.value)) {
+        return false;
+      }
+    }
+    const worte = suche.value.toLowerCase().split(/\s+/).filter((w) => w !== "");
+    return worte.every((w) => (zeile.dataset.text || "").includes(w));
+  };
+
+  const anwenden = () => {
+    let n = 0;
+    for (const z of zeilen) {
+      const sichtbar = passt(z);
+      z.hidden = !sichtbar;
+      if (sichtbar) {
+        n += 1;
+      }
+    }
+    treffer.textContent = n === zeilen.length
+      ? `${n} Projekte.`
+      : `${n} von ${zeilen.length} Projekten passen zu den Filtern.`;
+  };
+
+  form.addEventListener("input", anwenden);
+  form.addEventListener("change", anwenden);
+  form.addEventListener("submit", (e) => e.preventDefault());
+  form.addEventListener("reset", () => setTimeout(anwenden, 0));
+  form.hidden = false;
+  anwenden();
+});

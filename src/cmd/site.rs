@@ -1,0 +1,43 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
+    #[arg(long, value_name = "AUSGABE")]
+    pub edition: Option<String>,
+    /// Zielordner der Website (Vorgabe: dist/website/ im Projektordner; ein
+    /// relativer Pfad gilt im Projektordner).
+    #[arg(long, value_name = "ORDNER")]
+    pub out: Option<PathBuf>,
+}
+
+/// Writes the website of the edition (pages, open data, the PDF).
+pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
+    let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let out = args.out.unwrap_or_else(|| Path::new("dist").join("website"));
+    let ordner = super::im_projekt(projekt, &out);
+    if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ordner) {
+        super::melden(&format!(
+            "Fehler: {e}\nEs wurde keine Website geschrieben.\n"
+        ));
+        return ExitCode::FAILURE;
+    }
+    match s.website(&ordner) {
+        Ok(w) => {
+            super::melden(&format!(
+                "Ausgabe {}: Website mit {} Dateien geschrieben (Seiten und offene Daten in {} ms, \
+                 dazu das PDF).\n",
+                s.id(),
+                w.dateien,
+                w.dauer.as_millis()
+            ));
+            super::drucken(&format!("{}\n", w.ordner.join("index.html").display()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => super::melde(&s, &e, "Es wurde keine Website geschrieben."),
+    }
+}

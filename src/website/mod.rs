@@ -1,0 +1,142 @@
+//! Stage website (`kataster-report site`): the catalogue of projects as a
+//! static, accessible website in German, from the same data, figures and
+//! map as the PDF, with the open data. A folder any web server or file
+//! share can host: no server, no database, no request to another host.
+
+mod bauen;
+mod html;
+pub mod offene_daten;
+mod seiten;
+
+use std::path::{Path, PathBuf};
+
+use crate::charts::Abbildung;
+use crate::charts::geo::Geodaten;
+use crate::diagnostics::Diagnose;
+use crate::figures::Kennzahlen;
+use crate::model::{Edition, Gestaltung};
+use crate::projekt;
+
+pub use bauen::Website;
+pub use html::CSP;
+pub use seiten::{landkreis_adresse, produkt_adresse, projekt_adresse};
+
+/// The website's own files in the project: style sheet, the script of the
+/// project list, the symbol of the title page as the tab's icon (with its
+/// licence).
+pub const ORDNER: &str = "report/website";
+const EIGENE: &[&str] = &["stil.css", "suche.js", "symbol.svg", "LIZENZ-phosphor.txt"];
+
+/// The PDF the website links to (written beside it).
+#[derive(Debug, Clone)]
+pub struct PdfVerweis {
+    pub datei: String,
+    pub version: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// What the website is made from.
+pub struct Eingang<'a> {
+    pub edition: &'a Edition,
+    pub kennzahlen: &'a Kennzahlen,
+    pub abbildungen: &'a [Abbildung],
+    pub geo: &'a Geodaten,
+    pub gestaltung: &'a Gestaltung,
+    pub pdf: PdfVerweis,
+}
+
+/// One page: its address from the site's root and its HTML.
+pub struct Seite {
+    pub pfad: String,
+    pub html: String,
+}
+
+/// Why the website cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum WebFehler {
+    #[error("{0}")]
+    Daten(#[from] offene_daten::DatenFehler),
+    #[error("{}", .0.meldung)]
+    Datei(Box<Diagnose>),
+}
+
+/// Every page of the website, in a fixed order.
+pub fn seiten(d: &Eingang) -> Vec<Seite> {
+    let e = d.edition;
+    let mut out = vec![
+        seiten::startseite(d),
+        seiten::projektliste(d),
+        seiten::datenseite(d),
+    ];
+    out.extend(
+        e.alle_steckbriefe()
+            .map(|(lk, s)| seiten::projektseite(d, lk, s)),
+    );
+    out.extend(e.landkreise.iter().map(|l| seiten::landkreisseite(d, l)));
+    out.extend(
+        e.vokabular
+            .produkte
+            .iter()
+            .map(|p| seiten::produktseite(d, p)),
+    );
+    out
+}
+
+/// Every file of the website with its address: pages, charts, open data,
+/// the style sheet, the script and the fonts (read from the project).
+pub fn dateien(
+    d: &Eingang,
+    wurzel: &Path,
+    schriften: &[PathBuf],
+) -> Result<Vec<(String, Vec<u8>)>, WebFehler> {
+    let mut out: Vec<(String, Vec<u8>)> = seiten(d)
+        .into_iter()
+        .map(|s| (s.pfad, s.html.into_bytes()))
+        .collect();
+    for a in d.abbildungen.iter().filter(|a| a.id != "karte") {
+        out.push((format!("abb/{}.svg", a.id), a.svg.clone().into_bytes()));
+    }
+    let e = d.edition;
+    let json = |v: &serde_json::Value| serde_json::to_vec_pretty(v).unwrap_or_default();
+    out.push((
+        "daten/projekte.json".into(),
+        json(&offene_daten::projekte_json(e)),
+    ));
+    out.push((
+        "daten/projekte.schema.json".into(),
+        json(&offene_daten::projekte_schema()),
+    ));
+    out.push(("daten/projekte.csv".into(), offene_daten::projekte_csv(e)?));
+    out.push((
+        "daten/landkreise.csv".into(),
+        offene_daten::landkreise_csv(e)?,
+    ));
+    for name in EIGENE {
+        let p = Path::new(ORDNER).join(name);
+        out.push(((*name).to_owned(), lesen(wurzel, &p, projekt::MAX_TEXT)?));
+    }
+    for f in schriften {
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        out.push((
+            format!("schriften/{name}"),
+            lesen(wurzel, f, projekt::MAX_BINAER)?,
+        ));
+    }
+    // The fonts' licence travels with them.
+    let lizenz = Path::new("fonts/OFL.txt");
+    if projekt::ist_datei(wurzel, lizenz) {
+        out.push((
+            "schriften/OFL.txt".into(),
+            lesen(wurzel, lizenz, projekt::MAX_TEXT)?,
+        ));
+    }
+    Ok(out)
+}
+
+fn lesen(wurzel: &Path, relativ: &Path, max: u64) -> Result<Vec<u8>, WebFehler> {
+    projekt::lesen(wurzel, relativ, max).map_err(|e| WebFehler::Datei(Box::new(e.diagnose())))
+}

@@ -1,0 +1,188 @@
+//! The open data of the website: every project as JSON (with a JSON Schema
+//! from the model) and CSV, Tabelle 1 as CSV.
+
+use serde_json::{Value, json};
+
+use crate::model::{Antwort, Edition, FELDER, FeldWert, Landkreis, Steckbrief};
+
+/// Joins the answers of a multiple-choice field in the CSV.
+pub const TRENNER: &str = " | ";
+
+/// Why the open data cannot be written.
+#[derive(Debug, thiserror::Error)]
+pub enum DatenFehler {
+    #[error(
+        "Steckbrief {id}, Feld {feld}: die Antwort „{wert}“ enthält das Trennzeichen „|“ der \
+         CSV-Dateien; sie wäre dort nicht von der nächsten Antwort zu unterscheiden"
+    )]
+    Trenner {
+        id: String,
+        feld: &'static str,
+        wert: String,
+    },
+    #[error("CSV: {0}")]
+    Csv(String),
+}
+
+/// `projekte.json`: edition, licence, and every project as in the data
+/// (answers outside the vocabulary as `{"sonstiges": …}`) with its
+/// Landkreis.
+pub fn projekte_json(e: &Edition) -> Value {
+    let projekte: Vec<Value> = e
+        .alle_steckbriefe()
+        .map(|(lk, s)| {
+            let mut v = serde_json::to_value(s).unwrap_or(Value::Null);
+            if let Value::Object(m) = &mut v {
+                m.insert("landkreis".into(), json!(lk));
+            }
+            v
+        })
+        .collect();
+    json!({
+        "ausgabe": e.id,
+        "version": e.meta.aktuell().map(|h| h.version.clone()),
+        "lizenz": e.meta.lizenz,
+        "projekte": projekte,
+    })
+}
+
+/// The JSON Schema of `projekte.json`: the model's fact sheet with the
+/// Landkreis added.
+pub fn projekte_schema() -> Value {
+    let mut projekt = serde_json::to_value(schemars::schema_for!(Steckbrief)).unwrap_or_default();
+    let definitionen = projekt
+        .as_object_mut()
+        .and_then(|m| m.remove("$defs"))
+        .unwrap_or(json!({}));
+    if let Some(m) = projekt.as_object_mut() {
+        m.remove("$schema");
+        if let Some(Value::Object(p)) = m.get_mut("properties") {
+            p.insert(
+                "landkreis".into(),
+                json!({"type": "string", "description": "Name des Landkreises wie in Tabelle 1."}),
+            );
+        }
+        if let Some(Value::Array(r)) = m.get_mut("required") {
+            r.push(json!("landkreis"));
+        }
+    }
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Projekte des KI-Katasters",
+        "type": "object",
+        "required": ["ausgabe", "version", "lizenz", "projekte"],
+        "properties": {
+            "ausgabe": {"type": "string", "description": "Die Ausgabe, z. B. 2025."},
+            "version": {"type": ["string", "null"], "description": "Version der Ausgabe."},
+            "lizenz": {
+                "description": "Lizenz der Daten; null, wenn keine angegeben ist.",
+                "oneOf": [
+                    {"type": "null"},
+                    {"type": "object", "required": ["name", "url"],
+                     "properties": {"name": {"type": "string"}, "url": {"type": "string"}}}
+                ]
+            },
+            "projekte": {"type": "array", "items": projekt}
+        },
+        "$defs": definitionen,
+    })
+}
+
+/// A field's value in a CSV cell: text as is, answers as printed, lists
+/// joined with [`TRENNER`].
+fn zelle(s: &Steckbrief, feld: &'static str) -> Result<String, DatenFehler> {
+    Ok(match s.wert(feld) {
+        None => String::new(),
+        Some(FeldWert::Text(t)) => t.to_owned(),
+        Some(FeldWert::Einfach(a)) => a.text().to_owned(),
+        Some(FeldWert::Mehrfach(l)) => {
+            if let Some(a) = l.iter().find(|a| a.text().contains('|')) {
+                return Err(DatenFehler::Trenner {
+                    id: s.id.clone(),
+                    feld,
+                    wert: a.text().to_owned(),
+                });
+            }
+            l.iter()
+                .map(Antwort::text)
+                .collect::<Vec<_>>()
+                .join(TRENNER)
+        }
+    })
+}
+
+/// `projekte.csv`: a header row of field keys, one project per row.
+pub fn projekte_csv(e: &Edition) -> Result<Vec<u8>, DatenFehler> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut kopf = vec!["id", "landkreis"];
+    kopf.extend(FELDER.iter().map(|f| f.schluessel));
+    w.write_record(&kopf)
+        .map_err(|x| DatenFehler::Csv(x.to_string()))?;
+    for (lk, s) in e.alle_steckbriefe() {
+        let mut zeile = vec![s.id.clone(), lk.to_owned()];
+        for f in FELDER {
+            zeile.push(zelle(s, f.schluessel)?);
+        }
+        w.write_record(&zeile)
+            .map_err(|x| DatenFehler::Csv(x.to_string()))?;
+    }
+    w.into_inner().map_err(|x| DatenFehler::Csv(x.to_string()))
+}
+
+/// The columns of `landkreise.csv`, with their meaning (for the data page).
+pub const LANDKREIS_SPALTEN: &[(&str, &str)] = &[
+    ("name", "Kurzname des Landkreises wie in Tabelle 1"),
+    (
+        "organisationseinheit",
+        "die für KI zuständige Organisationseinheit",
+    ),
+    ("gesamtverantwortung", "wer die Gesamtverantwortung trägt"),
+    (
+        "ki_strategie",
+        "eigenständige KI-Strategie vorhanden (ja/nein)",
+    ),
+    (
+        "digitalstrategie_mit_ki",
+        "Digitalstrategie mit KI-Teil vorhanden (ja/nein)",
+    ),
+    (
+        "dienstanweisung",
+        "Dienstanweisung zur Nutzung von KI vorhanden (ja/nein)",
+    ),
+    ("vzae", "Vollzeitäquivalente für KI (Dezimalpunkt)"),
+    ("abgeschlossen", "abgeschlossene Projekte"),
+    ("in_umsetzung", "Projekte in Umsetzung"),
+    ("geplant", "geplante Projekte"),
+];
+
+fn ja(b: bool) -> String {
+    if b { "ja" } else { "nein" }.to_owned()
+}
+
+fn landkreis_zeile(l: &Landkreis) -> Vec<String> {
+    vec![
+        l.name.clone(),
+        l.organisationseinheit.clone(),
+        l.gesamtverantwortung.clone(),
+        ja(l.ki_strategie),
+        ja(l.digitalstrategie_mit_ki),
+        ja(l.dienstanweisung),
+        l.vzae.0.to_string(),
+        l.projekte.abgeschlossen.to_string(),
+        l.projekte.in_umsetzung.to_string(),
+        l.projekte.geplant.to_string(),
+    ]
+}
+
+/// `landkreise.csv`: Tabelle 1, one Landkreis per row.
+pub fn landkreise_csv(e: &Edition) -> Result<Vec<u8>, DatenFehler> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let kopf: Vec<&str> = LANDKREIS_SPALTEN.iter().map(|s| s.0).collect();
+    w.write_record(&kopf)
+        .map_err(|x| DatenFehler::Csv(x.to_string()))?;
+    for l in &e.landkreise {
+        w.write_record(landkreis_zeile(l))
+            .map_err(|x| DatenFehler::Csv(x.to_string()))?;
+    }
+    w.into_inner().map_err(|x| DatenFehler::Csv(x.to_string()))
+}

@@ -1,0 +1,190 @@
+// Ende-zu-Ende-Test der Website (kataster-report site) in Chromium.
+//
+// Aufruf (siehe README, „Die Website“):
+//   cargo run -- site --edition 2025 --out /tmp/website
+//   WEBSITE=/tmp/website npm test --prefix tests/browser
+// Mit BILDER=/ordner legt der Test von jeder Seitenart ein Bildschirmfoto ab.
+//
+// Die Website wird von einem kleinen Server auf 127.0.0.1 ausgeliefert (wie
+// von jedem Webserver); jede Anfrage des Browsers wird mitgeschrieben.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const ORDNER = process.env.WEBSITE;
+const BILDER = process.env.BILDER;
+const AXE = require.resolve("axe-core/axe.min.js");
+
+const ARTEN = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+  ".otf": "font/otf",
+  ".pdf": "application/pdf",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+let server;
+let basis;
+let browser;
+let daten;
+const anfragen = [];
+const fehler = [];
+
+before(async () => {
+  assert.ok(ORDNER, "WEBSITE muss den Ordner der gebauten Website nennen");
+  daten = JSON.parse(await fs.readFile(path.join(ORDNER, "daten/projekte.json"), "utf8"));
+  server = http.createServer(async (req, res) => {
+    const pfad = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const datei = path.join(ORDNER, pfad.endsWith("/") ? pfad + "index.html" : pfad);
+    if (!datei.startsWith(path.resolve(ORDNER))) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const inhalt = await fs.readFile(datei);
+      res.writeHead(200, { "content-type": ARTEN[path.extname(datei)] || "application/octet-stream" });
+      res.end(inhalt);
+    } catch {
+      res.writeHead(404).end("nicht gefunden");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  basis = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A page of the website, its requests and console errors recorded. */
+async function oeffnen(adresse, optionen = {}) {
+  const kontext = await browser.newContext({ locale: "de-DE", ...optionen });
+  const seite = await kontext.newPage();
+  seite.on("request", (r) => anfragen.push(r.url()));
+  seite.on("response", (r) => {
+    if (r.status() >= 400) {
+      fehler.push(`${adresse}: ${r.status()} für ${r.url()}`);
+    }
+  });
+  seite.on("console", (m) => {
+    if (m.type() === "error") {
+      fehler.push(`${adresse}: ${m.text()}`);
+    }
+  });
+  const antwort = await seite.goto(basis + adresse);
+  assert.equal(antwort.status(), 200, adresse);
+  return { kontext, seite };
+}
+
+const SEITEN = () => [
+  "index.html",
+  "projekte.html",
+  `projekt/${daten.projekte[0].id}.html`,
+  "landkreis/celle.html",
+  "produkt/scriba.html",
+  "daten.html",
+];
+
+test("jede Seitenart besteht axe-core (WCAG 2.1 AA) ohne einen Verstoß", async () => {
+  for (const adresse of SEITEN()) {
+    // axe is injected as a script of its own: only this context lets it past
+    // the site's Content-Security-Policy.
+    const { kontext, seite } = await oeffnen(adresse, { bypassCSP: true });
+    await seite.addScriptTag({ path: AXE });
+    const ergebnis = await seite.evaluate(() =>
+      // eslint-disable-next-line no-undef
+      axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      }));
+    const verstoesse = ergebnis.violations.map((v) =>
+      `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
+    assert.deepEqual(verstoesse, [], `${adresse}`);
+    assert.ok(ergebnis.passes.length > 10, `${adresse}: axe hat geprüft`);
+    if (BILDER) {
+      const name = adresse.replace(/[/.]/g, "-");
+      await seite.screenshot({ path: path.join(BILDER, `${name}.png`), fullPage: true });
+    }
+    await kontext.close();
+  }
+});
+
+/** The projects the table shows: their Landkreis cells. */
+async function sichtbare(seite) {
+  return seite.$$eval("#projekte tbody tr:not([hidden])", (z) =>
+    z.map((r) => r.cells[0].textContent.trim()));
+}
+
+/** Presses Tab until the element with this id has the focus. */
+async function tabBis(seite, id) {
+  for (let i = 0; i < 60; i += 1) {
+    await seite.keyboard.press("Tab");
+    if (await seite.evaluate((x) => document.activeElement?.id === x, id)) {
+      return;
+    }
+  }
+  assert.fail(`#${id} ist mit der Tabulatortaste nicht erreichbar`);
+}
+
+test("die Projektliste filtert allein mit der Tastatur", async () => {
+  const { kontext, seite } = await oeffnen("projekte.html");
+  assert.equal((await sichtbare(seite)).length, daten.projekte.length);
+  // Landkreis: the first choice after "alle" is the first Landkreis of Tabelle 1.
+  await tabBis(seite, "f-landkreis");
+  await seite.keyboard.press("ArrowDown");
+  const landkreis = await seite.$eval("#f-landkreis", (s) => s.value);
+  const erwartet = daten.projekte.filter((p) => p.landkreis === landkreis);
+  assert.ok(erwartet.length > 0, landkreis);
+  assert.deepEqual(await sichtbare(seite), erwartet.map((p) => p.projektname));
+  const status = await seite.$eval("#treffer", (t) => t.textContent);
+  assert.equal(status, `${erwartet.length} von ${daten.projekte.length} Projekten passen zu den Filtern.`);
+  // And a word of the text: only those of the Landkreis that contain it.
+  await tabBis(seite, "f-suche");
+  const wort = erwartet[0].projektname.split(/\s+/)[0];
+  await seite.keyboard.type(wort);
+  const mitWort = erwartet.filter((p) => JSON.stringify(p).toLowerCase().includes(wort.toLowerCase()));
+  const gezeigt = await sichtbare(seite);
+  assert.ok(gezeigt.includes(erwartet[0].projektname), `${wort}: ${gezeigt}`);
+  assert.ok(gezeigt.length <= mitWort.length, `${wort}: ${gezeigt}`);
+  // Reset by keyboard: every project again.
+  await tabBis(seite, "f-zuruecksetzen");
+  await seite.keyboard.press("Enter");
+  await seite.waitForFunction((n) =>
+    document.querySelectorAll("#projekte tbody tr:not([hidden])").length === n, daten.projekte.length);
+  await kontext.close();
+});
+
+test("ohne JavaScript steht jedes Projekt in der Liste", async () => {
+  const { kontext, seite } = await oeffnen("projekte.html", { javaScriptEnabled: false });
+  assert.equal((await sichtbare(seite)).length, daten.projekte.length);
+  assert.equal(await seite.$eval("#filter", (f) => f.hidden), true);
+  await kontext.close();
+});
+
+test("keine Anfrage verlässt den Ordner der Website, keine Fehler in der Konsole", async () => {
+  for (const adresse of SEITEN()) {
+    const { kontext } = await oeffnen(adresse);
+    await kontext.close();
+  }
+  const fremd = anfragen.filter((a) => !a.startsWith(basis));
+  assert.deepEqual(fremd, []);
+  assert.ok(anfragen.some((a) => a.endsWith("schriften/Inter-Regular.otf")), "Schrift geladen");
+  assert.deepEqual(fehler, []);
+});

@@ -1,0 +1,273 @@
+//! `site`: the catalogue as a static website with open data. (The browser
+//! test with axe-core is `tests/browser/`.)
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use common::{Kopie, cli, stderr};
+use kataster_report::load::lade_edition;
+use kataster_report::model::Steckbrief;
+use kataster_report::sitzung::Sitzung;
+use serde_json::Value;
+
+/// Builds the website of `id` into a new folder.
+fn bauen(wurzel: &Path, id: &str) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let mut s = Sitzung::oeffnen(wurzel, Some(id)).expect("Ausgabe");
+    if let Err(e) = s.website(out.path()) {
+        panic!("Website: {e:?}");
+    }
+    out
+}
+
+/// Every file under `ordner`, as paths relative to it, sorted.
+fn alle_dateien(ordner: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut offen = vec![ordner.to_path_buf()];
+    while let Some(o) = offen.pop() {
+        for e in std::fs::read_dir(&o).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                offen.push(p);
+            } else {
+                out.push(p.strip_prefix(ordner).unwrap().to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The `href` and `src` addresses in a page, with their attribute.
+fn adressen(html: &str) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for attr in ["href", "src"] {
+        for teil in html.split(&format!(" {attr}=\"")).skip(1) {
+            out.push((attr, teil.split('"').next().unwrap_or_default().to_owned()));
+        }
+    }
+    out
+}
+
+#[test]
+fn jedes_projekt_hat_eine_seite_und_jeder_link_fuehrt_zu_einer_datei() {
+    let out = bauen(&common::projekt(), "2025");
+    let g = lade_edition(&common::projekt(), "2025").unwrap();
+    let e = &g.edition;
+    for (_, s) in e.alle_steckbriefe() {
+        let seite = std::fs::read_to_string(out.path().join(format!("projekt/{}.html", s.id)))
+            .unwrap_or_else(|_| panic!("keine Seite für {}", s.id));
+        assert!(seite.contains("<html lang=\"de\">"));
+        assert_eq!(seite.matches("<h1>").count(), 1);
+    }
+    for l in &e.landkreise {
+        assert!(
+            out.path()
+                .join(kataster_report::website::landkreis_adresse(&l.name))
+                .is_file()
+        );
+    }
+    let dateien = alle_dateien(out.path());
+    let mut geprueft = 0;
+    for d in dateien
+        .iter()
+        .filter(|d| d.extension().is_some_and(|x| x == "html"))
+    {
+        let html = std::fs::read_to_string(out.path().join(d)).unwrap();
+        let ordner = d.parent().unwrap_or(Path::new(""));
+        for (attr, a) in adressen(&html) {
+            if a.starts_with('#') {
+                continue;
+            }
+            // Nothing is loaded from another host; a link to one (a
+            // licence) would be an <a href> with https.
+            assert!(
+                !a.contains("//") || (attr == "href" && a.starts_with("https://")),
+                "{}: Adresse außerhalb der Website: {a}",
+                d.display()
+            );
+            if a.starts_with("https://") {
+                continue;
+            }
+            let ziel = out.path().join(ordner).join(a.split('#').next().unwrap());
+            assert!(ziel.is_file(), "{}: {a} fehlt", d.display());
+            geprueft += 1;
+        }
+        assert!(html.contains("Content-Security-Policy"), "{}", d.display());
+    }
+    assert!(geprueft > 1000, "{geprueft} Links");
+    // The PDF beside it, with its SHA-256 on the start page.
+    let pdf = std::fs::read(out.path().join("ki-kataster-2025-v1.1.pdf")).unwrap();
+    let start = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    assert!(start.contains(&kataster_report::freigabe::sha256(&pdf)));
+}
+
+#[test]
+fn offene_daten_enthalten_jedes_projekt_und_ergeben_wieder_das_modell() {
+    let out = bauen(&common::projekt(), "2025");
+    let g = lade_edition(&common::projekt(), "2025").unwrap();
+    let e = &g.edition;
+    let text = std::fs::read_to_string(out.path().join("daten/projekte.json")).unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let projekte = json["projekte"].as_array().unwrap();
+    assert_eq!(projekte.len(), 69);
+    // Round trip: each project, without its Landkreis, is the model's sheet.
+    for (p, (lk, s)) in projekte.iter().zip(e.alle_steckbriefe()) {
+        let mut p = p.clone();
+        let landkreis = p.as_object_mut().unwrap().remove("landkreis").unwrap();
+        assert_eq!(landkreis, lk);
+        let zurueck: Steckbrief = serde_json::from_value(p).unwrap();
+        assert_eq!(&zurueck, s);
+    }
+    assert_eq!(json["lizenz"], Value::Null, "2025 nennt keine Lizenz");
+    // The JSON Schema describes the file.
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("daten/projekte.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let pruefer = jsonschema::validator_for(&schema).unwrap();
+    let fehler: Vec<String> = pruefer.iter_errors(&json).map(|f| f.to_string()).collect();
+    assert!(fehler.is_empty(), "{fehler:?}");
+    // CSV: a header row and one row per project; lists joined with " | ".
+    let mut csv = csv::Reader::from_path(out.path().join("daten/projekte.csv")).unwrap();
+    let kopf = csv.headers().unwrap().clone();
+    assert_eq!(&kopf[0], "id");
+    assert_eq!(&kopf[1], "landkreis");
+    let zeilen: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    assert_eq!(zeilen.len(), 69);
+    let spalte = kopf.iter().position(|k| k == "technologien").unwrap();
+    let celle = e.alle_steckbriefe().next().unwrap().1;
+    let technologien: Vec<&str> = celle
+        .technologien
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|a| a.text())
+        .collect();
+    assert_eq!(&zeilen[0][spalte], technologien.join(" | "));
+    let lk = csv::Reader::from_path(out.path().join("daten/landkreise.csv"))
+        .unwrap()
+        .records()
+        .count();
+    assert_eq!(lk, e.landkreise.len());
+}
+
+#[test]
+fn daten_werden_als_text_gesetzt_nie_als_html() {
+    let k = Kopie::klein();
+    let boese = "<script>alert(1)</script> <img src=x onerror=alert(2)> #x *y* ] $z$ @l \"q\"";
+    k.ersetzen(
+        "data/klein/steckbriefe/celle.yaml",
+        "anbieter_produkt: UiPath",
+        &format!("anbieter_produkt: 'UiPath {}'", boese.replace('\'', "''")),
+    );
+    let out = bauen(k.pfad(), "klein");
+    for d in alle_dateien(out.path())
+        .iter()
+        .filter(|d| d.extension().is_some_and(|x| x == "html"))
+    {
+        let html = std::fs::read_to_string(out.path().join(d)).unwrap();
+        assert!(!html.contains("<script>alert"), "{}", d.display());
+        assert!(!html.contains("<img src=x"), "{}", d.display());
+    }
+    let seite =
+        std::fs::read_to_string(out.path().join("projekt/celle-posteingang-mit-rpa.html")).unwrap();
+    assert!(
+        seite.contains("UiPath &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src&#x3D;x onerror&#x3D;alert(2)&gt; #x *y* ] $z$ @l &quot;q&quot;"),
+        "{seite}"
+    );
+    // The same value in the open data, as written.
+    let json = std::fs::read_to_string(out.path().join("daten/projekte.json")).unwrap();
+    assert!(json.contains("<script>alert(1)</script>"));
+}
+
+#[test]
+fn gleiche_eingaben_ergeben_gleiche_bytes() {
+    let k = Kopie::klein();
+    let a = bauen(k.pfad(), "klein");
+    let b = bauen(k.pfad(), "klein");
+    let dateien = alle_dateien(a.path());
+    assert_eq!(dateien, alle_dateien(b.path()));
+    for d in &dateien {
+        assert!(
+            std::fs::read(a.path().join(d)).unwrap() == std::fs::read(b.path().join(d)).unwrap(),
+            "{} unterscheidet sich",
+            d.display()
+        );
+    }
+    let namen: BTreeSet<String> = dateien.iter().map(|d| d.display().to_string()).collect();
+    for erwartet in [
+        "index.html",
+        "projekte.html",
+        "daten.html",
+        "stil.css",
+        "suche.js",
+        "daten/projekte.json",
+        "daten/projekte.csv",
+        "daten/landkreise.csv",
+        "schriften/Inter-Regular.otf",
+        "ki-kataster-klein-v0.1.pdf",
+    ] {
+        assert!(namen.contains(erwartet), "{erwartet} fehlt: {namen:?}");
+    }
+}
+
+#[test]
+fn lizenz_aus_edition_yaml_steht_bei_den_daten() {
+    let k = Kopie::klein();
+    let edition = k.lesen("data/klein/edition.yaml");
+    k.schreiben(
+        "data/klein/edition.yaml",
+        &format!(
+            "{edition}lizenz:\n  name: Datenlizenz Deutschland – Namensnennung – Version 2.0\n  \
+             url: https://www.govdata.de/dl-de/by-2-0\n"
+        ),
+    );
+    let out = bauen(k.pfad(), "klein");
+    let seite = std::fs::read_to_string(out.path().join("daten.html")).unwrap();
+    assert!(seite.contains(
+        "<a href=\"https://www.govdata.de/dl-de/by-2-0\">Datenlizenz Deutschland – Namensnennung – Version 2.0</a>"
+    ), "{seite}");
+    let json: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("daten/projekte.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["lizenz"]["url"], "https://www.govdata.de/dl-de/by-2-0");
+}
+
+#[test]
+fn site_schreibt_nie_in_die_eingaben() {
+    let k = Kopie::klein();
+    let vorher = k.lesen("report/website/stil.css");
+    let o = cli(
+        k.pfad(),
+        &["site", "--edition", "klein", "--out", "report/website"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("Es wurde keine Website geschrieben."),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(k.lesen("report/website/stil.css"), vorher);
+    assert!(!k.datei("report/website/index.html").exists());
+}
+
+/// A product id becomes an address: only lower-case letters, digits and
+/// `_`, so that no page is written outside the website's folder.
+#[test]
+fn produktkennung_ist_ein_schlichter_name() {
+    let k = Kopie::klein();
+    k.ersetzen(
+        "data/klein/vokabular.yaml",
+        "- id: scriba",
+        "- id: ../scriba",
+    );
+    let o = cli(k.pfad(), &["site", "--edition", "klein", "--out", "ziel"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("vokabular.yaml:"), "{e}");
+    assert!(!k.datei("scriba.html").exists() && !k.datei("ziel").exists());
+}
