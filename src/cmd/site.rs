@@ -18,7 +18,9 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let out = args.out.unwrap_or_else(|| Path::new("dist").join("website"));
+    let out = args
+        .out
+        .unwrap_or_else(|| Path::new("dist").join("website"));
     let ordner = super::im_projekt(projekt, &out);
     if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ordner) {
         super::melden(&format!(

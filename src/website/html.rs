@@ -21,6 +21,21 @@ pub fn text(s: &str) -> String {
         .collect()
 }
 
+/// A description of the program (schema documentation): escaped, `code`
+/// in backticks as `<code>`.
+pub fn beschreibung(s: &str) -> String {
+    s.split('`')
+        .enumerate()
+        .map(|(i, t)| {
+            if i % 2 == 1 {
+                format!("<code>{}</code>", esc(t))
+            } else {
+                esc(t)
+            }
+        })
+        .collect()
+}
+
 /// A text from the data with its line breaks kept.
 pub fn absatz(s: &str) -> String {
     s.lines().map(text).collect::<Vec<_>>().join("<br>")

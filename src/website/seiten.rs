@@ -1,7 +1,7 @@
 //! The pages of the website: start page, project list, one page per
 //! project, per Landkreis and per product, and the open data.
 
-use super::html::{Rahmen, absatz, esc, link, liste, tabelle, text, zeilen_tabelle};
+use super::html::{Rahmen, absatz, beschreibung, esc, link, liste, tabelle, text, zeilen_tabelle};
 use super::{Eingang, Seite};
 use crate::charts::karte;
 use crate::figures::format;
@@ -558,7 +558,7 @@ pub fn datenseite(d: &Eingang) -> Seite {
                 format!("<code>{}</code>", esc(f.schluessel)),
                 esc(f.bezeichnung),
                 esc(&art),
-                esc(&f.beschreibung()),
+                beschreibung(&f.beschreibung()),
             ]
         })
         .collect();
