@@ -38,6 +38,7 @@ pub mod report_data;
 pub mod schema;
 pub mod sitzung;
 pub mod templates;
+pub mod umfrage;
 pub mod validate;
 pub mod vergleich;
 pub mod website;

@@ -190,6 +190,28 @@ pub fn aufloesen(wurzel: &Path, relativ: &Path) -> Result<PathBuf, Zugriffsfehle
     }
 }
 
+/// A file the user named on the command line, as a project path: a
+/// relative path counts from the project folder, an absolute one must lie
+/// inside it (reading then checks it like every project path).
+pub fn im_projekt_relativ(wurzel: &Path, p: &Path) -> Result<PathBuf, String> {
+    if p.is_relative() {
+        return Ok(p.to_path_buf());
+    }
+    let basis = wurzel_kanonisch(wurzel).map_err(|e| e.to_string())?;
+    let echt = p
+        .canonicalize()
+        .map_err(|e| format!("{} ist nicht lesbar: {}", p.display(), io_text(&e)))?;
+    echt.strip_prefix(&basis)
+        .map(Path::to_path_buf)
+        .map_err(|_| {
+            format!(
+                "{} liegt außerhalb des Projektordners; das Werkzeug liest nur Dateien im \
+                 Projekt.\nHilfe: Legen Sie die Datei in den Projektordner, z. B. nach umfrage/.",
+                p.display()
+            )
+        })
+}
+
 /// Whether the project path exists as a regular file inside the project.
 pub fn ist_datei(wurzel: &Path, relativ: &Path) -> bool {
     aufloesen(wurzel, relativ).is_ok_and(|p| p.is_file())

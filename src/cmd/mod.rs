@@ -16,6 +16,7 @@ mod new_edition;
 mod release;
 mod schema;
 mod site;
+mod survey;
 mod verify;
 mod watch;
 
@@ -190,6 +191,15 @@ pub enum Befehl {
                       kataster-report site --out /tmp/katalog"
     )]
     Site(site::Args),
+    /// LimeSurvey: Umfragestruktur lesen, Fragebogen aus dem Datenmodell schreiben.
+    #[command(
+        help_template = HILFE_VORLAGE,
+        override_usage = "kataster-report survey <BEFEHL>",
+        subcommand_help_heading = "Befehle",
+        after_help = "Beispiele:\n  kataster-report survey inspect umfrage/2026/umfrage.lss\n  \
+                      kataster-report survey questionnaire --edition 2025 --out dist/fragebogen.lss"
+    )]
+    Survey(survey::Args),
 }
 
 impl Cli {
@@ -285,6 +295,7 @@ pub fn ausfuehren(cli: Cli) -> ExitCode {
         Befehl::Diff(a) => diff::ausfuehren(&cli.projekt, a),
         Befehl::Verify(a) => verify::ausfuehren(&cli.projekt, a),
         Befehl::Site(a) => site::ausfuehren(&cli.projekt, a),
+        Befehl::Survey(a) => survey::ausfuehren(&cli.projekt, a),
     }
 }
 

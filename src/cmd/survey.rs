@@ -1,0 +1,150 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use kataster_report::charts::geo::Geodaten;
+use kataster_report::umfrage;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    pub was: Was,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Was {
+    /// Listet Gruppen, Fragen, Teilfragen und Antworten einer Umfragestruktur (.lss).
+    #[command(
+        help_template = super::HILFE_VORLAGE_MIT_ANGABE,
+        override_usage = "kataster-report survey inspect <DATEI.lss> [--format text|json]",
+        after_help = "Die Datei muss im Projektordner liegen (z. B. umfrage/2026/umfrage.lss). \
+                      Liest Exporte aktueller LimeSurvey-Versionen (Texte in *_l10ns) und älterer \
+                      (Texte in den Zeilen, mehrere Sprachen); gezeigt wird die Basissprache.\n\n\
+                      Beispiele:\n  kataster-report survey inspect umfrage/2026/umfrage.lss\n  \
+                      kataster-report survey inspect umfrage/2026/umfrage.lss --format json"
+    )]
+    Inspect(Inspect),
+    /// Schreibt den Fragebogen des Datenmodells als LimeSurvey-Umfragestruktur (.lss).
+    #[command(
+        help_template = super::HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report survey questionnaire --edition <AUSGABE> --out <DATEI.lss>",
+        after_help = "Fragt Tabelle 1 (Gruppe „Landkreis“) und jedes Feld eines Steckbriefs \
+                      (Gruppe „Projektsteckbrief“) ab, mit dem Vokabular der Ausgabe als \
+                      Antworten und „Sonstiges“ bei jeder Auswahl. Die Fragecodes kommen aus den \
+                      Feldnamen. In LimeSurvey: Umfrage erstellen → Importieren.\n\n\
+                      Beispiel:\n  kataster-report survey questionnaire --edition 2025 --out dist/fragebogen.lss"
+    )]
+    Questionnaire(Fragebogen),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Inspect {
+    /// Die Umfragestruktur (.lss) im Projektordner.
+    #[arg(value_name = "DATEI.lss")]
+    pub datei: PathBuf,
+    #[command(flatten)]
+    pub wahl: super::Formatwahl,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Fragebogen {
+    /// Ausgabe, deren Vokabular die Antworten gibt (Vorgabe: die neueste in data/).
+    #[arg(long, value_name = "AUSGABE")]
+    pub edition: Option<String>,
+    /// Die zu schreibende Datei (ein relativer Pfad gilt im Projektordner).
+    #[arg(long, value_name = "DATEI.lss")]
+    pub out: PathBuf,
+}
+
+pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
+    match args.was {
+        Was::Inspect(a) => inspect(projekt, a),
+        Was::Questionnaire(a) => fragebogen(projekt, a),
+    }
+}
+
+fn inspect(projekt: &Path, a: Inspect) -> ExitCode {
+    let relativ = match kataster_report::projekt::im_projekt_relativ(projekt, &a.datei) {
+        Ok(r) => r,
+        Err(e) => {
+            super::melden(&format!("Fehler: {e}\n"));
+            return ExitCode::FAILURE;
+        }
+    };
+    match umfrage::lesen(projekt, &relativ) {
+        Ok(u) => {
+            match a.wahl.format {
+                super::Format::Text => super::drucken(&umfrage::als_text(&u)),
+                super::Format::Json => super::drucken(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&u).unwrap_or_default()
+                )),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            let text = std::fs::read_to_string(projekt.join(&relativ)).ok();
+            super::melden(&format!(
+                "{}\n",
+                d.darstellen(text.as_deref(), super::farbe())
+            ));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn fragebogen(projekt: &Path, a: Fragebogen) -> ExitCode {
+    let mut s = match super::sitzung(projekt, a.edition.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let ziel = super::im_projekt(projekt, &a.out);
+    let ordner = ziel.parent().map(Path::to_path_buf).unwrap_or_default();
+    if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ordner) {
+        super::melden(&format!(
+            "Fehler: {e}\nEs wurde kein Fragebogen geschrieben.\n"
+        ));
+        return ExitCode::FAILURE;
+    }
+    let g = match s.laden() {
+        Ok(g) => g,
+        Err(e) => return super::melde(&s, &e, "Es wurde kein Fragebogen geschrieben."),
+    };
+    let landkreise = match Geodaten::laden(projekt) {
+        Ok(geo) => {
+            let mut l: Vec<String> = geo
+                .landkreisnamen()
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            l.sort();
+            l
+        }
+        Err(e) => {
+            super::melden(&format!(
+                "Fehler: {e}\nEs wurde kein Fragebogen geschrieben.\n"
+            ));
+            return ExitCode::FAILURE;
+        }
+    };
+    let titel = format!("{} – Umfrage {}", g.edition.meta.titel, g.edition.id);
+    let text = umfrage::fragebogen(&titel, &g.edition.vokabular, landkreise);
+    if let Err(e) =
+        std::fs::create_dir_all(&ordner).and_then(|()| std::fs::write(&ziel, text.as_bytes()))
+    {
+        super::melden(&format!(
+            "Fehler: {} konnte nicht geschrieben werden: {}\n",
+            ziel.display(),
+            kataster_report::projekt::io_text(&e)
+        ));
+        return ExitCode::FAILURE;
+    }
+    super::melden(&format!(
+        "Fragebogen der Ausgabe {} geschrieben: {} Fragen zum Landkreis, {} zum Projekt.\n",
+        g.edition.id,
+        umfrage::fragebogen::LANDKREIS_FRAGEN.len(),
+        umfrage::fragebogen::steckbrief_fragen().len()
+    ));
+    super::drucken(&format!("{}\n", ziel.display()));
+    ExitCode::SUCCESS
+}

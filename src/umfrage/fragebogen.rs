@@ -1,0 +1,592 @@
+//! The questionnaire from the data model: a LimeSurvey survey structure
+//! (`.lss` of LimeSurvey 6) that asks for Tabelle 1 and for every field of a
+//! fact sheet, with the edition's vocabulary as answers. Its question codes
+//! come from the field keys ([`frage_code`]), so the import knows each
+//! question without a hand-written mapping.
+
+use std::fmt::Write;
+
+use crate::model::{FELDER, FeldArt, Vokabular};
+
+/// The database version written: LimeSurvey 6.6 (a 6.x installation
+/// imports it and any later structure version).
+pub const DB_VERSION: u32 = 623;
+
+/// The survey id proposed (LimeSurvey assigns another if it is taken).
+const SID: u32 = 421_025;
+
+/// The question code of a field key: camel case without `_` (LimeSurvey
+/// allows letters and digits only, starting with a letter), at most 20
+/// characters.
+pub fn frage_code(schluessel: &str) -> String {
+    let mut code = String::new();
+    let mut gross = false;
+    for c in schluessel.chars() {
+        if c == '_' {
+            gross = true;
+        } else if gross {
+            code.extend(c.to_uppercase());
+            gross = false;
+        } else {
+            code.push(c);
+        }
+    }
+    code.chars().take(20).collect()
+}
+
+/// The Landkreis questions (Tabelle 1): code, text, help, kind.
+pub const LANDKREIS_FRAGEN: &[(&str, &str, &str, Art)] = &[
+    (
+        "LK",
+        "Landkreis",
+        "Für welchen Landkreis antworten Sie?",
+        Art::Landkreis,
+    ),
+    (
+        "LKoe",
+        "Organisationseinheit",
+        "Die für KI zuständige Organisationseinheit.",
+        Art::Kurz,
+    ),
+    (
+        "LKverantwortung",
+        "Gesamtverantwortung",
+        "Wer trägt die Gesamtverantwortung?",
+        Art::Auswahl("gesamtverantwortung"),
+    ),
+    (
+        "LKstrategie",
+        "KI-Strategie",
+        "Hat der Landkreis eine eigenständige KI-Strategie?",
+        Art::JaNein,
+    ),
+    (
+        "LKdigital",
+        "Digitalstrategie mit KI-Teil",
+        "Hat der Landkreis eine Digitalstrategie mit KI-Teil?",
+        Art::JaNein,
+    ),
+    (
+        "LKdienstanweisung",
+        "Dienstanweisung",
+        "Gibt es eine Dienstanweisung zur Nutzung von KI?",
+        Art::JaNein,
+    ),
+    (
+        "LKvzae",
+        "VZÄ für KI",
+        "Im Stellenplan für KI ausgewiesene Vollzeitäquivalente, z. B. 0,5.",
+        Art::Zahl,
+    ),
+    (
+        "LKabgeschlossen",
+        "Projekte abgeschlossen",
+        "Wie viele KI- und RPA-Projekte sind abgeschlossen?",
+        Art::Zahl,
+    ),
+    (
+        "LKumsetzung",
+        "Projekte in Umsetzung",
+        "Wie viele sind in Umsetzung?",
+        Art::Zahl,
+    ),
+    (
+        "LKgeplant",
+        "Projekte geplant",
+        "Wie viele sind geplant?",
+        Art::Zahl,
+    ),
+];
+
+/// How a question is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Art {
+    /// The Landkreise of Lower Saxony as a dropdown (`!`).
+    Landkreis,
+    /// Short text (`S`).
+    Kurz,
+    /// Long text (`T`).
+    Lang,
+    /// Number (`N`).
+    Zahl,
+    /// Ja or Nein (`L`, codes `J` and `N`).
+    JaNein,
+    /// One value of the vocabulary (`L`, with "Sonstiges").
+    Auswahl(&'static str),
+    /// Several values of the vocabulary (`M`, with "Sonstiges").
+    Mehrfach(&'static str),
+}
+
+impl Art {
+    fn typ(self) -> &'static str {
+        match self {
+            Art::Landkreis => "!",
+            Art::Kurz => "S",
+            Art::Lang => "T",
+            Art::Zahl => "N",
+            Art::JaNein | Art::Auswahl(_) => "L",
+            Art::Mehrfach(_) => "M",
+        }
+    }
+
+    fn thema(self) -> &'static str {
+        match self {
+            Art::Landkreis => "list_dropdown",
+            Art::Kurz => "shortfreetext",
+            Art::Lang => "longfreetext",
+            Art::Zahl => "numerical",
+            Art::JaNein | Art::Auswahl(_) => "listradio",
+            Art::Mehrfach(_) => "multiplechoice",
+        }
+    }
+
+    fn sonstiges(self) -> bool {
+        matches!(self, Art::Auswahl(_) | Art::Mehrfach(_))
+    }
+}
+
+/// The fact-sheet questions: code, label, help, kind, in the published
+/// order (the Landkreis comes from the Landkreis question).
+pub fn steckbrief_fragen() -> Vec<(String, &'static str, String, Art)> {
+    FELDER
+        .iter()
+        .map(|f| {
+            let art = match f.art {
+                FeldArt::Text if matches!(f.schluessel, "projektname" | "zeitraum") => Art::Kurz,
+                FeldArt::Text => Art::Lang,
+                FeldArt::Einfach(v) => Art::Auswahl(v),
+                FeldArt::Mehrfach(v) => Art::Mehrfach(v),
+            };
+            (
+                frage_code(f.schluessel),
+                f.bezeichnung,
+                f.beschreibung(),
+                art,
+            )
+        })
+        .collect()
+}
+
+/// A value for CDATA (LimeSurvey writes `]]>` as `]] >`).
+fn cdata(s: &str) -> String {
+    format!("<![CDATA[{}]]>", s.replace("]]>", "]] >"))
+}
+
+/// One section: its field names and rows (values in field order).
+struct Abschnitt {
+    name: &'static str,
+    felder: &'static [&'static str],
+    zeilen: Vec<Vec<String>>,
+}
+
+impl Abschnitt {
+    fn neu(name: &'static str, felder: &'static [&'static str]) -> Self {
+        Abschnitt {
+            name,
+            felder,
+            zeilen: Vec::new(),
+        }
+    }
+
+    fn schreiben(&self, out: &mut String) {
+        if self.zeilen.is_empty() {
+            return;
+        }
+        let _ = write!(out, " <{}>\n  <fields>\n", self.name);
+        for f in self.felder {
+            let _ = writeln!(out, "   <fieldname>{f}</fieldname>");
+        }
+        out.push_str("  </fields>\n  <rows>\n");
+        for z in &self.zeilen {
+            out.push_str("   <row>\n");
+            for (f, w) in self.felder.iter().zip(z) {
+                if w.is_empty() {
+                    let _ = writeln!(out, "    <{f}/>");
+                } else {
+                    let _ = writeln!(out, "    <{f}>{}</{f}>", cdata(w));
+                }
+            }
+            out.push_str("   </row>\n");
+        }
+        let _ = write!(out, "  </rows>\n </{}>\n", self.name);
+    }
+}
+
+const FRAGE_FELDER: &[&str] = &[
+    "qid",
+    "parent_qid",
+    "sid",
+    "gid",
+    "type",
+    "title",
+    "preg",
+    "other",
+    "mandatory",
+    "encrypted",
+    "question_order",
+    "scale_id",
+    "same_default",
+    "relevance",
+    "question_theme_name",
+    "modulename",
+    "same_script",
+];
+
+/// Where a question stands: its group, its parent (0 for a question) and
+/// its place.
+#[derive(Clone, Copy)]
+struct Platz {
+    gid: u32,
+    eltern: u32,
+    ordnung: usize,
+}
+
+/// The survey under construction: ids are handed out in order.
+struct Bau {
+    antworten: Abschnitt,
+    antwort_texte: Abschnitt,
+    gruppen: Abschnitt,
+    gruppen_texte: Abschnitt,
+    fragen: Abschnitt,
+    teilfragen: Abschnitt,
+    fragen_texte: Abschnitt,
+    qid: u32,
+    aid: u32,
+}
+
+impl Bau {
+    fn neu() -> Self {
+        Bau {
+            antworten: Abschnitt::neu(
+                "answers",
+                &[
+                    "aid",
+                    "qid",
+                    "code",
+                    "sortorder",
+                    "assessment_value",
+                    "scale_id",
+                ],
+            ),
+            antwort_texte: Abschnitt::neu("answer_l10ns", &["id", "aid", "answer", "language"]),
+            gruppen: Abschnitt::neu(
+                "groups",
+                &[
+                    "gid",
+                    "sid",
+                    "group_order",
+                    "randomization_group",
+                    "grelevance",
+                ],
+            ),
+            gruppen_texte: Abschnitt::neu(
+                "group_l10ns",
+                &["id", "gid", "group_name", "description", "language"],
+            ),
+            fragen: Abschnitt::neu("questions", FRAGE_FELDER),
+            teilfragen: Abschnitt::neu("subquestions", FRAGE_FELDER),
+            fragen_texte: Abschnitt::neu(
+                "question_l10ns",
+                &["id", "qid", "question", "help", "script", "language"],
+            ),
+            qid: 0,
+            aid: 0,
+        }
+    }
+
+    fn gruppe(&mut self, gid: u32, name: &str, beschreibung: &str) {
+        let g = gid.to_string();
+        self.gruppen.zeilen.push(vec![
+            g.clone(),
+            SID.to_string(),
+            gid.to_string(),
+            String::new(),
+            "1".into(),
+        ]);
+        self.gruppen_texte.zeilen.push(vec![
+            g.clone(),
+            g,
+            name.into(),
+            beschreibung.into(),
+            "de".into(),
+        ]);
+    }
+
+    /// A question row (or a subquestion with a parent); its text.
+    fn frage(&mut self, platz: Platz, code: &str, art: Art, text: &str, hilfe: &str) -> u32 {
+        let Platz {
+            gid,
+            eltern,
+            ordnung,
+        } = platz;
+        self.qid += 1;
+        let qid = self.qid;
+        let zeile = vec![
+            qid.to_string(),
+            eltern.to_string(),
+            SID.to_string(),
+            gid.to_string(),
+            art.typ().into(),
+            code.into(),
+            String::new(),
+            if eltern == 0 && art.sonstiges() {
+                "Y"
+            } else {
+                "N"
+            }
+            .into(),
+            "N".into(),
+            "N".into(),
+            ordnung.to_string(),
+            "0".into(),
+            "0".into(),
+            "1".into(),
+            if eltern == 0 { art.thema() } else { "" }.into(),
+            String::new(),
+            "0".into(),
+        ];
+        if eltern == 0 {
+            self.fragen.zeilen.push(zeile);
+        } else {
+            self.teilfragen.zeilen.push(zeile);
+        }
+        self.fragen_texte.zeilen.push(vec![
+            qid.to_string(),
+            qid.to_string(),
+            text.into(),
+            hilfe.into(),
+            String::new(),
+            "de".into(),
+        ]);
+        qid
+    }
+
+    fn antwort(&mut self, qid: u32, ordnung: usize, code: &str, text: &str) {
+        self.aid += 1;
+        let aid = self.aid.to_string();
+        self.antworten.zeilen.push(vec![
+            aid.clone(),
+            qid.to_string(),
+            code.into(),
+            ordnung.to_string(),
+            "0".into(),
+            "0".into(),
+        ]);
+        self.antwort_texte
+            .zeilen
+            .push(vec![aid.clone(), aid, text.into(), "de".into()]);
+    }
+
+    /// A question of kind `art` with its choices.
+    fn mit_auswahl(
+        &mut self,
+        gid: u32,
+        ordnung: usize,
+        frage: (&str, &str, &str, Art),
+        wahl: &Wahl,
+    ) {
+        let (code, text, hilfe, art) = frage;
+        let platz = Platz {
+            gid,
+            eltern: 0,
+            ordnung,
+        };
+        let qid = self.frage(platz, code, art, text, hilfe);
+        let werte: Vec<String> = match art {
+            Art::Landkreis => wahl.landkreise.clone(),
+            Art::JaNein => vec!["Ja".into(), "Nein".into()],
+            Art::Auswahl(v) | Art::Mehrfach(v) => wahl
+                .vokabular
+                .liste(v)
+                .unwrap_or_default()
+                .iter()
+                .map(|e| e.wert.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (i, w) in werte.iter().enumerate() {
+            match art {
+                Art::Mehrfach(_) => {
+                    let platz = Platz {
+                        gid,
+                        eltern: qid,
+                        ordnung: i + 1,
+                    };
+                    self.frage(platz, &format!("SQ{:03}", i + 1), art, w, "");
+                }
+                Art::JaNein => self.antwort(qid, i + 1, &w[..1], w),
+                Art::Landkreis => self.antwort(qid, i + 1, &format!("K{:02}", i + 1), w),
+                _ => self.antwort(qid, i + 1, &format!("A{}", i + 1), w),
+            }
+        }
+    }
+}
+
+/// What the choices are made of.
+pub struct Wahl<'a> {
+    pub vokabular: &'a Vokabular,
+    /// The Landkreise of Lower Saxony, sorted.
+    pub landkreise: Vec<String>,
+}
+
+/// The questionnaire as `.lss` text: group 1 the Landkreis (Tabelle 1),
+/// group 2 one project (a fact sheet).
+pub fn lss(titel: &str, wahl: &Wahl) -> String {
+    let mut b = Bau::new_mit_gruppen();
+    for (i, (code, text, hilfe, art)) in LANDKREIS_FRAGEN.iter().enumerate() {
+        b.mit_auswahl(1, i + 1, (code, text, hilfe, *art), wahl);
+    }
+    for (i, (code, text, hilfe, art)) in steckbrief_fragen().iter().enumerate() {
+        b.mit_auswahl(2, i + 1, (code, text, hilfe, *art), wahl);
+    }
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<document>\n <LimeSurveyDocType>Survey</LimeSurveyDocType>\n \
+         <DBVersion>{DB_VERSION}</DBVersion>\n <languages>\n  <language>de</language>\n </languages>\n"
+    );
+    for a in [
+        &b.antworten,
+        &b.antwort_texte,
+        &b.gruppen,
+        &b.gruppen_texte,
+        &b.fragen,
+        &b.teilfragen,
+        &b.fragen_texte,
+    ] {
+        a.schreiben(&mut out);
+    }
+    umfrage_abschnitte(titel, &mut out);
+    out.push_str("</document>\n");
+    out
+}
+
+impl Bau {
+    fn new_mit_gruppen() -> Self {
+        let mut b = Bau::neu();
+        b.gruppe(
+            1,
+            "Landkreis",
+            "Angaben des Landkreises für Tabelle 1 des Berichts.",
+        );
+        b.gruppe(
+            2,
+            "Projektsteckbrief",
+            "Ein Projekt: jedes Feld des Steckbriefs.",
+        );
+        b
+    }
+}
+
+/// `surveys` and `surveys_languagesettings`: German, no other language,
+/// everything else inherited from the installation.
+fn umfrage_abschnitte(titel: &str, out: &mut String) {
+    let mut s = Abschnitt::neu(
+        "surveys",
+        &[
+            "sid",
+            "gsid",
+            "admin",
+            "adminemail",
+            "anonymized",
+            "format",
+            "savetimings",
+            "template",
+            "language",
+            "additional_languages",
+            "datestamp",
+            "usecookie",
+            "allowregister",
+            "allowsave",
+            "autoredirect",
+            "allowprev",
+            "printanswers",
+            "ipaddr",
+            "refurl",
+            "showsurveypolicynotice",
+            "publicstatistics",
+            "publicgraphs",
+            "listpublic",
+            "htmlemail",
+            "sendconfirmation",
+            "tokenanswerspersistence",
+            "assessments",
+            "usecaptcha",
+            "showxquestions",
+            "showgroupinfo",
+            "shownoanswer",
+            "showqnumcode",
+            "showwelcome",
+            "showprogress",
+            "questionindex",
+            "nokeyboard",
+            "alloweditaftercompletion",
+        ],
+    );
+    let mut zeile = vec![
+        SID.to_string(),
+        "1".into(),
+        "inherit".into(),
+        "inherit".into(),
+        "N".into(),
+        "G".into(),
+        "I".into(),
+        "inherit".into(),
+        "de".into(),
+        String::new(),
+        "Y".into(),
+    ];
+    zeile.extend(std::iter::repeat_n(
+        "I".to_owned(),
+        s.felder.len() - zeile.len(),
+    ));
+    s.zeilen.push(zeile);
+    s.schreiben(out);
+    let mut l = Abschnitt::neu(
+        "surveys_languagesettings",
+        &[
+            "surveyls_survey_id",
+            "surveyls_language",
+            "surveyls_title",
+            "surveyls_description",
+            "surveyls_welcometext",
+            "surveyls_endtext",
+            "surveyls_dateformat",
+            "surveyls_numberformat",
+        ],
+    );
+    l.zeilen.push(vec![
+        SID.to_string(),
+        "de".into(),
+        titel.into(),
+        "Fragebogen aus dem Datenmodell von kataster-report: Angaben des Landkreises \
+         (Tabelle 1) und ein Projektsteckbrief je Antwort."
+            .into(),
+        String::new(),
+        String::new(),
+        "1".into(),
+        "1".into(),
+    ]);
+    l.schreiben(out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragecodes_sind_gueltig_und_eindeutig() {
+        let mut codes: Vec<String> = steckbrief_fragen().into_iter().map(|f| f.0).collect();
+        codes.extend(LANDKREIS_FRAGEN.iter().map(|f| f.0.to_owned()));
+        for c in &codes {
+            assert!(
+                c.len() <= 20 && c.starts_with(|x: char| x.is_ascii_alphabetic()),
+                "{c}"
+            );
+            assert!(c.chars().all(|x| x.is_ascii_alphanumeric()), "{c}");
+        }
+        let anzahl = codes.len();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), anzahl, "doppelte Codes");
+        assert_eq!(frage_code("anbieter_produkt"), "anbieterProdukt");
+    }
+}
