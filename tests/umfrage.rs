@@ -57,7 +57,7 @@ fn fragebogen_fragt_jedes_feld_mit_dem_vokabular_und_liest_sich_zurueck() {
     let steckbrief: Vec<&lss::Frage> = u
         .questions
         .iter()
-        .filter(|f| f.gruppe == "Projektsteckbrief")
+        .filter(|f| f.gruppe == "Projektsteckbrief" && f.code != fragebogen::KENNUNG)
         .collect();
     assert_eq!(steckbrief.len(), FELDER.len());
     for (f, q) in FELDER.iter().zip(&steckbrief) {
@@ -195,4 +195,367 @@ fn kaputtes_xml_und_fremde_dateien_werden_gemeldet() {
         "{}",
         stderr(&o)
     );
+}
+
+/// How a response export is written (the options of LimeSurvey's export).
+#[derive(Clone, Copy)]
+struct Variante {
+    trenner: u8,
+    bom: bool,
+    /// Full answer texts instead of codes.
+    volltext: bool,
+    /// Expression Manager headings `Q_SQ001` instead of `Q[SQ001]`.
+    em: bool,
+}
+
+impl Variante {
+    /// Codes, comma, no BOM, bracket headings.
+    const SCHLICHT: Variante = Variante {
+        trenner: b',',
+        bom: false,
+        volltext: false,
+        em: false,
+    };
+}
+
+/// A response export of the 2025 data to the questionnaire `u`, as
+/// LimeSurvey writes it: one response per fact sheet, one for each
+/// Landkreis without any; every field quoted; plus one incomplete response.
+fn antworten_2025(u: &lss::Umfrage, v: Variante) -> String {
+    use kataster_report::model::{Antwort, FeldWert, Steckbrief};
+    let g = lade_edition(&common::projekt(), "2025").unwrap();
+    let e = &g.edition;
+    let spalte = |code: &str, teil: &str| {
+        if v.em {
+            format!("{code}_{teil}")
+        } else {
+            format!("{code}[{teil}]")
+        }
+    };
+    let mut kopf: Vec<String> = ["id", "submitdate", "lastpage", "startlanguage", "seed"]
+        .map(String::from)
+        .to_vec();
+    for q in &u.questions {
+        if q.typ == "M" {
+            kopf.extend(q.subquestions.iter().map(|s| spalte(&q.code, &s.code)));
+        } else {
+            kopf.push(q.code.clone());
+        }
+        if q.other {
+            kopf.push(spalte(&q.code, "other"));
+        }
+    }
+    let wahl = |q: &lss::Frage, text: &str| -> String {
+        match q.answers.iter().find(|a| a.text == text) {
+            Some(a) if v.volltext => a.text.clone(),
+            Some(a) => a.code.clone(),
+            None => panic!("{}: {text} fehlt", q.code),
+        }
+    };
+    let ja = |b: bool| {
+        if v.volltext {
+            if b { "Ja" } else { "Nein" }
+        } else if b {
+            "J"
+        } else {
+            "N"
+        }
+    };
+    let mut zeilen: Vec<Vec<String>> = Vec::new();
+    let mut antwort = |l: &kataster_report::model::Landkreis,
+                       s: Option<&Steckbrief>,
+                       fertig: bool| {
+        let mut z = vec![
+            (zeilen.len() + 1).to_string(),
+            if fertig {
+                "2026-03-01 10:00:00".into()
+            } else {
+                String::new()
+            },
+            "2".into(),
+            "de".into(),
+            "123".into(),
+        ];
+        for q in &u.questions {
+            let mut other = String::new();
+            let p = &l.projekte;
+            match q.code.as_str() {
+                "LK" => z.push(wahl(q, &l.name)),
+                "LKoe" => z.push(l.organisationseinheit.clone()),
+                "LKverantwortung" => z.push(wahl(q, &l.gesamtverantwortung)),
+                "LKstrategie" => z.push(ja(l.ki_strategie).into()),
+                "LKdigital" => z.push(ja(l.digitalstrategie_mit_ki).into()),
+                "LKdienstanweisung" => z.push(ja(l.dienstanweisung).into()),
+                "LKvzae" => z.push(l.vzae.0.to_string().replace('.', ",")),
+                "LKabgeschlossen" => z.push(p.abgeschlossen.to_string()),
+                "LKumsetzung" => z.push(p.in_umsetzung.to_string()),
+                "LKgeplant" => z.push(p.geplant.to_string()),
+                "kennung" => z.push(s.map(|s| s.id.clone()).unwrap_or_default()),
+                code => {
+                    let feld = FELDER
+                        .iter()
+                        .find(|f| fragebogen::frage_code(f.schluessel) == code)
+                        .unwrap();
+                    let wert = s.and_then(|s| s.wert(feld.schluessel));
+                    match (q.typ.as_str(), wert) {
+                        ("M", w) => {
+                            let liste: &[Antwort] = match w {
+                                Some(FeldWert::Mehrfach(l)) => l,
+                                _ => &[],
+                            };
+                            for sq in &q.subquestions {
+                                let an = liste.iter().any(|a| a.wert() == Some(sq.text.as_str()));
+                                z.push(
+                                    if an {
+                                        if v.volltext { "Ja" } else { "Y" }
+                                    } else {
+                                        ""
+                                    }
+                                    .into(),
+                                );
+                            }
+                            other = liste
+                                .iter()
+                                .filter(|a| a.wert().is_none())
+                                .map(Antwort::text)
+                                .collect::<Vec<_>>()
+                                .join("; ");
+                        }
+                        ("L", Some(FeldWert::Einfach(Antwort::Wert(w)))) => z.push(wahl(q, w)),
+                        ("L", Some(FeldWert::Einfach(a))) => {
+                            z.push(if v.volltext { "Sonstiges" } else { "-oth-" }.into());
+                            other = a.text().to_owned();
+                        }
+                        (_, Some(FeldWert::Text(t))) => z.push(t.to_owned()),
+                        _ => z.push(String::new()),
+                    }
+                }
+            }
+            if q.other {
+                z.push(other);
+            }
+        }
+        zeilen.push(z);
+    };
+    for l in &e.landkreise {
+        let mut eigene = e
+            .alle_steckbriefe()
+            .filter(|(lk, _)| *lk == l.name)
+            .peekable();
+        if eigene.peek().is_none() {
+            antwort(l, None, true);
+        }
+        for (_, s) in eigene {
+            antwort(l, Some(s), true);
+        }
+    }
+    antwort(&e.landkreise[0], None, false);
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(v.trenner)
+        .quote_style(csv::QuoteStyle::Always)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(&kopf).unwrap();
+    for z in &zeilen {
+        w.write_record(z).unwrap();
+    }
+    let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    if v.bom {
+        format!("\u{feff}{text}")
+    } else {
+        text
+    }
+}
+
+/// A fact sheet for comparing what a response export can carry: answers
+/// of a multiple choice as a set (LimeSurvey keeps no order), its
+/// "Sonstiges" texts as one (it has one text field), an empty field as no
+/// field (the CSV cannot tell them apart).
+fn vergleichbar(s: &kataster_report::model::Steckbrief) -> Value {
+    let mut v = serde_json::to_value(s).unwrap();
+    v.as_object_mut()
+        .unwrap()
+        .retain(|_, w| !(w.as_str() == Some("") || w.as_array().is_some_and(Vec::is_empty)));
+    for (_, w) in v.as_object_mut().unwrap().iter_mut() {
+        if let Value::Array(liste) = w {
+            let sonstige: Vec<String> = liste
+                .iter()
+                .filter_map(|a| a["sonstiges"].as_str().map(str::to_owned))
+                .collect();
+            let mut werte: Vec<Value> = liste.iter().filter(|a| a.is_string()).cloned().collect();
+            werte.sort_by_key(|a| a.to_string());
+            if !sonstige.is_empty() {
+                werte.push(json!({"sonstiges": sonstige.join("; ")}));
+            }
+            *liste = werte;
+        }
+    }
+    v
+}
+
+/// A copy with an empty edition 2026, the questionnaire and a response
+/// export of the 2025 data in `umfrage/`.
+fn mit_antworten(v: Variante) -> Kopie {
+    let k = Kopie::neu();
+    let o = cli(
+        k.pfad(),
+        &[
+            "new-edition",
+            "2026",
+            "--from",
+            "2025",
+            "--datum",
+            "2026-03-01",
+            "--leer",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lss_text = fragebogen_2025(&k);
+    let u = lss::lesen(&lss_text).unwrap();
+    k.schreiben("umfrage/antworten.csv", &antworten_2025(&u, v));
+    k
+}
+
+fn importieren(k: &Kopie, zusatz: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "survey",
+        "import",
+        "--lss",
+        "umfrage/fragebogen.lss",
+        "--responses",
+        "umfrage/antworten.csv",
+        "--edition",
+        "2026",
+    ];
+    args.extend(zusatz);
+    cli(k.pfad(), &args)
+}
+
+#[test]
+fn import_ergibt_die_daten_von_2025_in_jeder_exportvariante() {
+    let varianten = [
+        Variante {
+            trenner: b',',
+            bom: true,
+            volltext: false,
+            em: false,
+        },
+        Variante {
+            trenner: b';',
+            bom: false,
+            volltext: true,
+            em: true,
+        },
+    ];
+    let alt = lade_edition(&common::projekt(), "2025").unwrap().edition;
+    for v in varianten {
+        let k = mit_antworten(v);
+        let o = importieren(&k, &[]);
+        let e = stderr(&o);
+        assert!(o.status.success(), "{e}");
+        assert!(e.contains("19 Landkreise und 69 Steckbriefe"), "{e}");
+        assert!(
+            e.contains("nicht abgeschlossen (ohne Abschlussdatum): Antwort 73."),
+            "{e}"
+        );
+        let neu = lade_edition(k.pfad(), "2026")
+            .unwrap_or_else(|(d, _)| panic!("{d:?}"))
+            .edition;
+        let mut a = alt.landkreise.clone();
+        a.sort_by(|x, y| x.name.cmp(&y.name));
+        assert_eq!(neu.landkreise, a);
+        let sortiert = |e: &kataster_report::model::Edition| {
+            let mut s: Vec<(String, Value)> = e
+                .alle_steckbriefe()
+                .map(|(lk, s)| (lk.to_owned(), vergleichbar(s)))
+                .collect();
+            s.sort_by(|x, y| x.1["id"].to_string().cmp(&y.1["id"].to_string()));
+            s
+        };
+        let (x, y) = (sortiert(&neu), sortiert(&alt));
+        assert_eq!(x.len(), 69);
+        for (n, a) in x.iter().zip(&y) {
+            assert_eq!(n, a);
+        }
+        // The imported edition passes check.
+        let o = cli(k.pfad(), &["check", "--edition", "2026"]);
+        assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    }
+}
+
+#[test]
+fn import_ueberschreibt_nichts_ohne_force() {
+    let k = mit_antworten(Variante::SCHLICHT);
+    assert!(importieren(&k, &[]).status.success());
+    // A second import over edited data: refused with the list, then --force.
+    k.ersetzen(
+        "data/2026/steckbriefe/celle.yaml",
+        "Chat- & Voicebot",
+        "Chatbot (bearbeitet)",
+    );
+    let o = importieren(&k, &[]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("data/2026/steckbriefe/celle.yaml: geändert"),
+        "{e}"
+    );
+    assert!(
+        k.lesen("data/2026/steckbriefe/celle.yaml")
+            .contains("Chatbot (bearbeitet)")
+    );
+    let o = importieren(&k, &["--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !k.lesen("data/2026/steckbriefe/celle.yaml")
+            .contains("Chatbot (bearbeitet)")
+    );
+}
+
+#[test]
+fn fehler_der_antworten_werden_zusammen_und_mit_ort_gemeldet() {
+    let k = mit_antworten(Variante::SCHLICHT);
+    let text = k.lesen("umfrage/antworten.csv");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let mut kopf: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    let mut saetze: Vec<Vec<String>> = r
+        .records()
+        .map(|s| s.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    // Response 1: an unknown answer code; response 2: no Landkreis.
+    saetze[0][5] = "K99".into();
+    saetze[1][5] = String::new();
+    // A column missing: the first subquestion of Technologien.
+    let weg = kopf
+        .iter()
+        .position(|c| c == "technologien[SQ001]")
+        .unwrap();
+    kopf.remove(weg);
+    for z in &mut saetze {
+        z.remove(weg);
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&kopf).unwrap();
+    for z in &saetze {
+        w.write_record(z).unwrap();
+    }
+    k.schreiben(
+        "umfrage/antworten.csv",
+        &String::from_utf8(w.into_inner().unwrap()).unwrap(),
+    );
+    let o = importieren(&k, &[]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("die Spalte „technologien[SQ001]“ fehlt"), "{e}");
+    assert!(
+        e.contains("Antwort 1, Frage LK, Spalte „LK“: „K99“ – erwartet einen der Codes K01, K02"),
+        "{e}"
+    );
+    assert!(e.contains("antworten.csv:2:"), "{e}");
+    assert!(
+        e.contains("Antwort 2: kein Landkreis angegeben (Frage LK)"),
+        "{e}"
+    );
+    assert!(e.contains("Es wurde nichts übernommen."), "{e}");
+    assert!(!k.datei("data/2026/steckbriefe/celle.yaml").exists());
 }

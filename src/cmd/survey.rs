@@ -35,6 +35,37 @@ pub enum Was {
                       Beispiel:\n  kataster-report survey questionnaire --edition 2025 --out dist/fragebogen.lss"
     )]
     Questionnaire(Fragebogen),
+    /// Übernimmt die Antworten einer Umfrage in die Steckbriefe und Tabelle 1 einer Ausgabe.
+    #[command(
+        help_template = super::HILFE_VORLAGE_BEFEHL,
+        override_usage = "kataster-report survey import --lss <DATEI.lss> --responses <DATEI.csv> --edition <AUSGABE> [--force]",
+        after_help = "Eine Antwort je Projekt: ihr Landkreis (Frage LK), dessen Zeile der Tabelle 1 und \
+                      der Steckbrief. Fragen werden über die Codes des Fragebogens von `survey \
+                      questionnaire` erkannt, Antworten über Code oder vollen Text. Unvollständige \
+                      Antworten (ohne Abschlussdatum) werden aufgelistet und übersprungen. Alle Fehler \
+                      eines Laufs werden zusammen gemeldet, je mit Antwort, Frage und Spalte. Schreibt \
+                      nur in eine leere Ausgabe; vorhandene Daten ersetzt es erst mit --force, nachdem \
+                      es die Änderungen aufgelistet hat. Beide Dateien müssen im Projektordner liegen.\n\n\
+                      Beispiel:\n  kataster-report survey import --lss umfrage/2026/umfrage.lss \
+                      --responses umfrage/2026/antworten.csv --edition 2026"
+    )]
+    Import(Import),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Import {
+    /// Die Umfragestruktur (.lss) im Projektordner.
+    #[arg(long, value_name = "DATEI.lss")]
+    pub lss: PathBuf,
+    /// Die Antworten (CSV, mit Fragecodes als Überschriften) im Projektordner.
+    #[arg(long, value_name = "DATEI.csv")]
+    pub responses: PathBuf,
+    /// Die Ausgabe, in die übernommen wird (mit new-edition … --leer angelegt).
+    #[arg(long, value_name = "AUSGABE")]
+    pub edition: String,
+    /// Vorhandene Steckbriefe und Tabelle 1 ersetzen.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -60,6 +91,73 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
     match args.was {
         Was::Inspect(a) => inspect(projekt, a),
         Was::Questionnaire(a) => fragebogen(projekt, a),
+        Was::Import(a) => import(projekt, a),
+    }
+}
+
+fn import(projekt: &Path, a: Import) -> ExitCode {
+    use kataster_report::umfrage::ImportAbbruch;
+    let pfade = kataster_report::projekt::im_projekt_relativ(projekt, &a.lss).and_then(|l| {
+        kataster_report::projekt::im_projekt_relativ(projekt, &a.responses).map(|r| (l, r))
+    });
+    let (lss, antworten) = match pfade {
+        Ok(p) => p,
+        Err(e) => {
+            super::melden(&format!("Fehler: {e}\n"));
+            return ExitCode::FAILURE;
+        }
+    };
+    match umfrage::importieren_in(projekt, &lss, &antworten, &a.edition, a.force) {
+        Ok(e) => {
+            let mut t = format!(
+                "Ausgabe {}: {} Landkreise und {} Steckbriefe aus der Umfrage übernommen.\n",
+                a.edition, e.landkreise, e.steckbriefe
+            );
+            for (p, was) in &e.dateien {
+                t.push_str(&format!("  {}: {was}\n", p.display()));
+            }
+            if !e.unvollstaendig.is_empty() {
+                t.push_str(&format!(
+                    "Übersprungen, weil nicht abgeschlossen (ohne Abschlussdatum): Antwort {}.\n",
+                    e.unvollstaendig.join(", ")
+                ));
+            }
+            t.push_str(&format!(
+                "Hilfe: Prüfen Sie das Ergebnis mit `kataster-report check --edition {}`.\n",
+                a.edition
+            ));
+            super::melden(&t);
+            ExitCode::SUCCESS
+        }
+        Err(ImportAbbruch::Diagnosen(d)) => {
+            let mut t = String::new();
+            for x in &d {
+                let text = std::fs::read_to_string(projekt.join(&x.datei)).ok();
+                t.push_str(&format!(
+                    "{}\n",
+                    x.darstellen(text.as_deref(), super::farbe())
+                ));
+            }
+            super::melden(&format!(
+                "{t}{} Fehler gefunden. Es wurde nichts übernommen.\n",
+                d.len()
+            ));
+            ExitCode::FAILURE
+        }
+        Err(ImportAbbruch::Vorhanden(liste)) => {
+            super::melden(&format!(
+                "Fehler: die Ausgabe {} hat schon Daten; der Import würde ändern:\n  {}\n\
+                 Hilfe: Mit --force übernimmt der Import die Antworten und ersetzt diese Dateien.\n\
+                 Es wurde nichts übernommen.\n",
+                a.edition,
+                liste.join("\n  ")
+            ));
+            ExitCode::FAILURE
+        }
+        Err(ImportAbbruch::Text(m)) => {
+            super::melden(&format!("Fehler: {m}\nEs wurde nichts übernommen.\n"));
+            ExitCode::FAILURE
+        }
     }
 }
 

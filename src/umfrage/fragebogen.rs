@@ -34,6 +34,10 @@ pub fn frage_code(schluessel: &str) -> String {
     code.chars().take(20).collect()
 }
 
+/// The code of the question for a project's id (`id` of a fact sheet),
+/// first in the project group.
+pub const KENNUNG: &str = "kennung";
+
 /// The Landkreis questions (Tabelle 1): code, text, help, kind.
 pub const LANDKREIS_FRAGEN: &[(&str, &str, &str, Art)] = &[
     (
@@ -436,6 +440,14 @@ pub fn lss(titel: &str, wahl: &Wahl) -> String {
     for (i, (code, text, hilfe, art)) in LANDKREIS_FRAGEN.iter().enumerate() {
         b.mit_auswahl(1, i + 1, (code, text, hilfe, *art), wahl);
     }
+    let kennung = (
+        KENNUNG,
+        "Kennung des Projekts",
+        "Nur bei einem Projekt aus dem letzten Bericht: seine Kennung von dort (z. B. \
+         celle-chat-voicebot), damit es über die Ausgaben verbunden bleibt. Sonst leer lassen.",
+        Art::Kurz,
+    );
+    b.mit_auswahl(2, 0, kennung, wahl);
     for (i, (code, text, hilfe, art)) in steckbrief_fragen().iter().enumerate() {
         b.mit_auswahl(2, i + 1, (code, text, hilfe, *art), wahl);
     }

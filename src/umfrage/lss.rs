@@ -166,10 +166,9 @@ fn zahl(z: &Zeile, name: &str) -> i64 {
     feld(z, name).trim().parse().unwrap_or(0)
 }
 
-/// Text of a question, answer or title without its HTML: tags removed (a
-/// block or a line break becomes a space), the common entities resolved,
-/// white space folded.
-pub fn ohne_html(s: &str) -> String {
+/// HTML tags removed (a block or a line break becomes `umbruch`), the
+/// common entities resolved; anything else as written ("a < b" stays).
+pub fn ohne_tags(s: &str, umbruch: char) -> String {
     const BLOCK: &[&str] = &[
         "p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4",
     ];
@@ -186,22 +185,40 @@ pub fn ohne_html(s: &str) -> String {
                     .collect::<String>()
                     .to_lowercase();
                 if BLOCK.contains(&name.as_str()) {
-                    out.push(' ');
+                    out.push(umbruch);
                 }
                 tag = None;
             }
-            (Some(t), c) => t.push(c),
+            (Some(t), c) if c.is_ascii_alphanumeric() || "/ =\"'-:;.#".contains(c) => t.push(c),
+            // Not a tag after all: as written.
+            (Some(t), c) => {
+                out.push('<');
+                out.push_str(t);
+                out.push(c);
+                tag = None;
+            }
             (None, c) => out.push(c),
         }
     }
-    let out = out
-        .replace("&nbsp;", " ")
+    if let Some(t) = tag {
+        out.push('<');
+        out.push_str(&t);
+    }
+    out.replace("&nbsp;", " ")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+        .replace("&amp;", "&")
+}
+
+/// Text of a question, answer or title without its HTML, white space
+/// folded.
+pub fn ohne_html(s: &str) -> String {
+    ohne_tags(s, ' ')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The survey from the document, in its base language.

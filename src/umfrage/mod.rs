@@ -3,7 +3,9 @@
 //! writes the questionnaire of the data model, whose codes the import of
 //! the next survey's answers will know.
 
+pub mod antworten;
 pub mod fragebogen;
+pub mod import;
 pub mod lss;
 
 use std::path::Path;
@@ -71,4 +73,200 @@ pub fn als_text(u: &lss::Umfrage) -> String {
         }
     }
     out
+}
+
+/// The files an import writes: project path and YAML text, in the layout
+/// of the hand-written files (schema line, comment, the data).
+pub fn import_dateien(
+    id: &str,
+    i: &import::Import,
+) -> Result<Vec<(std::path::PathBuf, String)>, String> {
+    use crate::model::{Landkreise, kennung_vorschlag};
+    let ordner = Path::new("data").join(id);
+    let yaml = |t: &dyn erased::Yaml| t.yaml();
+    let mut out = vec![(
+        ordner.join("landkreise.yaml"),
+        format!(
+            "# yaml-language-server: $schema=schema/landkreise.schema.json\n\
+             # Tabelle 1 der Ausgabe {id}, aus der LimeSurvey-Umfrage übernommen (survey import).\n\
+             # Summen, Durchschnitte und Anteile berechnet kataster-report; sie werden nie eingetragen.\n{}",
+            yaml(&Landkreise {
+                landkreise: i.landkreise.clone(),
+            })?
+        ),
+    )];
+    for d in &i.steckbriefe {
+        out.push((
+            ordner
+                .join("steckbriefe")
+                .join(format!("{}.yaml", kennung_vorschlag(&d.landkreis, ""))),
+            format!(
+                "# yaml-language-server: $schema=../schema/steckbriefe.schema.json\n\
+                 # Projektsteckbriefe des Landkreises {} (Ausgabe {id}, aus der LimeSurvey-Umfrage).\n{}",
+                d.landkreis,
+                yaml(d)?
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+mod erased {
+    /// YAML of a model type.
+    pub trait Yaml {
+        fn yaml(&self) -> Result<String, String>;
+    }
+    impl<T: serde::Serialize> Yaml for T {
+        fn yaml(&self) -> Result<String, String> {
+            serde_saphyr::to_string(self).map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// Why an import writes nothing.
+#[derive(Debug)]
+pub enum ImportAbbruch {
+    /// Problems in the structure or the responses, each located.
+    Diagnosen(Vec<Diagnose>),
+    /// The edition has data the import would change: the files and what
+    /// would happen to each (`--force` writes them).
+    Vorhanden(Vec<String>),
+    Text(String),
+}
+
+/// What an import did: the files and what happened to each ("neu",
+/// "geändert", "unverändert", "entfernt"), the incomplete responses left
+/// out.
+#[derive(Debug)]
+pub struct Ergebnis {
+    pub dateien: Vec<(std::path::PathBuf, &'static str)>,
+    pub unvollstaendig: Vec<String>,
+    pub landkreise: usize,
+    pub steckbriefe: usize,
+}
+
+/// Imports the responses `antworten` (CSV) to the survey `struktur` (.lss)
+/// into edition `id`: into an empty edition, or over existing data only
+/// with `erzwingen`.
+pub fn importieren_in(
+    wurzel: &Path,
+    struktur: &Path,
+    antworten: &Path,
+    id: &str,
+    erzwingen: bool,
+) -> Result<Ergebnis, ImportAbbruch> {
+    use ImportAbbruch as A;
+    projekt::pruefe_edition_id(id).map_err(A::Text)?;
+    let ordner = Path::new("data").join(id);
+    if !projekt::ist_datei(wurzel, &ordner.join("edition.yaml")) {
+        return Err(A::Text(format!(
+            "die Ausgabe {id} gibt es nicht (kein data/{id}/edition.yaml).\nHilfe: Legen Sie sie \
+             an: kataster-report new-edition {id} --from <frühere> --datum <JJJJ-MM-TT> --leer"
+        )));
+    }
+    if antworten
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("lsa"))
+    {
+        return Err(A::Text(
+            "Umfragearchive (.lsa) liest der Import noch nicht.\nHilfe: Exportieren Sie die \
+             Antworten als CSV (Antworten exportieren → CSV, Überschriften: Fragecode)."
+                .into(),
+        ));
+    }
+    let umfrage = lesen(wurzel, struktur).map_err(|d| A::Diagnosen(vec![d]))?;
+    let text = projekt::lese_text(wurzel, antworten, MAX_LSS)
+        .map_err(|e| A::Diagnosen(vec![e.diagnose()]))?;
+    let tabelle = antworten::Antworten::lesen(&text).map_err(|f| {
+        let d = Diagnose::neu(antworten, f.meldung);
+        A::Diagnosen(vec![match f.zeile {
+            Some(z) => d.an(z, 1, 0..0),
+            None => d,
+        }])
+    })?;
+    let geo = crate::charts::geo::Geodaten::laden(wurzel).map_err(|e| A::Text(e.to_string()))?;
+    let region = |name: &str| {
+        geo.kreise
+            .iter()
+            .any(|k| k.name == name && k.art == "Region")
+    };
+    let i = import::importieren(&umfrage, &tabelle, antworten, &region).map_err(A::Diagnosen)?;
+    let neu = import_dateien(id, &i).map_err(A::Text)?;
+    let plan = vergleichen(wurzel, &ordner, &neu);
+    let aendert = plan
+        .iter()
+        .any(|(p, was)| *was != "unverändert" && (*was != "neu" || p.ends_with("landkreise.yaml")));
+    let leer = leer(wurzel, &ordner);
+    if aendert && !leer && !erzwingen {
+        return Err(A::Vorhanden(
+            plan.iter()
+                .filter(|(_, w)| *w != "unverändert")
+                .map(|(p, w)| format!("{}: {w}", p.display()))
+                .collect(),
+        ));
+    }
+    for (p, text) in &neu {
+        let ziel = wurzel.join(p);
+        let schreiben = std::fs::create_dir_all(ziel.parent().unwrap_or(wurzel))
+            .and_then(|()| std::fs::write(&ziel, text));
+        schreiben.map_err(|e| {
+            A::Text(format!(
+                "{} konnte nicht geschrieben werden: {}",
+                p.display(),
+                projekt::io_text(&e)
+            ))
+        })?;
+    }
+    for (p, was) in &plan {
+        if *was == "entfernt" {
+            std::fs::remove_file(wurzel.join(p))
+                .map_err(|e| A::Text(format!("{}: {}", p.display(), projekt::io_text(&e))))?;
+        }
+    }
+    Ok(Ergebnis {
+        dateien: plan,
+        unvollstaendig: i.unvollstaendig,
+        landkreise: i.landkreise.len(),
+        steckbriefe: i.steckbriefe.iter().map(|d| d.steckbriefe.len()).sum(),
+    })
+}
+
+/// What writing `neu` would do to each file, and the fact-sheet files it
+/// would leave without data ("entfernt").
+fn vergleichen(
+    wurzel: &Path,
+    ordner: &Path,
+    neu: &[(std::path::PathBuf, String)],
+) -> Vec<(std::path::PathBuf, &'static str)> {
+    let mut plan: Vec<(std::path::PathBuf, &'static str)> = neu
+        .iter()
+        .map(|(p, text)| {
+            let was = match projekt::lese_text(wurzel, p, projekt::MAX_DATEN) {
+                Ok(alt) if alt == *text => "unverändert",
+                Ok(_) => "geändert",
+                Err(_) => "neu",
+            };
+            (p.clone(), was)
+        })
+        .collect();
+    let steckbriefe = ordner.join("steckbriefe");
+    for name in projekt::ordner(wurzel, &steckbriefe).unwrap_or_default() {
+        let p = steckbriefe.join(&name);
+        if name.ends_with(".yaml") && !neu.iter().any(|(q, _)| *q == p) {
+            plan.push((p, "entfernt"));
+        }
+    }
+    plan
+}
+
+/// Whether the edition has no Landkreis and no fact sheet yet.
+fn leer(wurzel: &Path, ordner: &Path) -> bool {
+    let keine_steckbriefe = projekt::ordner(wurzel, &ordner.join("steckbriefe"))
+        .unwrap_or_default()
+        .iter()
+        .all(|n| !n.ends_with(".yaml"));
+    let tabelle = projekt::lese_text(wurzel, &ordner.join("landkreise.yaml"), projekt::MAX_DATEN)
+        .ok()
+        .and_then(|t| serde_saphyr::from_str::<crate::model::Landkreise>(&t).ok());
+    keine_steckbriefe && tabelle.is_none_or(|t| t.landkreise.is_empty())
 }

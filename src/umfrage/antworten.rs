@@ -1,0 +1,139 @@
+//! The responses of a LimeSurvey export as CSV ("Antworten exportieren"):
+//! comma or semicolon, UTF-8 with or without BOM, quoted fields with line
+//! breaks; headings as question codes, `Q[SQ001]` or, with Expression
+//! Manager codes, `Q_SQ001`.
+
+use std::collections::HashMap;
+
+/// The table of responses: heading → column, and the rows with the line
+/// each starts on.
+#[derive(Debug)]
+pub struct Antworten {
+    pub kopf: Vec<String>,
+    spalten: HashMap<String, usize>,
+    pub zeilen: Vec<(usize, Vec<String>)>,
+}
+
+/// Why the file cannot be read as responses.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{meldung}")]
+pub struct CsvFehler {
+    pub meldung: String,
+    pub zeile: Option<usize>,
+}
+
+/// The separator of the header line: whichever of `;` and `,` occurs more
+/// often outside quotes.
+fn trenner(kopfzeile: &str) -> u8 {
+    let mut in_zitat = false;
+    let (mut semikolon, mut komma) = (0, 0);
+    for c in kopfzeile.chars() {
+        match c {
+            '"' => in_zitat = !in_zitat,
+            ';' if !in_zitat => semikolon += 1,
+            ',' if !in_zitat => komma += 1,
+            _ => {}
+        }
+    }
+    if semikolon > komma { b';' } else { b',' }
+}
+
+impl Antworten {
+    /// Reads the CSV text.
+    pub fn lesen(text: &str) -> Result<Antworten, CsvFehler> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let erste = text.lines().next().unwrap_or_default();
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(trenner(erste))
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let kopf: Vec<String> = r
+            .headers()
+            .map_err(|e| fehler(&e))?
+            .iter()
+            .map(|h| h.trim().to_owned())
+            .collect();
+        if !kopf.iter().any(|k| k == "id") {
+            return Err(CsvFehler {
+                meldung: "keine Antworten aus LimeSurvey: die Kopfzeile hat keine Spalte „id“ \
+                          (exportiert mit Fragecodes als Überschriften?)"
+                    .into(),
+                zeile: Some(1),
+            });
+        }
+        let mut zeilen = Vec::new();
+        for satz in r.records() {
+            let satz = satz.map_err(|e| fehler(&e))?;
+            let zeile = satz.position().map_or(0, |p| p.line() as usize);
+            zeilen.push((zeile, satz.iter().map(str::to_owned).collect()));
+        }
+        let spalten = kopf
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i))
+            .collect();
+        Ok(Antworten {
+            kopf,
+            spalten,
+            zeilen,
+        })
+    }
+
+    /// The column of a question (`teil` None), a subquestion or `other`:
+    /// `Q`, `Q[S]` or `Q_S`.
+    pub fn spalte(&self, code: &str, teil: Option<&str>) -> Option<usize> {
+        match teil {
+            None => self.spalten.get(code).copied(),
+            Some(t) => self
+                .spalten
+                .get(&format!("{code}[{t}]"))
+                .or_else(|| self.spalten.get(&format!("{code}_{t}")))
+                .copied(),
+        }
+    }
+
+    /// The heading a missing column would have, for messages.
+    pub fn name(code: &str, teil: Option<&str>) -> String {
+        match teil {
+            None => code.to_owned(),
+            Some(t) => format!("{code}[{t}]"),
+        }
+    }
+}
+
+fn fehler(e: &csv::Error) -> CsvFehler {
+    let zeile = e.position().map(|p| p.line() as usize);
+    let meldung = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!(
+            "die Zeile hat {len} Felder, die Kopfzeile {expected_len} (ein Anführungszeichen \
+             fehlt oder ein Trennzeichen steht im Text ohne Anführungszeichen)"
+        ),
+        csv::ErrorKind::Utf8 { .. } => "die Datei ist nicht in UTF-8 gespeichert".into(),
+        _ => "die Datei ist keine lesbare CSV-Datei".into(),
+    };
+    CsvFehler { meldung, zeile }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn komma_semikolon_bom_und_zeilenumbrueche() {
+        for text in [
+            "\u{feff}\"id\",\"Q1\",\"Q2[SQ001]\"\r\n\"1\",\"a, b\",\"Y\"\r\n",
+            "id;Q1;Q2_SQ001\n1;\"a, b\";Y\n",
+        ] {
+            let a = Antworten::lesen(text).unwrap();
+            assert_eq!(a.zeilen.len(), 1);
+            let (_, z) = &a.zeilen[0];
+            assert_eq!(z[a.spalte("Q1", None).unwrap()], "a, b");
+            assert_eq!(z[a.spalte("Q2", Some("SQ001")).unwrap()], "Y");
+        }
+        let a = Antworten::lesen("id,T\n1,\"erste\nzweite\"\n2,x\n").unwrap();
+        assert_eq!(a.zeilen[0].1[1], "erste\nzweite");
+        assert_eq!(a.zeilen[1].0, 4, "die zweite Antwort beginnt in Zeile 4");
+    }
+}

@@ -1,0 +1,389 @@
+//! The responses of the questionnaire ([`super::fragebogen`]) into an
+//! edition's data: one response per project, with its Landkreis and that
+//! Landkreis's row of Tabelle 1. Questions are found by the codes the
+//! questionnaire gives them; answers by code or by full text. Every problem
+//! of a run is collected, each located at its response and column.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde_json::{Map, Value, json};
+
+use super::antworten::Antworten;
+use super::fragebogen::{self, Art};
+use super::lss::{Frage, Umfrage, ohne_tags};
+use crate::diagnostics::Diagnose;
+use crate::model::{FELDER, Landkreis, Steckbrief, SteckbriefDatei, kennung_vorschlag};
+
+/// What the import gives.
+#[derive(Debug)]
+pub struct Import {
+    /// Tabelle 1, sorted by name.
+    pub landkreise: Vec<Landkreis>,
+    /// The fact sheets per Landkreis, in the order of the responses.
+    pub steckbriefe: Vec<SteckbriefDatei>,
+    /// Responses without a submit date: listed, not imported.
+    pub unvollstaendig: Vec<String>,
+}
+
+/// Values that tick a multiple-choice option (codes export `Y`, full texts
+/// `Ja`/`Yes`) and that leave it unticked.
+const ANGEKREUZT: &[&str] = &["Y", "Ja", "Yes", "1"];
+const LEER: &[&str] = &["", "N", "Nein", "No", "0"];
+
+/// Reads one response.
+struct Leser<'a> {
+    umfrage: &'a Umfrage,
+    antworten: &'a Antworten,
+    werte: &'a [String],
+    zeile: usize,
+    id: String,
+    datei: &'a Path,
+    fehler: &'a mut Vec<Diagnose>,
+    fehlende_spalten: &'a mut BTreeSet<String>,
+}
+
+impl Leser<'_> {
+    fn frage(&mut self, code: &str) -> Option<&Frage> {
+        let f = self.umfrage.questions.iter().find(|f| f.code == code);
+        if f.is_none() && self.fehlende_spalten.insert(format!("Frage {code}")) {
+            self.fehler.push(
+                Diagnose::neu(
+                    self.datei,
+                    format!("die Umfragestruktur hat keine Frage mit dem Code „{code}“"),
+                )
+                .hilfe(
+                    "Die Antworten müssen aus dem Fragebogen von `kataster-report survey \
+                     questionnaire` stammen; dessen Fragecodes kennt der Import.",
+                ),
+            );
+        }
+        f
+    }
+
+    /// The raw value of a column; a missing column is reported once.
+    fn roh(&mut self, code: &str, teil: Option<&str>) -> Option<&str> {
+        match self.antworten.spalte(code, teil) {
+            Some(i) => self.werte.get(i).map(|s| s.trim()),
+            None => {
+                let name = Antworten::name(code, teil);
+                if self.fehlende_spalten.insert(name.clone()) {
+                    self.fehler.push(
+                        Diagnose::neu(self.datei, format!("die Spalte „{name}“ fehlt"))
+                            .an(1, 1, 0..0)
+                            .feld(name)
+                            .hilfe(
+                                "Exportieren Sie alle Fragen, mit Fragecodes als \
+                                 Überschriften (Antworten exportieren → Überschriften: \
+                                 Fragecode).",
+                            ),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    fn melden(&mut self, code: &str, spalte: &str, wert: &str, erwartet: String, hilfe: &str) {
+        self.fehler.push(
+            Diagnose::neu(
+                self.datei,
+                format!(
+                    "Antwort {}, Frage {code}, Spalte „{spalte}“: „{wert}“ – erwartet {erwartet}",
+                    self.id
+                ),
+            )
+            .an(self.zeile, 1, 0..0)
+            .feld(spalte)
+            .hilfe(hilfe),
+        );
+    }
+
+    /// A text answer without HTML; `None` when empty.
+    fn text(&mut self, code: &str) -> Option<String> {
+        let t = ohne_html_zeilen(self.roh(code, None)?);
+        (!t.is_empty()).then_some(t)
+    }
+
+    /// The option chosen in a list question, by code or full text, or the
+    /// "Sonstiges" text; as JSON of an `Antwort`.
+    fn einfach(&mut self, code: &str) -> Option<Value> {
+        let wert = self.roh(code, None)?.to_owned();
+        if wert.is_empty() {
+            return None;
+        }
+        let frage = self.frage(code)?.clone();
+        // The free "Sonstiges" answer: code `-oth-`, or as full text
+        // "Sonstiges" with its text filled in (an option of the list may be
+        // called "Sonstiges" too; then the text column is empty).
+        let frei = wert == "-oth-" || matches!(wert.as_str(), "Sonstiges" | "Other");
+        if frage.other && frei {
+            let t = ohne_html_zeilen(self.roh(code, Some("other")).unwrap_or_default());
+            if !t.is_empty() {
+                return Some(json!({"sonstiges": t}));
+            }
+        }
+        if let Some(a) = frage
+            .answers
+            .iter()
+            .find(|a| a.code == wert || a.text == wert)
+        {
+            return Some(json!(a.text));
+        }
+        if wert == "-oth-" {
+            return None;
+        }
+        let codes: Vec<&str> = frage.answers.iter().map(|a| a.code.as_str()).collect();
+        self.melden(
+            code,
+            code,
+            &wert,
+            format!("einen der Codes {} oder ihren Text", codes.join(", ")),
+            "Prüfen Sie, ob Umfragestruktur und Antworten aus derselben Umfrage stammen.",
+        );
+        None
+    }
+
+    /// The options ticked in a multiple-choice question and its
+    /// "Sonstiges" text.
+    fn mehrfach(&mut self, code: &str) -> Option<Value> {
+        let frage = self.frage(code)?.clone();
+        let mut liste = Vec::new();
+        for s in &frage.subquestions {
+            let Some(w) = self.roh(code, Some(&s.code)).map(str::to_owned) else {
+                continue;
+            };
+            if ANGEKREUZT.contains(&w.as_str()) {
+                liste.push(json!(s.text));
+            } else if !LEER.contains(&w.as_str()) {
+                let spalte = Antworten::name(code, Some(&s.code));
+                self.melden(
+                    code,
+                    &spalte,
+                    &w,
+                    "„Y“ (angekreuzt) oder nichts".into(),
+                    "Exportieren Sie angekreuzte Optionen als „Y“ oder als vollen Text („Ja“).",
+                );
+            }
+        }
+        if frage.other {
+            let t = ohne_html_zeilen(self.roh(code, Some("other")).unwrap_or_default());
+            if !t.is_empty() {
+                liste.push(json!({"sonstiges": t}));
+            }
+        }
+        (!liste.is_empty()).then_some(Value::Array(liste))
+    }
+
+    /// A count (a whole number, at least 0).
+    fn anzahl(&mut self, code: &str) -> u32 {
+        let w = self.roh(code, None).unwrap_or_default().to_owned();
+        match w.parse::<u32>() {
+            Ok(n) => n,
+            Err(_) if w.is_empty() => 0,
+            Err(_) => {
+                self.melden(
+                    code,
+                    code,
+                    &w,
+                    "eine ganze Zahl ab 0".into(),
+                    "Tragen Sie die Anzahl als Zahl ein, z. B. 3.",
+                );
+                0
+            }
+        }
+    }
+
+    /// A decimal number, with a point or a German comma.
+    fn dezimal(&mut self, code: &str) -> f64 {
+        let w = self.roh(code, None).unwrap_or_default().to_owned();
+        if w.is_empty() {
+            return 0.0;
+        }
+        match crate::model::Dezimal::aus_text(&w) {
+            Some(d) => d.0,
+            None => {
+                self.melden(
+                    code,
+                    code,
+                    &w,
+                    "eine Zahl wie 0,5".into(),
+                    "Schreiben Sie die Zahl mit Komma oder Punkt, z. B. 0,5.",
+                );
+                0.0
+            }
+        }
+    }
+
+    fn ja_nein(&mut self, code: &str) -> bool {
+        matches!(
+            self.einfach(code).as_ref().and_then(Value::as_str),
+            Some("Ja")
+        )
+    }
+}
+
+/// A free-text answer without HTML tags (a respondent's text as typed:
+/// spaces and line breaks stay, the data's language markers `<en>…</en>`
+/// too), trimmed.
+fn ohne_html_zeilen(s: &str) -> String {
+    crate::report_data::sprachteile(s)
+        .into_iter()
+        .map(|(lang, t)| match lang {
+            Some(l) => format!("<{l}>{t}</{l}>"),
+            None => ohne_tags(t, '\n'),
+        })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// The Landkreis of a response, its row of Tabelle 1 and its fact sheet (if
+/// it names a project).
+fn antwort_lesen(
+    l: &mut Leser,
+    region: &dyn Fn(&str) -> bool,
+) -> Option<(Landkreis, Option<Steckbrief>)> {
+    let name = match l.einfach("LK") {
+        Some(Value::String(n)) => n,
+        _ => {
+            l.fehler.push(
+                Diagnose::neu(l.datei, format!("Antwort {}: kein Landkreis angegeben (Frage LK)", l.id))
+                    .an(l.zeile, 1, 0..0)
+                    .feld("LK")
+                    .hilfe("Jede Antwort nennt ihren Landkreis; tragen Sie ihn in LimeSurvey nach oder löschen Sie die Antwort."),
+            );
+            return None;
+        }
+    };
+    let zeile = json!({
+        "name": name,
+        "art": if region(&name) { "Region" } else { "Landkreis" },
+        "organisationseinheit": l.text("LKoe").unwrap_or_default(),
+        "gesamtverantwortung": l.einfach("LKverantwortung").map(|v| match v {
+            Value::Object(o) => o.get("sonstiges").cloned().unwrap_or_default(),
+            v => v,
+        }).unwrap_or(json!("")),
+        "ki_strategie": l.ja_nein("LKstrategie"),
+        "digitalstrategie_mit_ki": l.ja_nein("LKdigital"),
+        "dienstanweisung": l.ja_nein("LKdienstanweisung"),
+        "vzae": l.dezimal("LKvzae"),
+        "projekte": {
+            "abgeschlossen": l.anzahl("LKabgeschlossen"),
+            "in_umsetzung": l.anzahl("LKumsetzung"),
+            "geplant": l.anzahl("LKgeplant"),
+        },
+    });
+    let landkreis: Landkreis = serde_json::from_value(zeile).ok()?;
+    let steckbrief = steckbrief_lesen(l, &landkreis.name);
+    Some((landkreis, steckbrief))
+}
+
+fn steckbrief_lesen(l: &mut Leser, landkreis: &str) -> Option<Steckbrief> {
+    let mut m = Map::new();
+    for (f, (code, _, _, art)) in FELDER.iter().zip(fragebogen::steckbrief_fragen()) {
+        let wert = match art {
+            Art::Kurz | Art::Lang => l.text(&code).map(Value::String),
+            Art::Auswahl(_) => l.einfach(&code),
+            Art::Mehrfach(_) => l.mehrfach(&code),
+            _ => None,
+        };
+        if let Some(w) = wert {
+            m.insert(f.schluessel.to_owned(), w);
+        }
+    }
+    let name = m.get("projektname").and_then(Value::as_str)?.to_owned();
+    let kennung = l
+        .text(fragebogen::KENNUNG)
+        .filter(|k| crate::projekt::pruefe_edition_id(k).is_ok() && !k.contains('_'))
+        .unwrap_or_else(|| kennung_vorschlag(landkreis, &name));
+    m.insert("id".into(), json!(kennung));
+    match serde_json::from_value(Value::Object(m)) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            l.fehler
+                .push(Diagnose::neu(l.datei, format!("Antwort {}: {e}", l.id)).an(
+                    l.zeile,
+                    1,
+                    0..0,
+                ));
+            None
+        }
+    }
+}
+
+/// Imports every submitted response; all problems together.
+pub fn importieren(
+    umfrage: &Umfrage,
+    antworten: &Antworten,
+    datei: &Path,
+    region: &dyn Fn(&str) -> bool,
+) -> Result<Import, Vec<Diagnose>> {
+    let mut fehler = Vec::new();
+    let mut fehlende = BTreeSet::new();
+    let mut unvollstaendig = Vec::new();
+    let mut zeilen: BTreeMap<String, (Landkreis, String)> = BTreeMap::new();
+    let mut dateien: Vec<SteckbriefDatei> = Vec::new();
+    let spalte = |n: &str| antworten.kopf.iter().position(|k| k == n);
+    let (id_spalte, fertig) = (spalte("id"), spalte("submitdate"));
+    for (zeile, werte) in &antworten.zeilen {
+        let id = id_spalte
+            .and_then(|i| werte.get(i))
+            .cloned()
+            .unwrap_or_default();
+        if fertig
+            .and_then(|i| werte.get(i))
+            .is_none_or(|s| s.trim().is_empty())
+        {
+            unvollstaendig.push(id);
+            continue;
+        }
+        let mut l = Leser {
+            umfrage,
+            antworten,
+            werte,
+            zeile: *zeile,
+            id: id.clone(),
+            datei,
+            fehler: &mut fehler,
+            fehlende_spalten: &mut fehlende,
+        };
+        let Some((lk, steckbrief)) = antwort_lesen(&mut l, region) else {
+            continue;
+        };
+        match zeilen.get(&lk.name) {
+            Some((frueher, von)) if *frueher != lk => fehler.push(
+                Diagnose::neu(
+                    datei,
+                    format!(
+                        "Antwort {id} gibt für {} andere Angaben zu Tabelle 1 als Antwort {von}",
+                        lk.name
+                    ),
+                )
+                .an(*zeile, 1, 0..0)
+                .hilfe("Tabelle 1 hat eine Zeile je Landkreis: gleichen Sie die Antworten in LimeSurvey an."),
+            ),
+            Some(_) => {}
+            None => {
+                zeilen.insert(lk.name.clone(), (lk.clone(), id.clone()));
+            }
+        }
+        if let Some(s) = steckbrief {
+            match dateien.iter_mut().find(|d| d.landkreis == lk.name) {
+                Some(d) => d.steckbriefe.push(s),
+                None => dateien.push(SteckbriefDatei {
+                    landkreis: lk.name.clone(),
+                    steckbriefe: vec![s],
+                }),
+            }
+        }
+    }
+    if !fehler.is_empty() {
+        return Err(fehler);
+    }
+    Ok(Import {
+        landkreise: zeilen.into_values().map(|(l, _)| l).collect(),
+        steckbriefe: dateien,
+        unvollstaendig,
+    })
+}
