@@ -32,6 +32,10 @@ pub fn alle() -> Vec<(&'static str, Value)> {
         ("abweichungen.schema.json", schema::<Abweichungen>()),
         ("freigaben.schema.json", schema::<Freigaben>()),
         ("kennzahlen.schema.json", schema::<KennzahlenDatei>()),
+        (
+            "umfrage.schema.json",
+            schema::<crate::umfrage::zuordnung::Zuordnung>(),
+        ),
     ]
 }
 

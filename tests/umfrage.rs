@@ -559,3 +559,39 @@ fn fehler_der_antworten_werden_zusammen_und_mit_ort_gemeldet() {
     assert!(e.contains("Es wurde nichts übernommen."), "{e}");
     assert!(!k.datei("data/2026/steckbriefe/celle.yaml").exists());
 }
+
+/// `survey map` proposes a mapping for a foreign survey from the texts of
+/// its questions and answers, lists what it could not match, and never
+/// replaces an existing mapping.
+#[test]
+fn map_schlaegt_eine_zuordnung_nach_den_texten_vor() {
+    let k = Kopie::neu();
+    std::fs::create_dir_all(k.datei("umfrage")).unwrap();
+    std::fs::copy(
+        common::projekt().join("tests/fixtures/umfrage/alt-zweisprachig.lss"),
+        k.datei("umfrage/alt.lss"),
+    )
+    .unwrap();
+    let args = ["survey", "map", "umfrage/alt.lss", "--edition", "2025"];
+    let o = cli(k.pfad(), &args);
+    let e = stderr(&o);
+    assert!(o.status.success(), "{e}");
+    assert!(
+        e.contains("Steckbrief, Feld projektname: keine Frage „Projektname“"),
+        "{e}"
+    );
+    let z: kataster_report::umfrage::zuordnung::Zuordnung =
+        serde_saphyr::from_str(&k.lesen("data/2025/umfrage.yaml")).unwrap();
+    assert_eq!(z.landkreis, "LK");
+    assert_eq!(z.felder["projektstatus"], "Status");
+    assert_eq!(z.felder["technologien"], "Tech");
+    assert!(!z.felder.contains_key("projektname"));
+    assert!(
+        k.lesen("data/2025/umfrage.yaml")
+            .starts_with("# yaml-language-server: $schema=../schema/umfrage.schema.json")
+    );
+    // Never over an existing mapping.
+    let o = cli(k.pfad(), &args);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("gibt es schon"), "{}", stderr(&o));
+}

@@ -50,6 +50,28 @@ pub enum Was {
                       --responses umfrage/2026/antworten.csv --edition 2026"
     )]
     Import(Import),
+    /// Schlägt die Zuordnung einer fremden Umfrage zu den Feldern vor (umfrage.yaml).
+    #[command(
+        help_template = super::HILFE_VORLAGE_MIT_ANGABE,
+        override_usage = "kataster-report survey map <DATEI.lss> --edition <AUSGABE>",
+        after_help = "Für eine Umfrage, die nicht aus `survey questionnaire` stammt: ordnet Fragen \
+                      über ihren Text den Feldern zu (Bezeichnung im Bericht) und Antworten dem \
+                      Vokabular der Ausgabe, schreibt den Vorschlag nach data/<ausgabe>/umfrage.yaml \
+                      (nie über eine vorhandene Datei) und listet, was sich nicht zuordnen ließ. \
+                      `survey import` liest die Datei, wenn es sie gibt.\n\n\
+                      Beispiel:\n  kataster-report survey map umfrage/2026/umfrage.lss --edition 2026"
+    )]
+    Map(Zuordnen),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Zuordnen {
+    /// Die Umfragestruktur (.lss) im Projektordner.
+    #[arg(value_name = "DATEI.lss")]
+    pub datei: PathBuf,
+    /// Die Ausgabe, in deren Ordner die Zuordnung geschrieben wird.
+    #[arg(long, value_name = "AUSGABE")]
+    pub edition: String,
 }
 
 #[derive(clap::Args, Debug)]
@@ -92,11 +114,45 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         Was::Inspect(a) => inspect(projekt, a),
         Was::Questionnaire(a) => fragebogen(projekt, a),
         Was::Import(a) => import(projekt, a),
+        Was::Map(a) => zuordnen(projekt, a),
+    }
+}
+
+fn zuordnen(projekt: &Path, a: Zuordnen) -> ExitCode {
+    let datei = match kataster_report::projekt::im_projekt_relativ(projekt, &a.datei) {
+        Ok(d) => d,
+        Err(e) => {
+            super::melden(&format!("Fehler: {e}\n"));
+            return ExitCode::FAILURE;
+        }
+    };
+    match umfrage::zuordnung_vorschlagen(projekt, &datei, &a.edition) {
+        Ok((ziel, offen)) => {
+            let mut t = format!("Zuordnung vorgeschlagen: {}\n", ziel.display());
+            if offen.is_empty() {
+                t.push_str("Jede Frage und jede Antwort ließ sich zuordnen.\n");
+            } else {
+                t.push_str("Nicht zugeordnet (steht auch als Kommentar in der Datei):\n");
+                for o in &offen {
+                    t.push_str(&format!("  {o}\n"));
+                }
+            }
+            t.push_str(
+                "Hilfe: Prüfen und ergänzen Sie die Datei, dann `kataster-report survey import`.\n",
+            );
+            super::melden(&t);
+            ExitCode::SUCCESS
+        }
+        Err(e) => abbruch(
+            projekt,
+            &a.edition,
+            e,
+            "Es wurde keine Zuordnung geschrieben.",
+        ),
     }
 }
 
 fn import(projekt: &Path, a: Import) -> ExitCode {
-    use kataster_report::umfrage::ImportAbbruch;
     let pfade = kataster_report::projekt::im_projekt_relativ(projekt, &a.lss).and_then(|l| {
         kataster_report::projekt::im_projekt_relativ(projekt, &a.responses).map(|r| (l, r))
     });
@@ -129,35 +185,7 @@ fn import(projekt: &Path, a: Import) -> ExitCode {
             super::melden(&t);
             ExitCode::SUCCESS
         }
-        Err(ImportAbbruch::Diagnosen(d)) => {
-            let mut t = String::new();
-            for x in &d {
-                let text = std::fs::read_to_string(projekt.join(&x.datei)).ok();
-                t.push_str(&format!(
-                    "{}\n",
-                    x.darstellen(text.as_deref(), super::farbe())
-                ));
-            }
-            super::melden(&format!(
-                "{t}{} Fehler gefunden. Es wurde nichts übernommen.\n",
-                d.len()
-            ));
-            ExitCode::FAILURE
-        }
-        Err(ImportAbbruch::Vorhanden(liste)) => {
-            super::melden(&format!(
-                "Fehler: die Ausgabe {} hat schon Daten; der Import würde ändern:\n  {}\n\
-                 Hilfe: Mit --force übernimmt der Import die Antworten und ersetzt diese Dateien.\n\
-                 Es wurde nichts übernommen.\n",
-                a.edition,
-                liste.join("\n  ")
-            ));
-            ExitCode::FAILURE
-        }
-        Err(ImportAbbruch::Text(m)) => {
-            super::melden(&format!("Fehler: {m}\nEs wurde nichts übernommen.\n"));
-            ExitCode::FAILURE
-        }
+        Err(e) => abbruch(projekt, &a.edition, e, "Es wurde nichts übernommen."),
     }
 }
 
@@ -245,4 +273,36 @@ fn fragebogen(projekt: &Path, a: Fragebogen) -> ExitCode {
     ));
     super::drucken(&format!("{}\n", ziel.display()));
     ExitCode::SUCCESS
+}
+
+/// Prints why `import` or `map` wrote nothing.
+fn abbruch(
+    projekt: &Path,
+    edition: &str,
+    e: kataster_report::umfrage::ImportAbbruch,
+    schluss: &str,
+) -> ExitCode {
+    use kataster_report::umfrage::ImportAbbruch;
+    let text = match e {
+        ImportAbbruch::Diagnosen(d) => {
+            let mut t = String::new();
+            for x in &d {
+                let quelle = std::fs::read_to_string(projekt.join(&x.datei)).ok();
+                t.push_str(&format!(
+                    "{}\n",
+                    x.darstellen(quelle.as_deref(), super::farbe())
+                ));
+            }
+            format!("{t}{} Fehler gefunden. {schluss}\n", d.len())
+        }
+        ImportAbbruch::Vorhanden(liste) => format!(
+            "Fehler: die Ausgabe {edition} hat schon Daten; der Import würde ändern:\n  {}\n\
+             Hilfe: Mit --force übernimmt der Import die Antworten und ersetzt diese Dateien.\n\
+             {schluss}\n",
+            liste.join("\n  ")
+        ),
+        ImportAbbruch::Text(m) => format!("Fehler: {m}\n{schluss}\n"),
+    };
+    super::melden(&text);
+    ExitCode::FAILURE
 }

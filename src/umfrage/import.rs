@@ -10,10 +10,12 @@ use std::path::Path;
 use serde_json::{Map, Value, json};
 
 use super::antworten::Antworten;
-use super::fragebogen::{self, Art};
 use super::lss::{Frage, Umfrage, ohne_tags};
+use super::zuordnung::Zuordnung;
 use crate::diagnostics::Diagnose;
-use crate::model::{FELDER, Landkreis, Steckbrief, SteckbriefDatei, kennung_vorschlag};
+use crate::model::{
+    FELDER, FeldArt, Landkreis, Steckbrief, SteckbriefDatei, Vokabular, kennung_vorschlag,
+};
 
 /// What the import gives.
 #[derive(Debug)]
@@ -34,6 +36,8 @@ const LEER: &[&str] = &["", "N", "Nein", "No", "0"];
 /// Reads one response.
 struct Leser<'a> {
     umfrage: &'a Umfrage,
+    zuordnung: &'a Zuordnung,
+    vokabular: &'a Vokabular,
     antworten: &'a Antworten,
     werte: &'a [String],
     zeile: usize,
@@ -105,14 +109,36 @@ impl Leser<'_> {
         (!t.is_empty()).then_some(t)
     }
 
+    /// The value of an option of question `code`, as the mapping says;
+    /// outside vocabulary `name` (a foreign survey's option) a "Sonstiges".
+    fn option(&self, code: &str, o: &super::lss::Option_, name: Option<&str>) -> Value {
+        let w = self.zuordnung.wert(code, o);
+        let im_vokabular = name.is_none_or(|n| {
+            self.vokabular
+                .liste(n)
+                .unwrap_or_default()
+                .iter()
+                .any(|e| e.wert == w)
+        });
+        if im_vokabular {
+            json!(w)
+        } else {
+            json!({"sonstiges": w})
+        }
+    }
+
     /// The option chosen in a list question, by code or full text, or the
-    /// "Sonstiges" text; as JSON of an `Antwort`.
-    fn einfach(&mut self, code: &str) -> Option<Value> {
+    /// "Sonstiges" text, or the text of a text question; as JSON of an
+    /// `Antwort`. `name`: the vocabulary of the field.
+    fn einfach(&mut self, code: &str, name: Option<&str>) -> Option<Value> {
         let wert = self.roh(code, None)?.to_owned();
         if wert.is_empty() {
             return None;
         }
         let frage = self.frage(code)?.clone();
+        if frage.answers.is_empty() {
+            return Some(json!(ohne_html_zeilen(&wert)));
+        }
         // The free "Sonstiges" answer: code `-oth-`, or as full text
         // "Sonstiges" with its text filled in (an option of the list may be
         // called "Sonstiges" too; then the text column is empty).
@@ -128,7 +154,7 @@ impl Leser<'_> {
             .iter()
             .find(|a| a.code == wert || a.text == wert)
         {
-            return Some(json!(a.text));
+            return Some(self.option(code, a, name));
         }
         if wert == "-oth-" {
             return None;
@@ -146,7 +172,7 @@ impl Leser<'_> {
 
     /// The options ticked in a multiple-choice question and its
     /// "Sonstiges" text.
-    fn mehrfach(&mut self, code: &str) -> Option<Value> {
+    fn mehrfach(&mut self, code: &str, name: &str) -> Option<Value> {
         let frage = self.frage(code)?.clone();
         let mut liste = Vec::new();
         for s in &frage.subquestions {
@@ -154,7 +180,7 @@ impl Leser<'_> {
                 continue;
             };
             if ANGEKREUZT.contains(&w.as_str()) {
-                liste.push(json!(s.text));
+                liste.push(self.option(code, s, Some(name)));
             } else if !LEER.contains(&w.as_str()) {
                 let spalte = Antworten::name(code, Some(&s.code));
                 self.melden(
@@ -216,10 +242,32 @@ impl Leser<'_> {
     }
 
     fn ja_nein(&mut self, code: &str) -> bool {
+        let w = self.einfach(code, None);
         matches!(
-            self.einfach(code).as_ref().and_then(Value::as_str),
-            Some("Ja")
+            w.as_ref().and_then(Value::as_str),
+            Some("Ja" | "J" | "Y" | "Yes" | "1")
         )
+    }
+
+    /// The question code of a field of Tabelle 1 (reported once if the
+    /// mapping has none).
+    fn tabelle(&mut self, feld: &str) -> String {
+        if let Some(c) = self.zuordnung.tabelle.get(feld) {
+            return c.clone();
+        }
+        if self.fehlende_spalten.insert(format!("tabelle {feld}")) {
+            self.fehler.push(
+                Diagnose::neu(
+                    self.datei,
+                    format!("umfrage.yaml nennt keine Frage für Tabelle 1, Feld {feld}"),
+                )
+                .hilfe(
+                    "Tragen Sie unter tabelle den Fragecode ein (kataster-report survey map \
+                     schlägt ihn vor).",
+                ),
+            );
+        }
+        String::new()
     }
 }
 
@@ -244,34 +292,43 @@ fn antwort_lesen(
     l: &mut Leser,
     region: &dyn Fn(&str) -> bool,
 ) -> Option<(Landkreis, Option<Steckbrief>)> {
-    let name = match l.einfach("LK") {
+    let lk = l.zuordnung.landkreis.clone();
+    let name = match l.einfach(&lk, None) {
         Some(Value::String(n)) => n,
         _ => {
             l.fehler.push(
-                Diagnose::neu(l.datei, format!("Antwort {}: kein Landkreis angegeben (Frage LK)", l.id))
+                Diagnose::neu(l.datei, format!("Antwort {}: kein Landkreis angegeben (Frage {lk})", l.id))
                     .an(l.zeile, 1, 0..0)
-                    .feld("LK")
+                    .feld(lk)
                     .hilfe("Jede Antwort nennt ihren Landkreis; tragen Sie ihn in LimeSurvey nach oder löschen Sie die Antwort."),
             );
             return None;
         }
     };
+    let c: BTreeMap<&str, String> = super::zuordnung::TABELLE
+        .iter()
+        .map(|(f, _)| (*f, l.tabelle(f)))
+        .collect();
+    let verantwortung = l
+        .einfach(&c["gesamtverantwortung"], None)
+        .map(|v| match v {
+            Value::Object(o) => o.get("sonstiges").cloned().unwrap_or_default(),
+            v => v,
+        })
+        .unwrap_or(json!(""));
     let zeile = json!({
         "name": name,
         "art": if region(&name) { "Region" } else { "Landkreis" },
-        "organisationseinheit": l.text("LKoe").unwrap_or_default(),
-        "gesamtverantwortung": l.einfach("LKverantwortung").map(|v| match v {
-            Value::Object(o) => o.get("sonstiges").cloned().unwrap_or_default(),
-            v => v,
-        }).unwrap_or(json!("")),
-        "ki_strategie": l.ja_nein("LKstrategie"),
-        "digitalstrategie_mit_ki": l.ja_nein("LKdigital"),
-        "dienstanweisung": l.ja_nein("LKdienstanweisung"),
-        "vzae": l.dezimal("LKvzae"),
+        "organisationseinheit": l.text(&c["organisationseinheit"]).unwrap_or_default(),
+        "gesamtverantwortung": verantwortung,
+        "ki_strategie": l.ja_nein(&c["ki_strategie"]),
+        "digitalstrategie_mit_ki": l.ja_nein(&c["digitalstrategie_mit_ki"]),
+        "dienstanweisung": l.ja_nein(&c["dienstanweisung"]),
+        "vzae": l.dezimal(&c["vzae"]),
         "projekte": {
-            "abgeschlossen": l.anzahl("LKabgeschlossen"),
-            "in_umsetzung": l.anzahl("LKumsetzung"),
-            "geplant": l.anzahl("LKgeplant"),
+            "abgeschlossen": l.anzahl(&c["abgeschlossen"]),
+            "in_umsetzung": l.anzahl(&c["in_umsetzung"]),
+            "geplant": l.anzahl(&c["geplant"]),
         },
     });
     let landkreis: Landkreis = serde_json::from_value(zeile).ok()?;
@@ -281,12 +338,14 @@ fn antwort_lesen(
 
 fn steckbrief_lesen(l: &mut Leser, landkreis: &str) -> Option<Steckbrief> {
     let mut m = Map::new();
-    for (f, (code, _, _, art)) in FELDER.iter().zip(fragebogen::steckbrief_fragen()) {
-        let wert = match art {
-            Art::Kurz | Art::Lang => l.text(&code).map(Value::String),
-            Art::Auswahl(_) => l.einfach(&code),
-            Art::Mehrfach(_) => l.mehrfach(&code),
-            _ => None,
+    for f in FELDER {
+        let Some(code) = l.zuordnung.felder.get(f.schluessel).cloned() else {
+            continue;
+        };
+        let wert = match f.art {
+            FeldArt::Text => l.text(&code).map(Value::String),
+            FeldArt::Einfach(name) => l.einfach(&code, Some(name)),
+            FeldArt::Mehrfach(name) => l.mehrfach(&code, name),
         };
         if let Some(w) = wert {
             m.insert(f.schluessel.to_owned(), w);
@@ -294,7 +353,10 @@ fn steckbrief_lesen(l: &mut Leser, landkreis: &str) -> Option<Steckbrief> {
     }
     let name = m.get("projektname").and_then(Value::as_str)?.to_owned();
     let kennung = l
-        .text(fragebogen::KENNUNG)
+        .zuordnung
+        .kennung
+        .clone()
+        .and_then(|k| l.text(&k))
         .filter(|k| crate::projekt::pruefe_edition_id(k).is_ok() && !k.contains('_'))
         .unwrap_or_else(|| kennung_vorschlag(landkreis, &name));
     m.insert("id".into(), json!(kennung));
@@ -315,10 +377,12 @@ fn steckbrief_lesen(l: &mut Leser, landkreis: &str) -> Option<Steckbrief> {
 /// Imports every submitted response; all problems together.
 pub fn importieren(
     umfrage: &Umfrage,
-    antworten: &Antworten,
-    datei: &Path,
+    quellen: (&Antworten, &Path),
+    zuordnung: (&Zuordnung, &Vokabular),
     region: &dyn Fn(&str) -> bool,
 ) -> Result<Import, Vec<Diagnose>> {
+    let (antworten, datei) = quellen;
+    let (zuordnung, vokabular) = zuordnung;
     let mut fehler = Vec::new();
     let mut fehlende = BTreeSet::new();
     let mut unvollstaendig = Vec::new();
@@ -340,6 +404,8 @@ pub fn importieren(
         }
         let mut l = Leser {
             umfrage,
+            zuordnung,
+            vokabular,
             antworten,
             werte,
             zeile: *zeile,

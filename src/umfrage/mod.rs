@@ -7,6 +7,7 @@ pub mod antworten;
 pub mod fragebogen;
 pub mod import;
 pub mod lss;
+pub mod zuordnung;
 
 use std::path::Path;
 
@@ -190,7 +191,14 @@ pub fn importieren_in(
             .iter()
             .any(|k| k.name == name && k.art == "Region")
     };
-    let i = import::importieren(&umfrage, &tabelle, antworten, &region).map_err(A::Diagnosen)?;
+    let (zuordnung, vokabular) = zuordnung_und_vokabular(wurzel, &ordner).map_err(A::Diagnosen)?;
+    let i = import::importieren(
+        &umfrage,
+        (&tabelle, antworten),
+        (&zuordnung, &vokabular),
+        &region,
+    )
+    .map_err(A::Diagnosen)?;
     let neu = import_dateien(id, &i).map_err(A::Text)?;
     let plan = vergleichen(wurzel, &ordner, &neu);
     let aendert = plan
@@ -229,6 +237,77 @@ pub fn importieren_in(
         landkreise: i.landkreise.len(),
         steckbriefe: i.steckbriefe.iter().map(|d| d.steckbriefe.len()).sum(),
     })
+}
+
+/// The edition's `umfrage.yaml` (or the questionnaire's codes where it
+/// has none) and its vocabulary.
+fn zuordnung_und_vokabular(
+    wurzel: &Path,
+    ordner: &Path,
+) -> Result<(zuordnung::Zuordnung, crate::model::Vokabular), Vec<Diagnose>> {
+    let mut dateien = Default::default();
+    let mut texte = Default::default();
+    let datei = ordner.join(ZUORDNUNG);
+    let z = if projekt::ist_datei(wurzel, &datei) {
+        crate::load::lade_datei(wurzel, &datei, &mut dateien, &mut texte)?
+    } else {
+        zuordnung::Zuordnung::standard()
+    };
+    let v = crate::load::lade_datei(
+        wurzel,
+        &ordner.join("vokabular.yaml"),
+        &mut dateien,
+        &mut texte,
+    )?;
+    Ok((z, v))
+}
+
+/// The mapping file of an edition, `data/<edition>/umfrage.yaml`.
+pub const ZUORDNUNG: &str = "umfrage.yaml";
+
+/// `survey map`: a proposed `umfrage.yaml` for the survey `struktur`, with
+/// the vocabulary of edition `id`, written into the edition (never over an
+/// existing one); the sentences of what could not be matched.
+pub fn zuordnung_vorschlagen(
+    wurzel: &Path,
+    struktur: &Path,
+    id: &str,
+) -> Result<(std::path::PathBuf, Vec<String>), ImportAbbruch> {
+    use ImportAbbruch as A;
+    projekt::pruefe_edition_id(id).map_err(A::Text)?;
+    let ordner = Path::new("data").join(id);
+    let ziel = ordner.join(ZUORDNUNG);
+    if wurzel.join(&ziel).exists() {
+        return Err(A::Text(format!(
+            "{} gibt es schon; ein Vorschlag ersetzt es nicht.\nHilfe: Löschen oder \
+             umbenennen Sie die Datei, wenn Sie einen neuen Vorschlag wollen.",
+            ziel.display()
+        )));
+    }
+    let umfrage = lesen(wurzel, struktur).map_err(|d| A::Diagnosen(vec![d]))?;
+    let mut dateien = Default::default();
+    let mut texte = Default::default();
+    let v = crate::load::lade_datei(
+        wurzel,
+        &ordner.join("vokabular.yaml"),
+        &mut dateien,
+        &mut texte,
+    )
+    .map_err(A::Diagnosen)?;
+    let (z, offen) = zuordnung::vorschlagen(&umfrage, &v);
+    let yaml = serde_saphyr::to_string(&z).map_err(|e| A::Text(e.to_string()))?;
+    let mut kopf = format!(
+        "# yaml-language-server: $schema=../schema/umfrage.schema.json\n\
+         # Zuordnung der Umfrage „{}“ zu den Daten der Ausgabe {id}, vorgeschlagen von\n\
+         # `kataster-report survey map` nach den Texten der Fragen und Antworten. Bitte prüfen.\n",
+        umfrage.title
+    );
+    for o in &offen {
+        kopf.push_str(&format!("# Nicht zugeordnet: {o}\n"));
+    }
+    std::fs::write(wurzel.join(&ziel), format!("{kopf}{yaml}"))
+        .map_err(|e| A::Text(format!("{}: {}", ziel.display(), projekt::io_text(&e))))?;
+    Ok((ziel, offen))
 }
 
 /// What writing `neu` would do to each file, and the fact-sheet files it
