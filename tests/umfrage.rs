@@ -417,13 +417,17 @@ fn mit_antworten(v: Variante) -> Kopie {
 }
 
 fn importieren(k: &Kopie, zusatz: &[&str]) -> std::process::Output {
+    importieren_aus(k, "umfrage/antworten.csv", zusatz)
+}
+
+fn importieren_aus(k: &Kopie, antworten: &str, zusatz: &[&str]) -> std::process::Output {
     let mut args = vec![
         "survey",
         "import",
         "--lss",
         "umfrage/fragebogen.lss",
         "--responses",
-        "umfrage/antworten.csv",
+        antworten,
         "--edition",
         "2026",
     ];
@@ -594,4 +598,92 @@ fn map_schlaegt_eine_zuordnung_nach_den_texten_vor() {
     let o = cli(k.pfad(), &args);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("gibt es schon"), "{}", stderr(&o));
+}
+
+/// A survey archive (`.lsa`): the responses as `.lsr` XML, columns named
+/// `{sid}X{gid}X{qid}…`, empty values left out, in a zip.
+fn als_archiv(k: &Kopie) -> Vec<u8> {
+    use std::io::Write;
+    let u = lss::lesen(&k.lesen("umfrage/fragebogen.lss")).unwrap();
+    let text = k.lesen("umfrage/antworten.csv");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let kopf: Vec<String> = r
+        .headers()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let (code, teil) = match h.split_once('[') {
+                Some((c, t)) => (c, t.trim_end_matches(']')),
+                None => (h, ""),
+            };
+            match u.questions.iter().find(|f| f.code == code) {
+                Some(f) => format!("_{}X{}X{}{teil}", u.sid, f.gid, f.qid),
+                None => h.to_owned(),
+            }
+        })
+        .collect();
+    let mut lsr = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<document>\n <LimeSurveyDocType>Responses</LimeSurveyDocType>\n \
+         <DBVersion>623</DBVersion>\n <languages><language>de</language></languages>\n <responses>\n  <fields>",
+    );
+    for name in &kopf {
+        lsr.push_str(&format!(
+            "<fieldname>{}</fieldname>",
+            name.trim_start_matches('_')
+        ));
+    }
+    lsr.push_str("</fields>\n  <rows>\n");
+    for satz in r.records() {
+        lsr.push_str("   <row>");
+        for (name, wert) in kopf.iter().zip(satz.unwrap().iter()) {
+            if !wert.is_empty() {
+                lsr.push_str(&format!("<{name}><![CDATA[{wert}]]></{name}>"));
+            }
+        }
+        lsr.push_str("</row>\n");
+    }
+    lsr.push_str("  </rows>\n </responses>\n</document>\n");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file(format!("survey_{}.lss", u.sid), stored)
+        .unwrap();
+    zip.write_all(k.lesen("umfrage/fragebogen.lss").as_bytes())
+        .unwrap();
+    zip.start_file(format!("survey_{}_responses.lsr", u.sid), stored)
+        .unwrap();
+    zip.write_all(lsr.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn import_liest_ein_umfragearchiv() {
+    let k = mit_antworten(Variante::SCHLICHT);
+    std::fs::write(k.datei("umfrage/archiv.lsa"), als_archiv(&k)).unwrap();
+    let o = importieren_aus(&k, "umfrage/archiv.lsa", &[]);
+
+    let e = stderr(&o);
+    assert!(o.status.success(), "{e}");
+    assert!(e.contains("19 Landkreise und 69 Steckbriefe"), "{e}");
+    let neu = lade_edition(k.pfad(), "2026")
+        .unwrap_or_else(|(d, _)| panic!("{d:?}"))
+        .edition;
+    let alt = lade_edition(&common::projekt(), "2025").unwrap().edition;
+    let celle = |e: &kataster_report::model::Edition| {
+        e.alle_steckbriefe()
+            .find(|(_, s)| s.id == "celle-infektionsmeldungen")
+            .map(|(_, s)| vergleichbar(s))
+            .unwrap()
+    };
+    assert_eq!(celle(&neu), celle(&alt));
+    // Not a zip: a located German message.
+    k.schreiben("umfrage/kaputt.lsa", "kein Archiv");
+    let o = importieren_aus(&k, "umfrage/kaputt.lsa", &["--force"]);
+
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("kein lesbares Umfragearchiv"),
+        "{}",
+        stderr(&o)
+    );
 }

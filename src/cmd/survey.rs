@@ -38,7 +38,7 @@ pub enum Was {
     /// Übernimmt die Antworten einer Umfrage in die Steckbriefe und Tabelle 1 einer Ausgabe.
     #[command(
         help_template = super::HILFE_VORLAGE_BEFEHL,
-        override_usage = "kataster-report survey import --lss <DATEI.lss> --responses <DATEI.csv> --edition <AUSGABE> [--force]",
+        override_usage = "kataster-report survey import --lss <DATEI.lss> --responses <DATEI.csv|DATEI.lsa> --edition <AUSGABE> [--force]",
         after_help = "Eine Antwort je Projekt: ihr Landkreis (Frage LK), dessen Zeile der Tabelle 1 und \
                       der Steckbrief. Fragen werden über die Codes des Fragebogens von `survey \
                       questionnaire` erkannt, Antworten über Code oder vollen Text. Unvollständige \
@@ -79,8 +79,9 @@ pub struct Import {
     /// Die Umfragestruktur (.lss) im Projektordner.
     #[arg(long, value_name = "DATEI.lss")]
     pub lss: PathBuf,
-    /// Die Antworten (CSV, mit Fragecodes als Überschriften) im Projektordner.
-    #[arg(long, value_name = "DATEI.csv")]
+    /// Die Antworten im Projektordner: CSV mit Fragecodes als Überschriften,
+    /// oder ein Umfragearchiv (.lsa).
+    #[arg(long, value_name = "DATEI.csv|DATEI.lsa")]
     pub responses: PathBuf,
     /// Die Ausgabe, in die übernommen wird (mit new-edition … --leer angelegt).
     #[arg(long, value_name = "AUSGABE")]

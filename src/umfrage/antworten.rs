@@ -79,6 +79,69 @@ impl Antworten {
         })
     }
 
+    /// The responses of a survey archive (`.lsr` inside an `.lsa`): rows
+    /// whose columns are named `{sid}X{gid}X{qid}{subquestion|other}` (with
+    /// a `_` before a leading digit), renamed to the headings of a CSV
+    /// export (`Q`, `Q[SQ001]`, `Q[other]`). A value left out is empty.
+    pub fn aus_lsr(text: &str, u: &super::lss::Umfrage) -> Result<Antworten, CsvFehler> {
+        let doc = super::lss::dokument(text).map_err(|f| CsvFehler {
+            meldung: f.meldung,
+            zeile: f.zeile,
+        })?;
+        let zeilen = doc.abschnitte.get("responses").cloned().unwrap_or_default();
+        // The columns: the field list (a column nobody answered appears in
+        // no row), and any other a row has.
+        let roh_namen = doc
+            .felder
+            .get("responses")
+            .into_iter()
+            .flatten()
+            .cloned()
+            .chain(zeilen.iter().flat_map(|z| z.keys().cloned()));
+        let mut kopf: Vec<String> = Vec::new();
+        let mut namen: HashMap<String, String> = HashMap::new();
+        for roh in roh_namen {
+            // Element names: `_` before a leading digit, `-` for `#`.
+            let schluessel = roh.trim_start_matches('_').replace('#', "-");
+            if namen.contains_key(&schluessel) {
+                continue;
+            }
+            let name = spaltenname(&schluessel, u);
+            kopf.push(name.clone());
+            namen.insert(schluessel, name);
+        }
+        if !kopf.iter().any(|k| k == "id") {
+            return Err(CsvFehler {
+                meldung: "das Archiv enthält keine Antworten (kein Abschnitt <responses> mit id)"
+                    .into(),
+                zeile: None,
+            });
+        }
+        let spalten: HashMap<String, usize> = kopf
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i))
+            .collect();
+        let zeilen = zeilen
+            .iter()
+            .map(|z| {
+                let mut werte = vec![String::new(); kopf.len()];
+                for (roh, w) in z {
+                    let schluessel = roh.trim_start_matches('_');
+                    if let Some(i) = namen.get(schluessel).and_then(|n| spalten.get(n)) {
+                        werte[*i] = w.clone();
+                    }
+                }
+                (0, werte)
+            })
+            .collect();
+        Ok(Antworten {
+            kopf,
+            spalten,
+            zeilen,
+        })
+    }
+
     /// The column of a question (`teil` None), a subquestion or `other`:
     /// `Q`, `Q[S]` or `Q_S`.
     pub fn spalte(&self, code: &str, teil: Option<&str>) -> Option<usize> {
@@ -99,6 +162,26 @@ impl Antworten {
             Some(t) => format!("{code}[{t}]"),
         }
     }
+}
+
+/// The heading of a CSV export for a column of the response table:
+/// `{sid}X{gid}X{qid}` and what follows (`-` for `#` restored).
+fn spaltenname(roh: &str, u: &super::lss::Umfrage) -> String {
+    for f in &u.questions {
+        let praefix = format!("{}X{}X{}", u.sid, f.gid, f.qid);
+        if let Some(rest) = roh.strip_prefix(&praefix) {
+            // The qid must end here: 12 is not the start of 123.
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            return if rest.is_empty() {
+                f.code.clone()
+            } else {
+                format!("{}[{}]", f.code, rest.replace('-', "#"))
+            };
+        }
+    }
+    roh.to_owned()
 }
 
 fn fehler(e: &csv::Error) -> CsvFehler {

@@ -17,6 +17,8 @@ pub type Zeile = BTreeMap<String, String>;
 pub struct Dokument {
     pub sprachen: Vec<String>,
     pub abschnitte: BTreeMap<String, Vec<Zeile>>,
+    /// Each section's `<fields><fieldname>` list.
+    pub felder: BTreeMap<String, Vec<String>>,
 }
 
 /// Why an `.lss` cannot be read: the message, and the line if known.
@@ -96,6 +98,12 @@ pub fn dokument(text: &str) -> Result<Dokument, LssFehler> {
                 match pfad.len() {
                     // <languages><language>de</language>
                     2 if pfad[1] == "languages" => doc.sprachen.push(wert.trim().to_owned()),
+                    // <section><fields><fieldname>
+                    3 if pfad[2] == "fields" && name == "fieldname" => doc
+                        .felder
+                        .entry(pfad[1].clone())
+                        .or_default()
+                        .push(wert.trim().to_owned()),
                     // <section><rows><row><field>
                     4 if pfad[2] == "rows" => {
                         zeile.insert(name, std::mem::take(&mut wert));
@@ -145,6 +153,12 @@ pub struct Frage {
     /// The group's name.
     #[serde(skip)]
     pub gruppe: String,
+    /// Ids of the question and its group (the columns of an archive's
+    /// responses are named by them).
+    #[serde(skip)]
+    pub qid: String,
+    #[serde(skip)]
+    pub gid: String,
     pub subquestions: Vec<Option_>,
     pub answers: Vec<Option_>,
 }
@@ -153,6 +167,9 @@ pub struct Frage {
 /// the order of the survey.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Umfrage {
+    /// The survey's id.
+    #[serde(skip)]
+    pub sid: String,
     pub title: String,
     pub languages: Vec<String>,
     pub questions: Vec<Frage>,
@@ -303,6 +320,8 @@ pub fn umfrage(doc: &Dokument) -> Result<Umfrage, LssFehler> {
                     .get(feld(z, "gid"))
                     .map(|g| g.1.clone())
                     .unwrap_or_default(),
+                qid: qid.to_owned(),
+                gid: feld(z, "gid").to_owned(),
                 subquestions: unter
                     .iter()
                     .filter(|u| feld(u, "parent_qid") == qid)
@@ -323,7 +342,12 @@ pub fn umfrage(doc: &Dokument) -> Result<Umfrage, LssFehler> {
             }
         })
         .collect();
+    let sid = abschnitt("surveys")
+        .first()
+        .map(|z| feld(z, "sid").to_owned())
+        .unwrap_or_default();
     Ok(Umfrage {
+        sid,
         title,
         languages,
         questions,

@@ -165,20 +165,22 @@ pub fn importieren_in(
              an: kataster-report new-edition {id} --from <frühere> --datum <JJJJ-MM-TT> --leer"
         )));
     }
-    if antworten
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("lsa"))
-    {
-        return Err(A::Text(
-            "Umfragearchive (.lsa) liest der Import noch nicht.\nHilfe: Exportieren Sie die \
-             Antworten als CSV (Antworten exportieren → CSV, Überschriften: Fragecode)."
-                .into(),
-        ));
-    }
     let umfrage = lesen(wurzel, struktur).map_err(|d| A::Diagnosen(vec![d]))?;
-    let text = projekt::lese_text(wurzel, antworten, MAX_LSS)
-        .map_err(|e| A::Diagnosen(vec![e.diagnose()]))?;
-    let tabelle = antworten::Antworten::lesen(&text).map_err(|f| {
+    let ist_archiv = antworten
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("lsa"));
+    let gelesen = if ist_archiv {
+        archiv_antworten(wurzel, antworten)
+            .and_then(|t| antworten::Antworten::aus_lsr(&t, &umfrage))
+    } else {
+        projekt::lese_text(wurzel, antworten, MAX_LSS)
+            .map_err(|e| antworten::CsvFehler {
+                meldung: e.to_string(),
+                zeile: None,
+            })
+            .and_then(|t| antworten::Antworten::lesen(&t))
+    };
+    let tabelle = gelesen.map_err(|f| {
         let d = Diagnose::neu(antworten, f.meldung);
         A::Diagnosen(vec![match f.zeile {
             Some(z) => d.an(z, 1, 0..0),
@@ -237,6 +239,35 @@ pub fn importieren_in(
         landkreise: i.landkreise.len(),
         steckbriefe: i.steckbriefe.iter().map(|d| d.steckbriefe.len()).sum(),
     })
+}
+
+/// The responses (`…_responses.lsr`) of a survey archive (`.lsa`, a zip).
+fn archiv_antworten(wurzel: &Path, datei: &Path) -> Result<String, antworten::CsvFehler> {
+    use std::io::Read;
+    let fehler = |meldung: String| antworten::CsvFehler {
+        meldung,
+        zeile: None,
+    };
+    let bytes = projekt::lesen(wurzel, datei, MAX_LSS).map_err(|e| fehler(e.to_string()))?;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|_| fehler("kein lesbares Umfragearchiv (.lsa ist eine ZIP-Datei)".into()))?;
+    let name = (0..zip.len())
+        .filter_map(|i| zip.name_for_index(i).map(str::to_owned))
+        .find(|n| n.ends_with("_responses.lsr"))
+        .ok_or_else(|| {
+            fehler(
+                "das Archiv enthält keine Antworten (keine Datei …_responses.lsr); die Umfrage \
+                 war beim Export nicht aktiviert"
+                    .into(),
+            )
+        })?;
+    let mut text = String::new();
+    zip.by_name(&name)
+        .map_err(|_| fehler(format!("{name} im Archiv ist nicht lesbar")))?
+        .take(MAX_LSS)
+        .read_to_string(&mut text)
+        .map_err(|_| fehler(format!("{name} im Archiv ist kein UTF-8-Text")))?;
+    Ok(text)
 }
 
 /// The edition's `umfrage.yaml` (or the questionnaire's codes where it
