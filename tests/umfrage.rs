@@ -529,6 +529,9 @@ fn fehler_der_antworten_werden_zusammen_und_mit_ort_gemeldet() {
     // Response 1: an unknown answer code; response 2: no Landkreis.
     saetze[0][5] = "K99".into();
     saetze[1][5] = String::new();
+    // Responses 3 and 4 (both Celle): different rows of Tabelle 1.
+    let oe = kopf.iter().position(|c| c == "LKoe").unwrap();
+    saetze[3][oe] = "Andere Stelle".into();
     // A column missing: the first subquestion of Technologien.
     let weg = kopf
         .iter()
@@ -558,6 +561,10 @@ fn fehler_der_antworten_werden_zusammen_und_mit_ort_gemeldet() {
     assert!(e.contains("antworten.csv:2:"), "{e}");
     assert!(
         e.contains("Antwort 2: kein Landkreis angegeben (Frage LK)"),
+        "{e}"
+    );
+    assert!(
+        e.contains("Antwort 4 gibt für Celle andere Angaben zu Tabelle 1 als Antwort 3"),
         "{e}"
     );
     assert!(e.contains("Es wurde nichts übernommen."), "{e}");
