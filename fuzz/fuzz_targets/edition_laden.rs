@@ -87,23 +87,21 @@ fuzz_target!(|daten: &[u8]| {
 
     let mut texte = load::Quelltexte::default();
     match load::lade_edition_in(&p.wurzel, "klein", &mut texte) {
-        Ok(geladen) => {
-            match figures::berechne(&geladen.edition) {
-                Ok(kz) => {
-                    for k in &kz.liste {
-                        let _ = k.text();
-                        let _ = k.text_genau();
-                    }
-                }
-                Err(fehler) => {
-                    for f in &fehler {
-                        let d = f.diagnose("klein");
-                        let _ = d.darstellen(texte.text(&d.datei).as_deref(), false);
-                        let _ = d.kurz();
-                    }
+        Ok(geladen) => match figures::berechne(&geladen.edition) {
+            Ok(kz) => {
+                for k in &kz.liste {
+                    let _ = k.text();
+                    let _ = k.text_genau();
                 }
             }
-        }
+            Err(fehler) => {
+                for f in &fehler {
+                    let d = f.diagnose("klein");
+                    let _ = d.darstellen(texte.text(&d.datei).as_deref(), false);
+                    let _ = d.kurz();
+                }
+            }
+        },
         Err(diagnosen) => {
             for d in &diagnosen {
                 let _ = d.darstellen(texte.text(&d.datei).as_deref(), false);

@@ -68,11 +68,23 @@ fuzz_target!(|daten: &[u8]| {
     }
     let _ = bericht.befunde();
     let _ = bericht.bestanden();
-    match templates::rendern(&kapitel, &a.kennzahlen, &a.edition.meta, Modus::Bericht, true) {
+    match templates::rendern(
+        &kapitel,
+        &a.kennzahlen,
+        &a.edition.meta,
+        Modus::Bericht,
+        true,
+    ) {
         Ok(_) => {}
         Err(ds) => ds.iter().for_each(|d| darstellen(d, text)),
     }
-    match templates::rendern(&kapitel, &a.kennzahlen, &a.edition.meta, Modus::Pruefung, false) {
+    match templates::rendern(
+        &kapitel,
+        &a.kennzahlen,
+        &a.edition.meta,
+        Modus::Pruefung,
+        false,
+    ) {
         Ok(gerendert) => {
             for (_, r) in gerendert {
                 let _ = claims::pruefe_zahlen(&[(&k, r)]);

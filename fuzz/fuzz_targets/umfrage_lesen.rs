@@ -56,12 +56,10 @@ fuzz_target!(|daten: &[u8]| {
     for a in [Antworten::lesen(text), Antworten::aus_lsr(text, u)] {
         if let Ok(a) = a {
             let z = zuordnung::Zuordnung::standard();
-            let _ = import::importieren(
-                u,
-                (&a, Path::new("antworten.csv")),
-                (&z, vokabular),
-                &|n| n == "Hannover",
-            );
+            let _ =
+                import::importieren(u, (&a, Path::new("antworten.csv")), (&z, vokabular), &|n| {
+                    n == "Hannover"
+                });
         }
     }
 });
