@@ -486,14 +486,15 @@ pub fn landkreisseite(d: &Eingang, l: &Landkreis) -> Seite {
         .filter(|(lk, _)| *lk == l.name)
         .map(|(_, s)| link(&format!("{w}{}", projekt_adresse(s)), &text(&s.projektname)))
         .collect();
+    let satz = match p.summe() {
+        0 => "Der Landkreis hat keine Projekte gemeldet.".to_owned(),
+        n => format!(
+            "Gemeldete Projekte: {n}, davon mit Steckbrief: {}.",
+            projekte.len()
+        ),
+    };
     h.push_str(&format!(
-        "<h2>Projektsteckbriefe</h2><p>Von {} gemeldeten Projekten {}.</p>{}",
-        p.summe(),
-        match projekte.len() {
-            0 => "hat keines einen Steckbrief".to_owned(),
-            1 => "hat eines einen Steckbrief".to_owned(),
-            k => format!("haben {k} einen Steckbrief"),
-        },
+        "<h2>Projektsteckbriefe</h2><p>{satz}</p>{}",
         liste(
             &projekte,
             "Der Landkreis hat keine Steckbriefe eingereicht."
