@@ -48,6 +48,32 @@ fn fragebogen_fragt_jedes_feld_mit_dem_vokabular_und_liest_sich_zurueck() {
         );
     }
     assert!(text.contains("<DBVersion>623</DBVersion>"));
+    // The field lists of a real LimeSurvey 6.6 export (DBVersion 623, the
+    // test survey 478651 of LimeSurvey's own repository).
+    let doc = lss::dokument(&text).unwrap();
+    let echt: [(&str, &str); 4] = [
+        (
+            "questions",
+            "qid parent_qid sid gid type title preg other mandatory encrypted question_order scale_id same_default relevance question_theme_name modulename same_script",
+        ),
+        (
+            "group_l10ns",
+            "id gid group_name description language sid group_order randomization_group grelevance",
+        ),
+        ("question_l10ns", "id qid question help script language"),
+        (
+            "surveys_languagesettings",
+            "surveyls_survey_id surveyls_language surveyls_title surveyls_description surveyls_welcometext surveyls_endtext surveyls_policy_notice surveyls_policy_error surveyls_policy_notice_label surveyls_url surveyls_urldescription surveyls_email_invite_subj surveyls_email_invite surveyls_email_remind_subj surveyls_email_remind surveyls_email_register_subj surveyls_email_register surveyls_email_confirm_subj surveyls_email_confirm surveyls_dateformat surveyls_attributecaptions surveyls_alias email_admin_notification_subj email_admin_notification email_admin_responses_subj email_admin_responses surveyls_numberformat attachments",
+        ),
+    ];
+    for (abschnitt, felder) in echt {
+        assert_eq!(doc.felder[abschnitt].join(" "), felder, "{abschnitt}");
+    }
+    assert_eq!(doc.felder["surveys"].len(), 58);
+    assert_eq!(
+        doc.felder["surveys"].last().map(String::as_str),
+        Some("tokenencryptionoptions")
+    );
     assert!(text.contains("<title><![CDATA[anbieterProdukt]]></title>"));
 
     let u = lss::lesen(&text).expect("liest sich zurück");

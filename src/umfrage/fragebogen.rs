@@ -171,6 +171,9 @@ pub fn steckbrief_fragen() -> Vec<(String, &'static str, String, Art)> {
         .collect()
 }
 
+/// A value LimeSurvey's exports leave out of the row (database NULL).
+const NULL: &str = "\u{0}";
+
 /// A value for CDATA (LimeSurvey writes `]]>` as `]] >`).
 fn cdata(s: &str) -> String {
     format!("<![CDATA[{}]]>", s.replace("]]>", "]] >"))
@@ -204,6 +207,9 @@ impl Abschnitt {
         for z in &self.zeilen {
             out.push_str("   <row>\n");
             for (f, w) in self.felder.iter().zip(z) {
+                if w == NULL {
+                    continue;
+                }
                 if w.is_empty() {
                     let _ = writeln!(out, "    <{f}/>");
                 } else {
@@ -285,7 +291,17 @@ impl Bau {
             ),
             gruppen_texte: Abschnitt::neu(
                 "group_l10ns",
-                &["id", "gid", "group_name", "description", "language"],
+                &[
+                    "id",
+                    "gid",
+                    "group_name",
+                    "description",
+                    "language",
+                    "sid",
+                    "group_order",
+                    "randomization_group",
+                    "grelevance",
+                ],
             ),
             fragen: Abschnitt::neu("questions", FRAGE_FELDER),
             teilfragen: Abschnitt::neu("subquestions", FRAGE_FELDER),
@@ -313,6 +329,10 @@ impl Bau {
             name.into(),
             beschreibung.into(),
             "de".into(),
+            SID.to_string(),
+            gid.to_string(),
+            String::new(),
+            "1".into(),
         ]);
     }
 
@@ -488,68 +508,82 @@ impl Bau {
     }
 }
 
-/// `surveys` and `surveys_languagesettings`: German, no other language,
-/// everything else inherited from the installation.
+/// `surveys` and `surveys_languagesettings` with the field lists of a
+/// LimeSurvey 6 export: German, no other language, every setting inherited
+/// from the installation (`I`, `inherit`, `-1`), NULL columns left out.
 fn umfrage_abschnitte(titel: &str, out: &mut String) {
-    let mut s = Abschnitt::neu(
-        "surveys",
-        &[
-            "sid",
-            "gsid",
-            "admin",
-            "adminemail",
-            "anonymized",
-            "format",
-            "savetimings",
-            "template",
-            "language",
-            "additional_languages",
-            "datestamp",
-            "usecookie",
-            "allowregister",
-            "allowsave",
-            "autoredirect",
-            "allowprev",
-            "printanswers",
-            "ipaddr",
-            "refurl",
-            "showsurveypolicynotice",
-            "publicstatistics",
-            "publicgraphs",
-            "listpublic",
-            "htmlemail",
-            "sendconfirmation",
-            "tokenanswerspersistence",
-            "assessments",
-            "usecaptcha",
-            "showxquestions",
-            "showgroupinfo",
-            "shownoanswer",
-            "showqnumcode",
-            "showwelcome",
-            "showprogress",
-            "questionindex",
-            "nokeyboard",
-            "alloweditaftercompletion",
-        ],
-    );
-    let mut zeile = vec![
-        SID.to_string(),
-        "1".into(),
-        "inherit".into(),
-        "inherit".into(),
-        "N".into(),
-        "G".into(),
-        "I".into(),
-        "inherit".into(),
-        "de".into(),
-        String::new(),
-        "Y".into(),
+    const EINSTELLUNGEN: &[(&str, &str)] = &[
+        ("sid", ""),
+        ("gsid", "1"),
+        ("admin", "inherit"),
+        ("expires", NULL),
+        ("startdate", NULL),
+        ("adminemail", "inherit"),
+        ("anonymized", "N"),
+        ("format", "G"),
+        ("savetimings", "I"),
+        ("template", "inherit"),
+        ("language", "de"),
+        ("additional_languages", ""),
+        ("datestamp", "I"),
+        ("usecookie", "I"),
+        ("allowregister", "I"),
+        ("allowsave", "I"),
+        ("autonumber_start", "0"),
+        ("autoredirect", "I"),
+        ("allowprev", "I"),
+        ("printanswers", "I"),
+        ("ipaddr", "I"),
+        ("ipanonymize", "I"),
+        ("refurl", "I"),
+        ("showsurveypolicynotice", "0"),
+        ("publicstatistics", "I"),
+        ("publicgraphs", "I"),
+        ("listpublic", "I"),
+        ("htmlemail", "I"),
+        ("sendconfirmation", "I"),
+        ("tokenanswerspersistence", "I"),
+        ("assessments", "I"),
+        ("usecaptcha", "E"),
+        ("usetokens", "N"),
+        ("bounce_email", "inherit"),
+        ("attributedescriptions", NULL),
+        ("emailresponseto", "inherit"),
+        ("emailnotificationto", "inherit"),
+        ("tokenlength", "-1"),
+        ("showxquestions", "I"),
+        ("showgroupinfo", "I"),
+        ("shownoanswer", "I"),
+        ("showqnumcode", "I"),
+        ("bouncetime", NULL),
+        ("bounceprocessing", "N"),
+        ("bounceaccounttype", NULL),
+        ("bounceaccounthost", NULL),
+        ("bounceaccountpass", NULL),
+        ("bounceaccountencryption", NULL),
+        ("bounceaccountuser", NULL),
+        ("showwelcome", "N"),
+        ("showprogress", "I"),
+        ("questionindex", "-1"),
+        ("navigationdelay", "-1"),
+        ("nokeyboard", "I"),
+        ("alloweditaftercompletion", "I"),
+        ("googleanalyticsstyle", NULL),
+        ("googleanalyticsapikey", NULL),
+        ("tokenencryptionoptions", ""),
     ];
-    zeile.extend(std::iter::repeat_n(
-        "I".to_owned(),
-        s.felder.len() - zeile.len(),
-    ));
+    const FELDER_S: [&str; EINSTELLUNGEN.len()] = {
+        let mut f = [""; EINSTELLUNGEN.len()];
+        let mut i = 0;
+        while i < f.len() {
+            f[i] = EINSTELLUNGEN[i].0;
+            i += 1;
+        }
+        f
+    };
+    let mut s = Abschnitt::neu("surveys", &FELDER_S);
+    let mut zeile: Vec<String> = EINSTELLUNGEN.iter().map(|(_, w)| (*w).to_owned()).collect();
+    zeile[0] = SID.to_string();
     s.zeilen.push(zeile);
     s.schreiben(out);
     let mut l = Abschnitt::neu(
@@ -561,22 +595,43 @@ fn umfrage_abschnitte(titel: &str, out: &mut String) {
             "surveyls_description",
             "surveyls_welcometext",
             "surveyls_endtext",
+            "surveyls_policy_notice",
+            "surveyls_policy_error",
+            "surveyls_policy_notice_label",
+            "surveyls_url",
+            "surveyls_urldescription",
+            "surveyls_email_invite_subj",
+            "surveyls_email_invite",
+            "surveyls_email_remind_subj",
+            "surveyls_email_remind",
+            "surveyls_email_register_subj",
+            "surveyls_email_register",
+            "surveyls_email_confirm_subj",
+            "surveyls_email_confirm",
             "surveyls_dateformat",
+            "surveyls_attributecaptions",
+            "surveyls_alias",
+            "email_admin_notification_subj",
+            "email_admin_notification",
+            "email_admin_responses_subj",
+            "email_admin_responses",
             "surveyls_numberformat",
+            "attachments",
         ],
     );
-    l.zeilen.push(vec![
-        SID.to_string(),
-        "de".into(),
-        titel.into(),
-        "Fragebogen aus dem Datenmodell von kataster-report: Angaben des Landkreises \
-         (Tabelle 1) und ein Projektsteckbrief je Antwort."
-            .into(),
-        String::new(),
-        String::new(),
-        "1".into(),
-        "1".into(),
-    ]);
+    let mut zeile = vec![String::new(); l.felder.len()];
+    zeile[0] = SID.to_string();
+    zeile[1] = "de".into();
+    zeile[2] = titel.into();
+    zeile[3] = "Fragebogen aus dem Datenmodell von kataster-report: Angaben des Landkreises \
+                (Tabelle 1) und ein Projektsteckbrief je Antwort."
+        .into();
+    // dd.mm.yyyy and a decimal comma.
+    zeile[19] = "1".into();
+    zeile[20] = NULL.into();
+    zeile[26] = "1".into();
+    zeile[27] = NULL.into();
+    l.zeilen.push(zeile);
     l.schreiben(out);
 }
 
