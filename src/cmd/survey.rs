@@ -120,12 +120,9 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
 }
 
 fn zuordnen(projekt: &Path, a: Zuordnen) -> ExitCode {
-    let datei = match kataster_report::projekt::im_projekt_relativ(projekt, &a.datei) {
-        Ok(d) => d,
-        Err(e) => {
-            super::melden(&format!("Fehler: {e}\n"));
-            return ExitCode::FAILURE;
-        }
+    let datei = match im_projekt(projekt, &a.datei) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
     match umfrage::zuordnung_vorschlagen(projekt, &datei, &a.edition) {
         Ok((ziel, offen)) => {
@@ -191,12 +188,9 @@ fn import(projekt: &Path, a: Import) -> ExitCode {
 }
 
 fn inspect(projekt: &Path, a: Inspect) -> ExitCode {
-    let relativ = match kataster_report::projekt::im_projekt_relativ(projekt, &a.datei) {
-        Ok(r) => r,
-        Err(e) => {
-            super::melden(&format!("Fehler: {e}\n"));
-            return ExitCode::FAILURE;
-        }
+    let relativ = match im_projekt(projekt, &a.datei) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
     match umfrage::lesen(projekt, &relativ) {
         Ok(u) => {
@@ -306,4 +300,13 @@ fn abbruch(
     };
     super::melden(&text);
     ExitCode::FAILURE
+}
+
+/// A file named on the command line as a project path; outside the
+/// project it is refused with a message.
+fn im_projekt(projekt: &Path, datei: &Path) -> Result<PathBuf, ExitCode> {
+    kataster_report::projekt::im_projekt_relativ(projekt, datei).map_err(|e| {
+        super::melden(&format!("Fehler: {e}\n"));
+        ExitCode::FAILURE
+    })
 }
