@@ -278,23 +278,35 @@ pub fn lade_text<T: DeserializeOwned + schemars::JsonSchema>(
     dateien: &mut BTreeMap<PathBuf, Datei>,
 ) -> Result<T, Vec<Diagnose>> {
     let baum = parse_yaml(relativ, text).map_err(|d| vec![d])?;
-    let datei = Datei {
-        pfad: relativ.to_path_buf(),
-        baum,
-    };
+    lade_baum(
+        Datei {
+            pfad: relativ.to_path_buf(),
+            baum,
+        },
+        dateien,
+    )
+}
+
+/// The typed stage of [`lade_text`] on a parsed file: schema check and
+/// serde; the tree is kept in `dateien`.
+pub fn lade_baum<T: DeserializeOwned + schemars::JsonSchema>(
+    datei: Datei,
+    dateien: &mut BTreeMap<PathBuf, Datei>,
+) -> Result<T, Vec<Diagnose>> {
+    let relativ = datei.pfad.clone();
     let json = datei.baum.als_json();
     let probleme = schema_check::pruefe::<T>(&datei, &json);
     let ergebnis = if probleme.is_empty() {
         serde_json::from_value::<T>(json).map_err(|e| {
             vec![Diagnose::neu(
-                relativ,
+                &relativ,
                 format!("Wert ungültig: {}", serde_meldung(&e)),
             )]
         })
     } else {
         Err(probleme)
     };
-    dateien.insert(relativ.to_path_buf(), datei);
+    dateien.insert(relativ, datei);
     ergebnis
 }
 
