@@ -40,14 +40,15 @@ fn projekt() -> &'static Projekt {
         let quelle = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let wurzel = std::env::temp_dir().join(format!("kataster-fuzz-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&wurzel);
-        // The small test edition (5 sheets) with the 2025 vocabulary, figure
-        // definitions and schemas: loading it is what the target exercises,
-        // and it is an order of magnitude faster than the 69 sheets of 2025.
+        // The small test edition (5 sheets) with the 2025 schemas and the
+        // fuzz edition's vocabulary (three answers per question) and figure
+        // definitions (every kind): the files read on every run are parsed
+        // on every run, so they are kept small.
         let ziel = wurzel.join("data/klein");
         kopiere(&quelle.join("tests/fixtures/klein/data"), &ziel);
         kopiere(&quelle.join("data/2025/schema"), &ziel.join("schema"));
         for datei in ["vokabular.yaml", "kennzahlen.yaml"] {
-            std::fs::copy(quelle.join("data/2025").join(datei), ziel.join(datei)).unwrap();
+            std::fs::copy(quelle.join("fuzz/ausgabe").join(datei), ziel.join(datei)).unwrap();
         }
         let original = |r: &str| {
             let p = wurzel.join(r);
