@@ -17,6 +17,8 @@
 //! across runs (the Typst world, the fonts, the source texts);
 //! [`beobachten`] says what `watch` watches.
 
+// No `unsafe` in the project's own code (the fuzz targets rely on it).
+#![forbid(unsafe_code)]
 // Diagnostics are the error path and carry file, line, field, message and
 // hint for the editor; their size does not matter there.
 #![allow(clippy::result_large_err)]
