@@ -10,13 +10,18 @@
 //! `watch`: one session on a copy of the project, rebuilt after a
 //! one-paragraph edit of a chapter (budget 150 ms) and after a changed data
 //! value (budget 300 ms), each up to the written preview.
+//!
+//! `lss lesen`: reading the 2025 questionnaire as a LimeSurvey structure,
+//! which must grow with the file's size, not its square.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use kataster_report::pipeline;
+use kataster_report::model::Vokabular;
 use kataster_report::sitzung::{Sitzung, Ziel};
+use kataster_report::umfrage::{fragebogen, lss};
+use kataster_report::{load, pipeline};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -106,6 +111,8 @@ fn main() {
     });
     println!("  {:<24}{}", "kataster-report check", ms(pruefung));
 
+    lss_messen(&wurzel, n);
+
     // The plain typst CLI on the emitted sources.
     let quellen = tmp.join("typst");
     let mut sitzung = Sitzung::oeffnen(&wurzel, Some("2025")).expect("Ausgabe 2025");
@@ -130,6 +137,28 @@ fn main() {
     }
     watch_messen(&wurzel, &tmp.join("watch"), n);
     let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// Reading a LimeSurvey structure (`survey inspect`, `map`, `import`): the
+/// questionnaire of 2025 as `.lss`.
+fn lss_messen(wurzel: &Path, n: usize) {
+    let vokabular: Vokabular = load::lade_datei(
+        wurzel,
+        Path::new("data/2025/vokabular.yaml"),
+        &mut Default::default(),
+        &mut Default::default(),
+    )
+    .expect("Vokabular 2025");
+    let wahl = fragebogen::Wahl {
+        vokabular: &vokabular,
+        landkreise: vec!["Celle".into(), "Peine".into()],
+    };
+    let text = fragebogen::lss("Bench", &wahl);
+    let d = laufen(n, || {
+        lss::lesen(&text).expect("der Fragebogen liest sich");
+    });
+    let name = format!("lss lesen ({} KB)", text.len() / 1024);
+    println!("  {name:<24}{}", ms(d));
 }
 
 fn kopieren(von: &Path, nach: &Path) {

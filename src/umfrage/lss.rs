@@ -58,12 +58,15 @@ pub fn dokument(text: &str) -> Result<Dokument, LssFehler> {
     let mut wert = String::new();
     let mut ist_lss = false;
     loop {
-        let ort = Some(zeile_von(text, r.buffer_position()));
+        // The line is counted only for a message: counting it for every
+        // event would make reading quadratic in the file's size.
+        let pos = r.buffer_position();
+        let ort = || Some(zeile_von(text, pos));
         // quick-xml's own text is English: the line says where.
         let fehler = |_: quick_xml::Error| {
             LssFehler::neu(
                 "kein gültiges XML: die Datei ist hier abgeschnitten oder beschädigt",
-                ort,
+                ort(),
             )
         };
         match r.read_event().map_err(fehler)? {
@@ -80,7 +83,7 @@ pub fn dokument(text: &str) -> Result<Dokument, LssFehler> {
                 zeile.insert(name, String::new());
             }
             Event::Text(t) => wert.push_str(&t.xml_content().map_err(|_| {
-                LssFehler::neu("Text nicht lesbar (keine gültige Zeichenkodierung)", ort)
+                LssFehler::neu("Text nicht lesbar (keine gültige Zeichenkodierung)", ort())
             })?),
             Event::CData(c) => wert.push_str(&String::from_utf8_lossy(&c.into_inner())),
             Event::GeneralRef(g) => {
