@@ -182,16 +182,25 @@ fn cdata(s: &str) -> String {
 /// One section: its field names and rows (values in field order).
 struct Abschnitt {
     name: &'static str,
-    felder: &'static [&'static str],
+    felder: Vec<&'static str>,
     zeilen: Vec<Vec<String>>,
 }
 
 impl Abschnitt {
-    fn neu(name: &'static str, felder: &'static [&'static str]) -> Self {
+    fn neu(name: &'static str, felder: &[&'static str]) -> Self {
         Abschnitt {
             name,
-            felder,
+            felder: felder.to_vec(),
             zeilen: Vec::new(),
+        }
+    }
+
+    /// A section of one row, from (field, value) pairs in export order.
+    fn einzeilig(name: &'static str, paare: &[(&'static str, &str)]) -> Self {
+        Abschnitt {
+            name,
+            felder: paare.iter().map(|(f, _)| *f).collect(),
+            zeilen: vec![paare.iter().map(|(_, w)| (*w).to_owned()).collect()],
         }
     }
 
@@ -200,7 +209,7 @@ impl Abschnitt {
             return;
         }
         let _ = write!(out, " <{}>\n  <fields>\n", self.name);
-        for f in self.felder {
+        for f in &self.felder {
             let _ = writeln!(out, "   <fieldname>{f}</fieldname>");
         }
         out.push_str("  </fields>\n  <rows>\n");
@@ -512,8 +521,8 @@ impl Bau {
 /// LimeSurvey 6 export: German, no other language, every setting inherited
 /// from the installation (`I`, `inherit`, `-1`), NULL columns left out.
 fn umfrage_abschnitte(titel: &str, out: &mut String) {
+    /// `surveys` after `sid`.
     const EINSTELLUNGEN: &[(&str, &str)] = &[
-        ("sid", ""),
         ("gsid", "1"),
         ("admin", "inherit"),
         ("expires", NULL),
@@ -572,67 +581,55 @@ fn umfrage_abschnitte(titel: &str, out: &mut String) {
         ("googleanalyticsapikey", NULL),
         ("tokenencryptionoptions", ""),
     ];
-    const FELDER_S: [&str; EINSTELLUNGEN.len()] = {
-        let mut f = [""; EINSTELLUNGEN.len()];
-        let mut i = 0;
-        while i < f.len() {
-            f[i] = EINSTELLUNGEN[i].0;
-            i += 1;
-        }
-        f
-    };
-    let mut s = Abschnitt::neu("surveys", &FELDER_S);
-    let mut zeile: Vec<String> = EINSTELLUNGEN.iter().map(|(_, w)| (*w).to_owned()).collect();
-    zeile[0] = SID.to_string();
-    s.zeilen.push(zeile);
-    s.schreiben(out);
-    let mut l = Abschnitt::neu(
-        "surveys_languagesettings",
-        &[
-            "surveyls_survey_id",
-            "surveyls_language",
-            "surveyls_title",
+    /// `surveys_languagesettings` after id, language, title and description.
+    const SPRACHEINSTELLUNGEN: &[(&str, &str)] = &[
+        ("surveyls_welcometext", ""),
+        ("surveyls_endtext", ""),
+        ("surveyls_policy_notice", ""),
+        ("surveyls_policy_error", ""),
+        ("surveyls_policy_notice_label", ""),
+        ("surveyls_url", ""),
+        ("surveyls_urldescription", ""),
+        ("surveyls_email_invite_subj", ""),
+        ("surveyls_email_invite", ""),
+        ("surveyls_email_remind_subj", ""),
+        ("surveyls_email_remind", ""),
+        ("surveyls_email_register_subj", ""),
+        ("surveyls_email_register", ""),
+        ("surveyls_email_confirm_subj", ""),
+        ("surveyls_email_confirm", ""),
+        // dd.mm.yyyy
+        ("surveyls_dateformat", "1"),
+        ("surveyls_attributecaptions", NULL),
+        ("surveyls_alias", ""),
+        ("email_admin_notification_subj", ""),
+        ("email_admin_notification", ""),
+        ("email_admin_responses_subj", ""),
+        ("email_admin_responses", ""),
+        // a decimal comma
+        ("surveyls_numberformat", "1"),
+        ("attachments", NULL),
+    ];
+    let sid = SID.to_string();
+    let umfrage: Vec<_> = [("sid", sid.as_str())]
+        .into_iter()
+        .chain(EINSTELLUNGEN.iter().copied())
+        .collect();
+    Abschnitt::einzeilig("surveys", &umfrage).schreiben(out);
+    let sprache: Vec<_> = [
+        ("surveyls_survey_id", sid.as_str()),
+        ("surveyls_language", "de"),
+        ("surveyls_title", titel),
+        (
             "surveyls_description",
-            "surveyls_welcometext",
-            "surveyls_endtext",
-            "surveyls_policy_notice",
-            "surveyls_policy_error",
-            "surveyls_policy_notice_label",
-            "surveyls_url",
-            "surveyls_urldescription",
-            "surveyls_email_invite_subj",
-            "surveyls_email_invite",
-            "surveyls_email_remind_subj",
-            "surveyls_email_remind",
-            "surveyls_email_register_subj",
-            "surveyls_email_register",
-            "surveyls_email_confirm_subj",
-            "surveyls_email_confirm",
-            "surveyls_dateformat",
-            "surveyls_attributecaptions",
-            "surveyls_alias",
-            "email_admin_notification_subj",
-            "email_admin_notification",
-            "email_admin_responses_subj",
-            "email_admin_responses",
-            "surveyls_numberformat",
-            "attachments",
-        ],
-    );
-    let mut zeile = vec![String::new(); l.felder.len()];
-    zeile[0] = SID.to_string();
-    zeile[1] = "de".into();
-    zeile[2] = titel.into();
-    zeile[3] = "Fragebogen aus dem Datenmodell von kataster-report: Angaben des Landkreises \
-                (Tabelle 1) und ein Projektsteckbrief je Antwort."
-        .into();
-    // dd.mm.yyyy and a decimal comma.
-    zeile[19] = "1".into();
-    zeile[20] = NULL.into();
-    zeile[26] = "1".into();
-    zeile[27] = NULL.into();
-    l.zeilen.push(zeile);
-    l.schreiben(out);
+            "Fragebogen aus dem Datenmodell von kataster-report: Angaben des Landkreises \
+             (Tabelle 1) und ein Projektsteckbrief je Antwort.",
+        ),
+    ]
+    .into_iter()
+    .chain(SPRACHEINSTELLUNGEN.iter().copied())
+    .collect();
+    Abschnitt::einzeilig("surveys_languagesettings", &sprache).schreiben(out);
 }
 
 #[cfg(test)]
