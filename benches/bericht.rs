@@ -19,6 +19,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use kataster_report::model::Vokabular;
+use kataster_report::projekt::Zielordner;
 use kataster_report::sitzung::{Sitzung, Ziel};
 use kataster_report::umfrage::{fragebogen, lss};
 use kataster_report::{load, pipeline};
@@ -67,7 +68,7 @@ fn main() {
 
     let ziel = Ziel {
         erzwingen: true,
-        ..Ziel::neu(tmp.join("dist"))
+        ..Ziel::neu(Zielordner::fuer_ausgabe(&wurzel, &tmp.join("dist")).expect("Zielordner"))
     };
     // In-process, stage by stage.
     let mut stufen: Vec<Vec<(&'static str, Duration)>> = Vec::new();
@@ -117,7 +118,8 @@ fn main() {
     let quellen = tmp.join("typst");
     let mut sitzung = Sitzung::oeffnen(&wurzel, Some("2025")).expect("Ausgabe 2025");
     let v = sitzung.vorbereiten().expect("vorbereiten");
-    pipeline::typst_quellen_schreiben(&wurzel, &v, &quellen).expect("Quellen schreiben");
+    let ordner = Zielordner::fuer_ausgabe(&wurzel, &quellen).expect("Zielordner");
+    pipeline::typst_quellen_schreiben(&wurzel, &v, &ordner).expect("Quellen schreiben");
     match typst_finden() {
         Some(typst) => {
             let referenz = laufen(n, || typst_compile(&typst, &quellen));
@@ -182,7 +184,7 @@ fn watch_messen(wurzel: &Path, kopie: &Path, n: usize) {
     let ziel = Ziel {
         erzwingen: true,
         vorschau: true,
-        ..Ziel::neu(kopie.join("dist"))
+        ..Ziel::neu(Zielordner::fuer_ausgabe(kopie, &kopie.join("dist")).expect("Zielordner"))
     };
     s.bauen(&ziel).expect("erster Bau");
     let mut aendern = |relativ: &str, alt: &str, neu: &dyn Fn(usize) -> String| {

@@ -1,15 +1,14 @@
 //! The versioned PDF: metadata from the edition, written atomically, and
 //! never silently replacing a released file.
 
-use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::model::Edition;
+use crate::projekt::Schreibfehler;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportFehler {
@@ -19,11 +18,17 @@ pub enum ExportFehler {
         "{pfad} gibt es schon mit anderem Inhalt. Eine veröffentlichte Fassung wird nicht überschrieben; erhöhen Sie die Version in edition.yaml oder bauen Sie mit --force."
     )]
     Vorhanden { pfad: PathBuf },
-    #[error("{pfad} konnte nicht geschrieben werden: {}", crate::projekt::io_text(.fehler))]
-    Schreiben {
-        pfad: PathBuf,
-        fehler: std::io::Error,
-    },
+    #[error("{fehler}.\nHilfe: {hilfe}", fehler = .0, hilfe = .0.hilfe())]
+    Schreiben(Schreibfehler),
+}
+
+impl From<Schreibfehler> for ExportFehler {
+    fn from(e: Schreibfehler) -> Self {
+        match e {
+            Schreibfehler::Vorhanden(pfad) => ExportFehler::Vorhanden { pfad },
+            e => ExportFehler::Schreiben(e),
+        }
+    }
 }
 
 /// Which kind of PDF a build writes; each has its own file name.
@@ -127,90 +132,4 @@ fn typst_pdf_bytes(
                 .join("; "),
         )
     })
-}
-
-/// What happened to the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Geschrieben {
-    Neu,
-    Unveraendert,
-    Ersetzt,
-}
-
-/// Writes `bytes` to `ziel` through a temporary file and a rename, so that a
-/// failed build leaves no partial PDF. An existing file with other content is
-/// replaced only with `erzwingen`. `dauerhaft` forces the bytes to disk
-/// before the rename (a build does; the preview of `watch` need not).
-pub fn schreiben(
-    ziel: &Path,
-    bytes: &[u8],
-    erzwingen: bool,
-    dauerhaft: bool,
-) -> Result<Geschrieben, ExportFehler> {
-    let fehler = |f: std::io::Error| ExportFehler::Schreiben {
-        pfad: ziel.to_path_buf(),
-        fehler: f,
-    };
-    let vorher = fs::read(ziel).ok();
-    if vorher.as_deref() == Some(bytes) {
-        return Ok(Geschrieben::Unveraendert);
-    }
-    if vorher.is_some() && !erzwingen {
-        return Err(ExportFehler::Vorhanden {
-            pfad: ziel.to_path_buf(),
-        });
-    }
-    let ordner = ziel.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(ordner).map_err(fehler)?;
-    let name = ziel
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = ordner.join(format!(".{name}.{}.tmp", std::process::id()));
-    let ergebnis = (|| {
-        let mut f = fs::File::create(&temp)?;
-        f.write_all(bytes)?;
-        if dauerhaft {
-            f.sync_all()?;
-        }
-        fs::rename(&temp, ziel)
-    })();
-    if let Err(e) = ergebnis {
-        let _ = fs::remove_file(&temp);
-        return Err(fehler(e));
-    }
-    Ok(if vorher.is_some() {
-        Geschrieben::Ersetzt
-    } else {
-        Geschrieben::Neu
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn vorhandene_fassung_wird_nicht_ueberschrieben() {
-        let dir = tempfile::tempdir().unwrap();
-        let ziel = dir.path().join("a.pdf");
-        assert_eq!(
-            schreiben(&ziel, b"eins", false, true).unwrap(),
-            Geschrieben::Neu
-        );
-        assert_eq!(
-            schreiben(&ziel, b"eins", false, true).unwrap(),
-            Geschrieben::Unveraendert
-        );
-        let e = schreiben(&ziel, b"zwei", false, true).unwrap_err();
-        assert!(e.to_string().contains("--force"), "{e}");
-        assert_eq!(fs::read(&ziel).unwrap(), b"eins");
-        assert_eq!(
-            schreiben(&ziel, b"zwei", true, false).unwrap(),
-            Geschrieben::Ersetzt
-        );
-        assert_eq!(fs::read(&ziel).unwrap(), b"zwei");
-        let rest: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(rest.len(), 1, "keine Temporärdateien");
-    }
 }

@@ -42,15 +42,9 @@ pub fn schreiben(wurzel: &Path, id: &str, f: &Freigaben) -> Result<(), String> {
          # `kataster-report verify`. Nicht von Hand ändern: Eine Änderung des PDFs ist eine\n\
          # neue Version (neue Zeile der Historie, dann `release`).\n{yaml}"
     );
-    projekt::schreibe_wenn_anders(wurzel, &pfad(id), &text)
+    projekt::im_projekt_schreiben(wurzel, &pfad(id), &text)
         .map(|_| ())
-        .map_err(|e| {
-            format!(
-                "{} nicht geschrieben: {}",
-                pfad(id).display(),
-                projekt::io_text(&e)
-            )
-        })
+        .map_err(|e| format!("nicht geschrieben: {e}"))
 }
 
 /// SHA-256 as lower-case hex.

@@ -33,10 +33,10 @@ pub enum Fehler {
 }
 
 /// The files written, as project paths.
-pub type Geschrieben = Vec<PathBuf>;
+pub type Angelegt = Vec<PathBuf>;
 
 /// Makes edition `a.id` from `a.von`.
-pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Geschrieben, Fehler> {
+pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Angelegt, Fehler> {
     projekt::pruefe_edition_id(a.id).map_err(Fehler::Text)?;
     let vorlage = load::lade_edition(wurzel, a.von).map_err(|(d, q)| Fehler::Vorlage(d, q))?;
     let alt_layout = layout_ordner(&vorlage.edition.meta.layout);
@@ -213,21 +213,11 @@ fn lesen(wurzel: &Path, relativ: &Path) -> Result<Vec<u8>, Fehler> {
 /// Writes a new file inside the project; refuses an existing one and any
 /// path that leads outside.
 fn neu_schreiben(wurzel: &Path, relativ: &Path, inhalt: &[u8]) -> Result<(), Fehler> {
-    use std::io::Write;
-    let fehler = |e: std::io::Error| {
-        Fehler::Text(format!(
-            "{} nicht geschrieben: {}",
-            relativ.display(),
-            projekt::io_text(&e)
-        ))
-    };
+    let fehler = |e: projekt::Schreibfehler| Fehler::Text(format!("nicht geschrieben: {e}"));
     let ordner = relativ.parent().unwrap_or(Path::new(""));
-    std::fs::create_dir_all(wurzel.join(ordner)).map_err(fehler)?;
-    projekt::aufloesen(wurzel, ordner).map_err(|e| Fehler::Text(e.to_string()))?;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(wurzel.join(relativ))
-        .map_err(fehler)?;
-    f.write_all(inhalt).map_err(fehler)
+    let name = relativ.file_name().unwrap_or_default();
+    projekt::Zielordner::im_projekt(wurzel, ordner)
+        .and_then(|z| z.schreiben(name, inhalt, projekt::Ersetzen::Nie))
+        .map(|_| ())
+        .map_err(fehler)
 }

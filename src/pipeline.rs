@@ -406,14 +406,15 @@ impl Vorbereitet {
 /// DIR/report/layout/<layout>/bericht.typ`. The target must not be or hold the
 /// project's inputs; the edition's layout and the fonts are copied through
 /// the confined file access.
-pub fn typst_quellen_schreiben(wurzel: &Path, v: &Vorbereitet, ziel: &Path) -> Result<(), String> {
-    crate::projekt::pruefe_ziel(wurzel, ziel)?;
+pub fn typst_quellen_schreiben(
+    wurzel: &Path,
+    v: &Vorbereitet,
+    ziel: &crate::projekt::Zielordner,
+) -> Result<(), String> {
     let schreiben = |relativ: &Path, inhalt: &[u8]| {
-        let datei = ziel.join(relativ);
-        if let Some(o) = datei.parent() {
-            std::fs::create_dir_all(o).map_err(|e| schreibfehler(&datei, &e))?;
-        }
-        std::fs::write(&datei, inhalt).map_err(|e| schreibfehler(&datei, &e))
+        ziel.schreiben(relativ, inhalt, crate::projekt::Ersetzen::Ja)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     };
     for (pfad, inhalt) in &v.erzeugt {
         schreiben(Path::new(pfad.trim_start_matches('/')), inhalt)?;
@@ -427,14 +428,6 @@ pub fn typst_quellen_schreiben(wurzel: &Path, v: &Vorbereitet, ziel: &Path) -> R
         }
     }
     Ok(())
-}
-
-fn schreibfehler(datei: &Path, e: &std::io::Error) -> String {
-    format!(
-        "{} nicht geschrieben: {}",
-        datei.display(),
-        crate::projekt::io_fehler_deutsch(e.kind())
-    )
 }
 
 /// The files below a project folder (recursively, confined), except the

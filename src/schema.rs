@@ -136,11 +136,11 @@ pub fn veraltet(wurzel: &Path, id: &str, vokabular: &Vokabular) -> Vec<PathBuf> 
 
 /// Writes the generic schemas and, for each edition whose vocabulary loads,
 /// its vocabulary schemas; returns the paths written.
-pub fn schreiben(wurzel: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn schreiben(wurzel: &Path) -> Result<Vec<PathBuf>, crate::projekt::Schreibfehler> {
     let mut geschrieben = Vec::new();
     for (name, text) in dateien() {
         let p = Path::new("data").join("schema").join(name);
-        if crate::projekt::schreibe_wenn_anders(wurzel, &p, &text)? {
+        if crate::projekt::im_projekt_schreiben(wurzel, &p, &text)? {
             geschrieben.push(p);
         }
     }
@@ -154,7 +154,7 @@ pub fn schreiben(wurzel: &Path) -> std::io::Result<Vec<PathBuf>> {
             continue;
         };
         for (p, text) in editions_dateien(&id, &vokabular) {
-            if crate::projekt::schreibe_wenn_anders(wurzel, &p, &text)? {
+            if crate::projekt::im_projekt_schreiben(wurzel, &p, &text)? {
                 geschrieben.push(p);
             }
         }

@@ -15,19 +15,19 @@ use typst_layout::PagedDocument;
 
 use crate::compile::{self, world::BerichtsWelt, world::Schriften};
 use crate::diagnostics::{Diagnose, alle_darstellen};
-use crate::export::{self, Fassung, Geschrieben};
+use crate::export::{self, ExportFehler, Fassung};
 use crate::freigabe::{self, Stand};
 use crate::load::{self, Geladen, Quelltexte};
 use crate::model::{Eingabe, Freigabe, Freigaben, PdfAngabe};
 use crate::pipeline::{self, BauFehler, Datenstand, Vorbereitet, Zeiten};
-use crate::projekt;
+use crate::projekt::{self, Ersetzen, Geschrieben, Zielordner};
 use crate::templates::Kapitel;
 
 /// Where and how a build writes its PDF.
 #[derive(Debug, Clone)]
 pub struct Ziel {
     /// The folder the PDF goes to (outside the project's inputs).
-    pub ordner: PathBuf,
+    pub ordner: Zielordner,
     /// Replace an existing PDF of the same version with other content.
     pub erzwingen: bool,
     /// Build a marked draft even when `check` has findings.
@@ -38,9 +38,9 @@ pub struct Ziel {
 
 impl Ziel {
     /// The report into `ordner`, refusing to replace another PDF.
-    pub fn neu(ordner: impl Into<PathBuf>) -> Ziel {
+    pub fn neu(ordner: Zielordner) -> Ziel {
         Ziel {
-            ordner: ordner.into(),
+            ordner,
             erzwingen: false,
             entwurf: false,
             vorschau: false,
@@ -306,12 +306,20 @@ impl Sitzung {
             self.wie_freigegeben(&v, &bytes)?;
         }
         let start = Instant::now();
-        let pdf = ziel
-            .ordner
-            .join(export::dateiname(&v.geladen.edition, fassung));
-        // The preview is replaced atomically but not forced to disk: a crash
-        // loses only a preview the next run writes again.
-        let geschrieben = export::schreiben(&pdf, &bytes, ziel.erzwingen, !ziel.vorschau)?;
+        let name = export::dateiname(&v.geladen.edition, fassung);
+        // The preview is always replaced, atomically but not forced to disk:
+        // a crash loses only a preview the next run writes again.
+        let (ordner, ersetzen) = if ziel.vorschau {
+            (ziel.ordner.clone().fluechtig(), Ersetzen::Ja)
+        } else if ziel.erzwingen {
+            (ziel.ordner.clone(), Ersetzen::Ja)
+        } else {
+            (ziel.ordner.clone(), Ersetzen::Nie)
+        };
+        let geschrieben = ordner
+            .schreiben(&name, &bytes, ersetzen)
+            .map_err(ExportFehler::from)?;
+        let pdf = ordner.zeigen(&name);
         self.zeiten.stufen.push(("Schreiben", start.elapsed()));
         Ok(Gebaut {
             pdf,
@@ -450,7 +458,7 @@ impl Sitzung {
     /// Releases the current version: it must pass `check`, must not be
     /// released yet; its PDF is written into `ordner` (never replacing
     /// another) and recorded with its inputs in `freigaben.yaml`.
-    pub fn freigeben(&mut self, ordner: &Path) -> Result<Freigegeben, BauFehler> {
+    pub fn freigeben(&mut self, ordner: &Zielordner) -> Result<Freigegeben, BauFehler> {
         let v = self.vorbereiten()?;
         if !v.pruefung.bestanden() {
             return Err(BauFehler::Befunde(Box::new(v.pruefung)));
@@ -471,8 +479,10 @@ impl Sitzung {
         }
         let (bytes, _, _) = self.pdf(&v)?;
         let datei = export::dateiname(&v.geladen.edition, Fassung::Bericht);
-        let pdf = ordner.join(&datei);
-        let geschrieben = export::schreiben(&pdf, &bytes, false, true)?;
+        let geschrieben = ordner
+            .schreiben(&datei, &bytes, Ersetzen::Nie)
+            .map_err(ExportFehler::from)?;
+        let pdf = ordner.zeigen(&datei);
         let freigabe = Freigabe {
             version,
             datum,

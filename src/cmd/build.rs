@@ -1,8 +1,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kataster_report::export::Geschrieben;
 use kataster_report::pipeline::{self, Vorbereitet, Zeiten};
+use kataster_report::projekt::{Geschrieben, Zielordner};
 use kataster_report::sitzung::{Gebaut, Sitzung, Ziel};
 
 #[derive(clap::Args, Debug)]
@@ -43,7 +43,7 @@ fn zeiten_ausgeben(z: &Zeiten) {
 }
 
 /// Writes the generated Typst sources for `typst compile`.
-fn quellen_schreiben(s: &Sitzung, v: &Vorbereitet, ordner: &Path) -> Result<(), ExitCode> {
+fn quellen_schreiben(s: &Sitzung, v: &Vorbereitet, ordner: &Zielordner) -> Result<(), ExitCode> {
     if let Err(e) = pipeline::typst_quellen_schreiben(s.wurzel(), v, ordner) {
         super::melden(&format!(
             "Fehler: {e}\nEs wurden keine Typst-Quellen geschrieben.\n"
@@ -52,7 +52,7 @@ fn quellen_schreiben(s: &Sitzung, v: &Vorbereitet, ordner: &Path) -> Result<(), 
     }
     super::melden(&format!(
         "Typst-Quellen geschrieben nach {0}; übersetzen mit:\n  typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts --pdf-standard ua-1 {0}{1}\n",
-        ordner.display(),
+        ordner.anzeige().display(),
         pipeline::hauptdatei(&v.geladen.edition.meta.layout)
     ));
     Ok(())
@@ -84,18 +84,28 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let ordner = match super::zielordner(projekt, &args.ziel.out, "Es wurde kein PDF geschrieben.")
+    {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let quellen = match &args.emit_typst {
+        Some(q) => {
+            match super::zielordner(projekt, q, "Es wurden keine Typst-Quellen geschrieben.") {
+                Ok(o) => Some(o),
+                Err(code) => return code,
+            }
+        }
+        None => None,
+    };
     let ziel = Ziel {
         erzwingen: args.force,
         entwurf: args.entwurf,
-        ..Ziel::neu(super::im_projekt(projekt, &args.ziel.out))
+        ..Ziel::neu(ordner)
     };
-    if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ziel.ordner) {
-        super::melden(&format!("Fehler: {e}\nEs wurde kein PDF geschrieben.\n"));
-        return ExitCode::FAILURE;
-    }
     let ergebnis = s.vorbereiten().and_then(|v| {
-        if let Some(ordner) = &args.emit_typst
-            && let Err(code) = quellen_schreiben(&s, &v, &super::im_projekt(projekt, ordner))
+        if let Some(ordner) = &quellen
+            && let Err(code) = quellen_schreiben(&s, &v, ordner)
         {
             return Ok(Err(code));
         }

@@ -367,6 +367,22 @@ pub fn im_projekt(projekt: &std::path::Path, p: &std::path::Path) -> PathBuf {
     }
 }
 
+/// The output folder named on the command line (relative to the project),
+/// checked once for every write into it; a refusal is printed with what it
+/// means (`schluss`).
+pub fn zielordner(
+    projekt: &std::path::Path,
+    p: &std::path::Path,
+    schluss: &str,
+) -> Result<kataster_report::projekt::Zielordner, ExitCode> {
+    kataster_report::projekt::Zielordner::fuer_ausgabe(projekt, &im_projekt(projekt, p)).map_err(
+        |e| {
+            melden(&format!("Fehler: {e}.\nHilfe: {}\n{schluss}\n", e.hilfe()));
+            ExitCode::FAILURE
+        },
+    )
+}
+
 /// Why a run stopped, rendered with the session's source texts.
 pub fn fehler_text(s: &Sitzung, fehler: &BauFehler) -> String {
     match fehler {

@@ -14,11 +14,10 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let ordner = super::im_projekt(projekt, &args.ziel.out);
-    if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ordner) {
-        super::melden(&format!("Fehler: {e}\nEs wurde nichts freigegeben.\n"));
-        return ExitCode::FAILURE;
-    }
+    let ordner = match super::zielordner(projekt, &args.ziel.out, "Es wurde nichts freigegeben.") {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
     match s.freigeben(&ordner) {
         Ok(f) => {
             let a = &f.freigabe;

@@ -15,8 +15,8 @@ pub fn ausfuehren(projekt: &Path) -> ExitCode {
         }
         Err(e) => {
             super::melden(&format!(
-                "Fehler: Schemas konnten nicht geschrieben werden: {}\n",
-                kataster_report::projekt::io_text(&e)
+                "Fehler: Schemas konnten nicht geschrieben werden: {e}.\nHilfe: {}\n",
+                e.hilfe()
             ));
             ExitCode::FAILURE
         }

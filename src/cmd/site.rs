@@ -10,6 +10,10 @@ pub struct Args {
     /// relativer Pfad gilt im Projektordner).
     #[arg(long, value_name = "ORDNER")]
     pub out: Option<PathBuf>,
+    /// Einen Zielordner ersetzen, der Dateien enthält, die nicht von `site`
+    /// stammen.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Writes the website of the edition (pages, open data, the PDF).
@@ -21,14 +25,11 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
     let out = args
         .out
         .unwrap_or_else(|| Path::new("dist").join("website"));
-    let ordner = super::im_projekt(projekt, &out);
-    if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ordner) {
-        super::melden(&format!(
-            "Fehler: {e}\nEs wurde keine Website geschrieben.\n"
-        ));
-        return ExitCode::FAILURE;
-    }
-    match s.website(&ordner) {
+    let ordner = match super::zielordner(projekt, &out, "Es wurde keine Website geschrieben.") {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    match s.website(&ordner, args.force) {
         Ok(w) => {
             super::melden(&format!(
                 "Ausgabe {}: Website mit {} Dateien geschrieben (Seiten und offene Daten in {} ms, \

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use kataster_report::charts::geo::Geodaten;
+use kataster_report::projekt::Ersetzen;
 use kataster_report::umfrage;
 
 #[derive(clap::Args, Debug)]
@@ -108,6 +109,9 @@ pub struct Fragebogen {
     /// Die zu schreibende Datei (ein relativer Pfad gilt im Projektordner).
     #[arg(long, value_name = "DATEI.lss")]
     pub out: PathBuf,
+    /// Eine vorhandene Datei mit anderem Inhalt ersetzen.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
@@ -204,7 +208,7 @@ fn inspect(projekt: &Path, a: Inspect) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(d) => {
-            let text = std::fs::read_to_string(projekt.join(&relativ)).ok();
+            let text = quelltext(projekt, &relativ);
             super::melden(&format!(
                 "{}\n",
                 d.darstellen(text.as_deref(), super::farbe())
@@ -219,14 +223,18 @@ fn fragebogen(projekt: &Path, a: Fragebogen) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let ziel = super::im_projekt(projekt, &a.out);
-    let ordner = ziel.parent().map(Path::to_path_buf).unwrap_or_default();
-    if let Err(e) = kataster_report::projekt::pruefe_ziel(projekt, &ordner) {
+    const NICHTS: &str = "Es wurde kein Fragebogen geschrieben.";
+    let (Some(name), ordner) = (a.out.file_name(), a.out.parent().unwrap_or(Path::new(""))) else {
         super::melden(&format!(
-            "Fehler: {e}\nEs wurde kein Fragebogen geschrieben.\n"
+            "Fehler: {} nennt keine Datei.\n{NICHTS}\n",
+            a.out.display()
         ));
         return ExitCode::FAILURE;
-    }
+    };
+    let ordner = match super::zielordner(projekt, ordner, NICHTS) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
     let g = match s.laden() {
         Ok(g) => g,
         Err(e) => return super::melde(&s, &e, "Es wurde kein Fragebogen geschrieben."),
@@ -250,14 +258,9 @@ fn fragebogen(projekt: &Path, a: Fragebogen) -> ExitCode {
     };
     let titel = format!("{} – Umfrage {}", g.edition.meta.titel, g.edition.id);
     let text = umfrage::fragebogen(&titel, &g.edition.vokabular, landkreise);
-    if let Err(e) =
-        std::fs::create_dir_all(&ordner).and_then(|()| std::fs::write(&ziel, text.as_bytes()))
-    {
-        super::melden(&format!(
-            "Fehler: {} konnte nicht geschrieben werden: {}\n",
-            ziel.display(),
-            kataster_report::projekt::io_text(&e)
-        ));
+    let ersetzen = if a.force { Ersetzen::Ja } else { Ersetzen::Nie };
+    if let Err(e) = ordner.schreiben(name, text.as_bytes(), ersetzen) {
+        super::melden(&format!("Fehler: {e}.\nHilfe: {}\n{NICHTS}\n", e.hilfe()));
         return ExitCode::FAILURE;
     }
     super::melden(&format!(
@@ -266,7 +269,7 @@ fn fragebogen(projekt: &Path, a: Fragebogen) -> ExitCode {
         umfrage::fragebogen::LANDKREIS_FRAGEN.len(),
         umfrage::fragebogen::steckbrief_fragen().len()
     ));
-    super::drucken(&format!("{}\n", ziel.display()));
+    super::drucken(&format!("{}\n", ordner.zeigen(name).display()));
     ExitCode::SUCCESS
 }
 
@@ -282,7 +285,7 @@ fn abbruch(
         ImportAbbruch::Diagnosen(d) => {
             let mut t = String::new();
             for x in &d {
-                let quelle = std::fs::read_to_string(projekt.join(&x.datei)).ok();
+                let quelle = quelltext(projekt, &x.datei);
                 t.push_str(&format!(
                     "{}\n",
                     x.darstellen(quelle.as_deref(), super::farbe())
@@ -300,6 +303,13 @@ fn abbruch(
     };
     super::melden(&text);
     ExitCode::FAILURE
+}
+
+/// The text of a survey file for a message, read confined like every
+/// project file (nothing outside the project, nothing larger than a survey
+/// file may be).
+fn quelltext(projekt: &Path, datei: &Path) -> Option<String> {
+    kataster_report::projekt::lese_text(projekt, datei, umfrage::MAX_LSS).ok()
 }
 
 /// A file named on the command line as a project path; outside the

@@ -48,11 +48,7 @@ fn runde(s: &mut Sitzung, ziel: &Ziel) {
 /// Where the preview goes: `--out`, relative to the project; never into
 /// the project's inputs.
 fn ziel(wurzel: &Path, args: &Args) -> Result<Ziel, ExitCode> {
-    let ordner = super::im_projekt(wurzel, &args.ziel.out);
-    if let Err(e) = kataster_report::projekt::pruefe_ziel(wurzel, &ordner) {
-        super::melden(&format!("Fehler: {e}\n"));
-        return Err(ExitCode::FAILURE);
-    }
+    let ordner = super::zielordner(wurzel, &args.ziel.out, "")?;
     Ok(Ziel {
         erzwingen: true,
         entwurf: args.entwurf,

@@ -215,30 +215,43 @@ pub fn importieren_in(
                 .collect(),
         ));
     }
-    for (p, text) in &neu {
-        let ziel = wurzel.join(p);
-        let schreiben = std::fs::create_dir_all(ziel.parent().unwrap_or(wurzel))
-            .and_then(|()| std::fs::write(&ziel, text));
-        schreiben.map_err(|e| {
-            A::Text(format!(
-                "{} konnte nicht geschrieben werden: {}",
-                p.display(),
-                projekt::io_text(&e)
-            ))
-        })?;
-    }
-    for (p, was) in &plan {
-        if *was == "entfernt" {
-            std::fs::remove_file(wurzel.join(p))
-                .map_err(|e| A::Text(format!("{}: {}", p.display(), projekt::io_text(&e))))?;
-        }
-    }
+    umstellen(wurzel, &ordner, &neu, &plan)
+        .map_err(|e| A::Text(format!("nicht übernommen: {e}.\nHilfe: {}", e.hilfe())))?;
     Ok(Ergebnis {
         dateien: plan,
         unvollstaendig: i.unvollstaendig,
         landkreise: i.landkreise.len(),
         steckbriefe: i.steckbriefe.iter().map(|d| d.steckbriefe.len()).sum(),
     })
+}
+
+/// Switches the edition folder `ordner` to the imported files in one step:
+/// a copy of it is prepared beside it with the new files written and the
+/// emptied ones removed, then exchanged with it. A kill at any moment
+/// leaves the edition as before or fully imported.
+fn umstellen(
+    wurzel: &Path,
+    ordner: &Path,
+    neu: &[(std::path::PathBuf, String)],
+    plan: &[(std::path::PathBuf, &'static str)],
+) -> Result<(), projekt::Schreibfehler> {
+    let relativ = |p: &Path| {
+        p.strip_prefix(ordner)
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    };
+    let fassung = projekt::Zielordner::im_projekt(wurzel, ordner)?.neufassung(true)?;
+    for (p, text) in neu {
+        fassung
+            .ordner()
+            .schreiben(relativ(p), text.as_bytes(), projekt::Ersetzen::Ja)?;
+    }
+    for (p, was) in plan {
+        if *was == "entfernt" {
+            fassung.ordner().entfernen(relativ(p))?;
+        }
+    }
+    fassung.abschliessen()
 }
 
 /// The responses (`…_responses.lsr`) of a survey archive (`.lsa`, a zip).
@@ -308,7 +321,7 @@ pub fn zuordnung_vorschlagen(
     projekt::pruefe_edition_id(id).map_err(A::Text)?;
     let ordner = Path::new("data").join(id);
     let ziel = ordner.join(ZUORDNUNG);
-    if wurzel.join(&ziel).exists() {
+    if std::fs::symlink_metadata(wurzel.join(&ziel)).is_ok() {
         return Err(A::Text(format!(
             "{} gibt es schon; ein Vorschlag ersetzt es nicht.\nHilfe: Löschen oder \
              umbenennen Sie die Datei, wenn Sie einen neuen Vorschlag wollen.",
@@ -336,8 +349,15 @@ pub fn zuordnung_vorschlagen(
     for o in &offen {
         kopf.push_str(&format!("# Nicht zugeordnet: {o}\n"));
     }
-    std::fs::write(wurzel.join(&ziel), format!("{kopf}{yaml}"))
-        .map_err(|e| A::Text(format!("{}: {}", ziel.display(), projekt::io_text(&e))))?;
+    projekt::Zielordner::im_projekt(wurzel, &ordner)
+        .and_then(|z| {
+            z.schreiben(
+                ZUORDNUNG,
+                format!("{kopf}{yaml}").as_bytes(),
+                projekt::Ersetzen::Nie,
+            )
+        })
+        .map_err(|e| A::Text(format!("nicht geschrieben: {e}.\nHilfe: {}", e.hilfe())))?;
     Ok((ziel, offen))
 }
 

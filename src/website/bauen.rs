@@ -1,12 +1,17 @@
 //! `Sitzung::website`: the session builds the PDF and the website from the
 //! same prepared data and writes both into one folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::{Eingang, PdfVerweis, WebFehler};
 use crate::charts::geo::Geodaten;
-use crate::export::{self, Fassung};
+use crate::export::{self, ExportFehler, Fassung};
+use crate::projekt::{Ersetzen, Schreibfehler, Zielordner, schreiben::MARKE};
+
+/// The marker file's text: why it is there.
+const MARKE_TEXT: &str = "Diesen Ordner hat `kataster-report site` geschrieben; ein neuer Lauf \
+                          ersetzt ihn als Ganzes.\n";
 use crate::freigabe;
 use crate::pipeline::BauFehler;
 use crate::sitzung::Sitzung;
@@ -32,8 +37,14 @@ impl From<WebFehler> for BauFehler {
 impl Sitzung {
     /// The website of the edition into `ordner`, with the PDF it links to.
     /// Like `build`, only when `check` passes; a released version's PDF
-    /// must give its recorded bytes.
-    pub fn website(&mut self, ordner: &Path) -> Result<Website, BauFehler> {
+    /// must give its recorded bytes. The site is prepared beside `ordner`
+    /// and replaces it in one step; a folder with other files is replaced
+    /// only with `erzwingen`.
+    pub fn website(&mut self, ordner: &Zielordner, erzwingen: bool) -> Result<Website, BauFehler> {
+        if !erzwingen && !ordner.leer_oder_eigen() {
+            let fremd = Schreibfehler::Fremd(ordner.anzeige().to_path_buf());
+            return Err(BauFehler::Export(ExportFehler::Schreiben(fremd)));
+        }
         let v = self.vorbereiten()?;
         if !v.pruefung.bestanden() {
             return Err(BauFehler::Befunde(Box::new(v.pruefung)));
@@ -64,21 +75,19 @@ impl Sitzung {
         let mut dateien = super::dateien(&eingang, self.wurzel(), &v.schriften.dateien)?;
         let dauer = start.elapsed();
         dateien.push((datei, pdf));
-        for (pfad, bytes) in &dateien {
-            let ziel = ordner.join(pfad);
-            if let Some(eltern) = ziel.parent() {
-                std::fs::create_dir_all(eltern).map_err(|f| {
-                    BauFehler::Export(export::ExportFehler::Schreiben {
-                        pfad: eltern.to_path_buf(),
-                        fehler: f,
-                    })
-                })?;
+        let schreiben = || {
+            let fassung = ordner.neufassung(false)?;
+            fassung
+                .ordner()
+                .schreiben(MARKE, MARKE_TEXT.as_bytes(), Ersetzen::Nie)?;
+            for (pfad, bytes) in &dateien {
+                fassung.ordner().schreiben(pfad, bytes, Ersetzen::Nie)?;
             }
-            // The website is generated: its files are replaced.
-            export::schreiben(&ziel, bytes, true, false)?;
-        }
+            fassung.abschliessen()
+        };
+        schreiben().map_err(|e| BauFehler::Export(ExportFehler::Schreiben(e)))?;
         Ok(Website {
-            ordner: ordner.to_path_buf(),
+            ordner: ordner.anzeige().to_path_buf(),
             dateien: dateien.len(),
             dauer,
         })

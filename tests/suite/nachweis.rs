@@ -1,7 +1,7 @@
 //! The appendix "Zahlennachweis": switched on per edition, one entry per
 //! checked claim, each claim in the text a link to its entry.
 
-mod common;
+use crate::common;
 
 use common::Kopie;
 use lopdf::{Document, Object};

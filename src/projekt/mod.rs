@@ -2,8 +2,14 @@
 //! the project root, has no `..`, and resolves (also through symbolic links)
 //! to a regular file inside the root, no larger than its limit. Nothing
 //! outside the project is read, and an outside file's content is never shown.
-//! Writers check their target with [`pruefe_ziel`]: they never write into the
-//! project's inputs (`data/`, `report/`, `fonts/`).
+//! Writing goes through [`schreiben::Zielordner`]: never into the project's
+//! inputs (`data/`, `report/`, `fonts/`), never through a symbolic link.
+
+pub mod schreiben;
+
+pub use schreiben::{
+    Ersetzen, Geschrieben, Neufassung, Schreibfehler, Zielordner, im_projekt_schreiben,
+};
 
 use std::fmt;
 use std::io::Read;
@@ -298,86 +304,6 @@ pub fn pruefe_edition_id(id: &str) -> Result<(), String> {
              (z. B. 2025), keine Pfade"
         ))
     }
-}
-
-/// The real path of `ziel`, also when it does not exist yet: its nearest
-/// existing ancestor resolved, the rest appended.
-fn ziel_kanonisch(ziel: &Path) -> std::io::Result<PathBuf> {
-    let absolut = std::path::absolute(ziel)?;
-    let mut rest = Vec::new();
-    let mut p = absolut.as_path();
-    loop {
-        if let Ok(echt) = p.canonicalize() {
-            let mut voll = echt;
-            for teil in rest.iter().rev() {
-                voll.push(teil);
-            }
-            return Ok(voll);
-        }
-        match (p.file_name(), p.parent()) {
-            (Some(name), Some(eltern)) => {
-                rest.push(name.to_owned());
-                p = eltern;
-            }
-            _ => return Ok(absolut),
-        }
-    }
-}
-
-/// Refuses a write target that is, contains or lies inside one of the
-/// project's input folders (`data/`, `report/`, `fonts/`).
-pub fn pruefe_ziel(wurzel: &Path, ziel: &Path) -> Result<(), String> {
-    let ziel_echt = ziel_kanonisch(ziel).map_err(|e| {
-        format!(
-            "Zielordner {}: {}",
-            ziel.display(),
-            io_fehler_deutsch(e.kind())
-        )
-    })?;
-    let basis = wurzel_kanonisch(wurzel).map_err(|e| e.to_string())?;
-    for eingabe in EINGABEN {
-        let e = basis.join(eingabe);
-        let e = e.canonicalize().unwrap_or(e);
-        if ziel_echt.starts_with(&e) || e.starts_with(&ziel_echt) {
-            return Err(format!(
-                "In den Zielordner {} wird nicht geschrieben: er ist oder enthält den \
-                 Projektordner {eingabe}/, dessen Dateien Eingaben des Berichts sind. Wählen Sie \
-                 einen eigenen Ordner, z. B. dist/ oder /tmp/quellen.",
-                ziel.display()
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Writes a file the tool generates inside the project (a schema, the
-/// release records) unless it already has this text; never through a
-/// symbolic link or into a folder outside the project; atomically (a
-/// temporary file, then a rename). Whether it wrote.
-pub fn schreibe_wenn_anders(wurzel: &Path, p: &Path, text: &str) -> std::io::Result<bool> {
-    let voll = wurzel.join(p);
-    if lese_text(wurzel, p, MAX_DATEN).ok().as_deref() == Some(text) {
-        return Ok(false);
-    }
-    if let Some(o) = voll.parent() {
-        std::fs::create_dir_all(o)?;
-    }
-    let ordner = p.parent().unwrap_or(Path::new("."));
-    let ausserhalb = aufloesen(wurzel, ordner).is_err()
-        || std::fs::symlink_metadata(&voll).is_ok_and(|m| m.file_type().is_symlink());
-    if ausserhalb {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            format!("{} führt aus dem Projektordner hinaus", p.display()),
-        ));
-    }
-    let temp = voll.with_extension(format!("{}.tmp", std::process::id()));
-    std::fs::write(&temp, text)
-        .and_then(|()| std::fs::rename(&temp, &voll))
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&temp);
-        })?;
-    Ok(true)
 }
 
 #[cfg(test)]

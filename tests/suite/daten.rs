@@ -1,6 +1,6 @@
 //! The 2025 edition as data: loading, validation messages, round trip, schemas.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! `survey inspect` and `survey questionnaire`: LimeSurvey's survey
 //! structure read (current and older exports) and written from the model.
 
-mod common;
+use crate::common;
 
 use common::{Kopie, cli, stderr, stdout};
 use kataster_report::load::lade_edition;
@@ -225,7 +225,7 @@ fn kaputtes_xml_und_fremde_dateien_werden_gemeldet() {
 
 /// How a response export is written (the options of LimeSurvey's export).
 #[derive(Clone, Copy)]
-struct Variante {
+pub(crate) struct Variante {
     trenner: u8,
     bom: bool,
     /// Full answer texts instead of codes.
@@ -236,7 +236,7 @@ struct Variante {
 
 impl Variante {
     /// Codes, comma, no BOM, bracket headings.
-    const SCHLICHT: Variante = Variante {
+    pub(crate) const SCHLICHT: Variante = Variante {
         trenner: b',',
         bom: false,
         volltext: false,
@@ -421,7 +421,7 @@ fn vergleichbar(s: &kataster_report::model::Steckbrief) -> Value {
 
 /// A copy with an empty edition 2026, the questionnaire and a response
 /// export of the 2025 data in `umfrage/`.
-fn mit_antworten(v: Variante) -> Kopie {
+pub(crate) fn mit_antworten(v: Variante) -> Kopie {
     let k = Kopie::neu();
     let o = cli(
         k.pfad(),
@@ -442,7 +442,7 @@ fn mit_antworten(v: Variante) -> Kopie {
     k
 }
 
-fn importieren(k: &Kopie, zusatz: &[&str]) -> std::process::Output {
+pub(crate) fn importieren(k: &Kopie, zusatz: &[&str]) -> std::process::Output {
     importieren_aus(k, "umfrage/antworten.csv", zusatz)
 }
 

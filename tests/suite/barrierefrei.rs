@@ -2,7 +2,7 @@
 //! screen reader gets from the tags, read back with a PDF parser, and the
 //! file's size.
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 

@@ -1,7 +1,7 @@
 //! Abbildung 1 (the map) and the charts: one shape per district, labels,
 //! colour order, deterministic SVG, and chart values equal to the figures.
 
-mod common;
+use crate::common;
 
 use kataster_report::charts::{self, geo::Geodaten, karte, mass::Schriftmass};
 use kataster_report::compile::world::Schriften;

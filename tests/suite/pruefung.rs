@@ -1,6 +1,6 @@
 //! Figures, claims, acknowledged deviations and the typed-number lint.
 
-mod common;
+use crate::common;
 
 use common::{Kopie, cli, pdf_bytes, pdf_text, stderr, stdout};
 use kataster_report::figures::{Kennzahlen, berechne};

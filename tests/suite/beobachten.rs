@@ -3,7 +3,7 @@
 //! build. Driven through the real command on the small test edition; the
 //! test waits for the command's messages, it never measures time.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! `site`: the catalogue as a static website with open data. (The browser
 //! test with axe-core is `tests/browser/`.)
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -16,7 +16,10 @@ use serde_json::Value;
 fn bauen(wurzel: &Path, id: &str) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let mut s = Sitzung::oeffnen(wurzel, Some(id)).expect("Ausgabe");
-    if let Err(e) = s.website(out.path()) {
+    if let Err(e) = s.website(
+        &kataster_report::projekt::Zielordner::fuer_ausgabe(wurzel, out.path()).unwrap(),
+        false,
+    ) {
         panic!("Website: {e:?}");
     }
     out

@@ -1,7 +1,7 @@
 //! Editions that live on: each edition names its own layout, so that a new
 //! edition's layout never changes an earlier one.
 
-mod common;
+use crate::common;
 
 use common::{Kopie, cli, stderr, stdout};
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use kataster_report::pipeline;
+use kataster_report::projekt::Zielordner;
 use kataster_report::sitzung::{Gebaut, Sitzung, Ziel};
 
 /// The repository root.
@@ -121,12 +122,18 @@ pub fn bauen(wurzel: &Path, ziel: &Path) -> Result<Gebaut, pipeline::BauFehler> 
 /// Builds edition `id` of the project at `wurzel` into the folder `ziel`.
 pub fn bauen_von(wurzel: &Path, id: &str, ziel: &Path) -> Result<Gebaut, pipeline::BauFehler> {
     let mut s = Sitzung::oeffnen(wurzel, Some(id)).expect("Ausgabe");
-    s.bauen(&Ziel::neu(ziel))
+    s.bauen(&Ziel::neu(Zielordner::fuer_ausgabe(wurzel, ziel).unwrap()))
 }
 
 /// Builds the 2025 edition and returns the PDF bytes; panics with the
 /// diagnostics on failure.
 pub fn pdf_bytes(wurzel: &Path) -> Vec<u8> {
+    if wurzel == projekt() {
+        // The project's own 2025 edition never changes during the tests:
+        // build it once for all of them.
+        static PDF: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        return PDF.get_or_init(|| pdf_bytes_von(wurzel, "2025")).clone();
+    }
     pdf_bytes_von(wurzel, "2025")
 }
 

@@ -2,7 +2,7 @@
 //! row breaks across pages, the table header repeats and the label of the
 //! row stands again, marked "(Fortsetzung)", at the top of each further page.
 
-mod common;
+use crate::common;
 
 use common::{Kopie, pdf_bytes_von, pdf_seiten};
 

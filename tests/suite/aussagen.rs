@@ -2,7 +2,7 @@
 //! counts were counted independently from the YAML files (a short script
 //! over data/2025/steckbriefe), not with the program.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! a PDF, claims whose words state their value, `build` refusing what `check`
 //! refuses, and a calm command line. One table-driven test per class.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,6 +1,6 @@
 //! `build`: the report as a reproducible PDF from embedded Typst.
 
-mod common;
+use crate::common;
 
 use common::{Kopie, cli, falten, pdf_bytes, pdf_text, stderr, stdout};
 use kataster_report::load::lade_edition;

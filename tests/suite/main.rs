@@ -1,0 +1,22 @@
+//! The integration tests, as one test binary: every module below links the
+//! library (and so Typst) once instead of once per file, and shares the
+//! cached build of the 2025 edition (`common::pdf_bytes`).
+//!
+//! Fixtures made for a test live under `tests/fixtures/`.
+
+mod common;
+
+mod abbildungen;
+mod ausgaben;
+mod aussagen;
+mod barrierefrei;
+mod beobachten;
+mod bericht;
+mod daten;
+mod langer_text;
+mod nachweis;
+mod pruefung;
+mod schreiben;
+mod umfrage;
+mod vertrauen;
+mod website;
