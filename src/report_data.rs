@@ -5,6 +5,7 @@ use serde_json::{Map, Value, json};
 
 use crate::charts::Abbildung;
 use crate::figures::{Kennzahlen, format};
+use crate::model::tabelle::{self, Spalte, SpaltenArt, Zelle};
 use crate::model::{
     Antwort, Edition, EditionMeta, FELDER, FeldWert, Landkreis, Steckbrief, SteckbriefDatei,
 };
@@ -75,36 +76,46 @@ fn historie_json(meta: &EditionMeta) -> Vec<Value> {
 }
 
 /// `tabelle`: Tabelle 1, its rows and its sum row.
+/// The totals row prints the decimal column's mean under this key
+/// (`vzae_mittel`), the other totals under the column's short name.
+fn summenschluessel(s: &Spalte) -> String {
+    match s.art {
+        SpaltenArt::Dezimal => format!("{}_mittel", s.kurz),
+        _ => s.kurz.to_owned(),
+    }
+}
+
 fn tabelle_json(e: &Edition, k: &Kennzahlen) -> Result<Value, crate::figures::Rechenfehler> {
-    let zahl = |n: &str| k.wert(n).map(|w| w as u64);
+    let mut summe = Map::new();
+    for s in tabelle::SPALTEN {
+        let Some(name) = s.summe else { continue };
+        let w = k.wert(name)?;
+        let wert = match s.art {
+            SpaltenArt::Dezimal => json!(format::dezimal(w, 1)),
+            _ => json!(w as u64),
+        };
+        summe.insert(summenschluessel(s), wert);
+    }
     Ok(json!({
         "zeilen": e.landkreise.iter().map(tabellenzeile_json).collect::<Vec<_>>(),
-        "summe": {
-            "ki_strategie": zahl("ki_strategie")?,
-            "digitalstrategie_mit_ki": zahl("digitalstrategie_mit_ki")?,
-            "dienstanweisung": zahl("dienstanweisung")?,
-            "vzae_mittel": format::dezimal(k.wert("vzae_mittel")?, 1),
-            "abgeschlossen": zahl("projekte_abgeschlossen")?,
-            "in_umsetzung": zahl("projekte_in_umsetzung")?,
-            "geplant": zahl("projekte_geplant")?,
-        }
+        "summe": summe,
     }))
 }
 
-/// One row of Tabelle 1.
+/// One row of Tabelle 1, each column under its short name.
 fn tabellenzeile_json(l: &Landkreis) -> Value {
-    json!({
-        "name": l.name,
-        "organisationseinheit": l.organisationseinheit,
-        "gesamtverantwortung": l.gesamtverantwortung,
-        "ki_strategie": l.ki_strategie,
-        "digitalstrategie_mit_ki": l.digitalstrategie_mit_ki,
-        "dienstanweisung": l.dienstanweisung,
-        "vzae": format::dezimal(l.vzae.0, if l.vzae.0.fract() == 0.0 { 0 } else { 1 }),
-        "abgeschlossen": l.projekte.abgeschlossen,
-        "in_umsetzung": l.projekte.in_umsetzung,
-        "geplant": l.projekte.geplant,
-    })
+    let mut zeile = Map::new();
+    zeile.insert("name".into(), json!(l.name));
+    for s in tabelle::SPALTEN {
+        let wert = match s.wert(l) {
+            Zelle::Text(t) => json!(t),
+            Zelle::JaNein(b) => json!(b),
+            Zelle::Dezimal(d) => json!(format::dezimal(d, if d.fract() == 0.0 { 0 } else { 1 })),
+            Zelle::Anzahl(n) => json!(n),
+        };
+        zeile.insert(s.kurz.into(), wert);
+    }
+    Value::Object(zeile)
 }
 
 /// One entry of `steckbriefe`: a Landkreis and its fact sheets.

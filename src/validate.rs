@@ -665,19 +665,15 @@ fn definitions_bezuege(
         .iter()
         .chain(d.gegen.iter())
         .chain(d.spalten.iter().flatten());
-    for sp in spalten.filter(|sp| !crate::model::SPALTEN.contains(&sp.as_str())) {
+    let namen = crate::model::tabelle::zahlenspalten();
+    for sp in spalten.filter(|sp| !namen.contains(&sp.as_str())) {
         let m = format!("„{sp}“ ist keine Spalte der Tabelle 1");
         let feld = if d.spalte.as_ref() == Some(sp) {
             "spalte"
         } else {
             "spalten"
         };
-        out.push(mit_vorschlag(
-            feld,
-            m,
-            sp,
-            &mut crate::model::SPALTEN.iter().copied(),
-        ));
+        out.push(mit_vorschlag(feld, m, sp, &mut namen.iter().copied()));
     }
     if let Some(p) = &d.produkt
         && !vokabular.produkte.iter().any(|x| &x.id == p)

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::figures::Kennzahlen;
-use crate::model::{Edition, FELDER, Steckbrief};
+use crate::model::{Edition, FELDER, Landkreis, Steckbrief, tabelle::SPALTEN as TABELLE_1};
 use crate::report_data::anzeige;
 
 /// A project as the comparison names it.
@@ -147,35 +147,21 @@ fn projekte(a: &Edition, b: &Edition) -> (Vec<Projekt>, Vec<Projekt>, Vec<Fortge
     (neu, entfallen, fortgefuehrt)
 }
 
-/// A Landkreis row as field → printed value (nested fields with a dot).
-fn zeilenwerte(v: &Value, pfad: &str, out: &mut Vec<(String, String)>) {
-    match v {
-        Value::Object(m) => {
-            for (k, x) in m {
-                let p = if pfad.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{pfad}.{k}")
-                };
-                zeilenwerte(x, &p, out);
-            }
-        }
-        Value::String(s) => out.push((pfad.to_owned(), s.clone())),
-        Value::Bool(b) => out.push((pfad.to_owned(), if *b { "ja" } else { "nein" }.into())),
-        Value::Number(n) => out.push((pfad.to_owned(), n.to_string().replace('.', ","))),
-        andere => out.push((pfad.to_owned(), andere.to_string())),
-    }
+/// A Landkreis row as label → printed value, in the published order
+/// (the labels of [`TABELLE_1`]).
+fn zeilenwerte(l: &Landkreis) -> Vec<(String, String)> {
+    let mut out = vec![("Art".to_owned(), l.art.als_text().to_owned())];
+    out.extend(
+        TABELLE_1
+            .iter()
+            .map(|s| (s.bezeichnung.to_owned(), s.wert(l).text())),
+    );
+    out
 }
 
 /// Tabelle 1: rows new, dropped or changed, by Landkreis.
 fn tabelle(a: &Edition, b: &Edition) -> Vec<Zeile> {
-    let werte = |e: &Edition, name: &str| {
-        e.landkreis(name).map(|l| {
-            let mut out = Vec::new();
-            zeilenwerte(&serde_json::to_value(l).unwrap_or_default(), "", &mut out);
-            out
-        })
-    };
+    let werte = |e: &Edition, name: &str| e.landkreis(name).map(zeilenwerte);
     let mut namen: Vec<&str> = b.landkreise.iter().map(|l| l.name.as_str()).collect();
     namen.extend(
         a.landkreise
@@ -196,9 +182,9 @@ fn tabelle(a: &Edition, b: &Edition) -> Vec<Zeile> {
             let mut felder: Vec<Aenderung> = Vec::new();
             for (feld, n) in &neu {
                 let a = alt.iter().find(|(f, _)| f == feld).map(|x| x.1.clone());
-                if a.as_ref() != Some(n) && feld != "name" {
+                if a.as_ref() != Some(n) {
                     felder.push(Aenderung {
-                        feld: tabellenfeld(feld),
+                        feld: feld.clone(),
                         alt: a,
                         neu: Some(n.clone()),
                     });
@@ -247,24 +233,6 @@ fn kennzahlen(ka: &Kennzahlen, kb: &Kennzahlen) -> Vec<Kennzahlvergleich> {
             }),
     );
     out
-}
-
-/// The label of a Tabelle-1 field as editors know it.
-fn tabellenfeld(feld: &str) -> String {
-    match feld {
-        "art" => "Art",
-        "organisationseinheit" => "Organisationseinheit",
-        "gesamtverantwortung" => "Gesamtverantwortung",
-        "ki_strategie" => "KI-Strategie",
-        "digitalstrategie_mit_ki" => "Digitalstrategie mit KI",
-        "dienstanweisung" => "Dienstanweisung",
-        "vzae" => "VZÄ für KI",
-        "projekte.abgeschlossen" => "Projekte abgeschlossen",
-        "projekte.in_umsetzung" => "Projekte in Umsetzung",
-        "projekte.geplant" => "Projekte geplant",
-        andere => andere,
-    }
-    .to_owned()
 }
 
 /// What the layout's "Veränderungen" section prints: counts, the status

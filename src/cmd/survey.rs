@@ -266,7 +266,7 @@ fn fragebogen(projekt: &Path, a: Fragebogen) -> ExitCode {
     super::melden(&format!(
         "Fragebogen der Ausgabe {} geschrieben: {} Fragen zum Landkreis, {} zum Projekt.\n",
         g.edition.id,
-        umfrage::fragebogen::LANDKREIS_FRAGEN.len(),
+        umfrage::fragebogen::landkreis_fragen().len(),
         umfrage::fragebogen::steckbrief_fragen().len()
     ));
     super::drucken(&format!("{}\n", ordner.zeigen(name).display()));

@@ -6,7 +6,7 @@
 //! error, never a number in the PDF.
 
 use super::{Einheit, Kennzahl, Rechenfehler, Sammler, haeufigkeit, korrelation};
-use crate::model::{Edition, FELDER, KennzahlArt as A, KennzahlDefinition, Landkreis};
+use crate::model::{Edition, FELDER, KennzahlArt as A, KennzahlDefinition, Landkreis, tabelle};
 
 /// Computes every definition in the file's order.
 pub(super) fn berechnen(s: &mut Sammler, e: &Edition) {
@@ -127,27 +127,16 @@ fn ausgabe(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
 }
 
 /// A cell of Tabelle 1 as a number: yes/no as 1/0, the project columns,
-/// their sum (`projekte`), the VZÄ.
+/// their sum (`projekte`), the VZÄ (validation admits only such names).
 fn zelle(l: &Landkreis, spalte: &str) -> f64 {
-    match spalte {
-        "ki_strategie" => f64::from(u8::from(l.ki_strategie)),
-        "digitalstrategie_mit_ki" => f64::from(u8::from(l.digitalstrategie_mit_ki)),
-        "dienstanweisung" => f64::from(u8::from(l.dienstanweisung)),
-        "vzae" => l.vzae.0,
-        _ => f64::from(ganzzahl(l, spalte).unwrap_or(0)),
-    }
+    tabelle::zahlenzelle(l, spalte)
+        .and_then(tabelle::Zelle::zahl)
+        .unwrap_or(0.0)
 }
 
 /// A whole-number column of Tabelle 1, `None` for the VZÄ.
 fn ganzzahl(l: &Landkreis, spalte: &str) -> Option<u32> {
-    Some(match spalte {
-        "projekte" => l.projekte.summe(),
-        "projekte.abgeschlossen" => l.projekte.abgeschlossen,
-        "projekte.in_umsetzung" => l.projekte.in_umsetzung,
-        "projekte.geplant" => l.projekte.geplant,
-        "ki_strategie" | "digitalstrategie_mit_ki" | "dienstanweisung" => zelle(l, spalte) as u32,
-        _ => return None,
-    })
+    tabelle::zahlenzelle(l, spalte).and_then(tabelle::Zelle::ganzzahl)
 }
 
 fn zeilen(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {

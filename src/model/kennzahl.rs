@@ -54,18 +54,6 @@ pub enum KennzahlArt {
     Rang,
 }
 
-/// Die Spalten der Tabelle 1, die Kennzahlen lesen können.
-pub const SPALTEN: &[&str] = &[
-    "ki_strategie",
-    "digitalstrategie_mit_ki",
-    "dienstanweisung",
-    "vzae",
-    "projekte",
-    "projekte.abgeschlossen",
-    "projekte.in_umsetzung",
-    "projekte.geplant",
-];
-
 /// Eine selbst definierte Kennzahl.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -10,6 +10,7 @@ mod gestaltung;
 mod kennzahl;
 mod landkreis;
 mod steckbrief;
+pub mod tabelle;
 mod vokabular;
 
 pub use antwort::Antwort;
@@ -19,7 +20,7 @@ pub use edition::{
 };
 pub use freigabe::{Eingabe, Freigabe, Freigaben, PdfAngabe, Werkzeug};
 pub use gestaltung::{Farbe, Gestaltung, KartenZahlen, SCHWARZ, WEISS, kontrast, leuchtdichte};
-pub use kennzahl::{KennzahlArt, KennzahlDefinition, KennzahlenDatei, SPALTEN};
+pub use kennzahl::{KennzahlArt, KennzahlDefinition, KennzahlenDatei};
 pub use landkreis::{Dezimal, Kreisart, Landkreis, Landkreise, ProjekteNachStatus};
 pub use steckbrief::{
     FELDER, Feld, FeldArt, FeldWert, Steckbrief, SteckbriefDatei, kennung_vorschlag,

@@ -151,70 +151,80 @@ macro_rules! steckbrief_felder {
     };
 }
 
-steckbrief_felder! {
-    /// Projektname.
-    projektname = "Projektname";
-    /// Ziele (Mehrfachauswahl, Vokabular `ziele`).
-    ziele: mehrfach = "Ziele";
-    /// Projektstatus (Vokabular `projektstatus`).
-    projektstatus: einfach = "Projektstatus";
-    /// Zeitraum, wie angegeben (z. B. `01.05.2025`).
-    zeitraum: text = "Zeitraum";
-    /// Technologien (Mehrfachauswahl, Vokabular `technologien`).
-    technologien: mehrfach = "Technologien";
-    /// Betriebsmodell (Vokabular `betriebsmodell`).
-    betriebsmodell: einfach = "Betriebsmodell";
-    /// „Wie hoch ist das Projektbudget?“ (freier Text).
-    projektbudget: text = "Wie hoch ist das Projektbudget?";
-    /// Amortisationsdauer (Vokabular `amortisationsdauer`).
-    amortisationsdauer: einfach = "Amortisationsdauer";
-    /// Fördermittel (Vokabular `foerdermittel`).
-    foerdermittel: einfach = "Fördermittel";
-    /// Anbieter/Produkt.
-    anbieter_produkt: text = "Anbieter/Produkt";
-    /// Schnittstellen/Integrationen.
-    schnittstellen: text = "Schnittstellen/Integrationen";
-    /// Erfolgsfaktoren als freie Erfahrung (die erste der beiden Fragen mit
-    /// der Bezeichnung „Erfolgsfaktoren“).
-    erfolgsfaktoren_erfahrung: text = "Erfolgsfaktoren";
-    /// „Trainingsdaten, wurde nachtrainiert?“
-    trainingsdaten: text = "Trainingsdaten, wurde nachtrainiert?";
-    /// Bereitschaft zum Austausch von Trainingsdaten (Vokabular `austausch_trainingsdaten`).
-    austausch_trainingsdaten: einfach = "Bereitschaft zum Austausch von Trainingsdaten";
-    /// Qualitätssicherung der Trainingsdaten.
-    qualitaetssicherung: text = "Qualitätssicherung der Trainingsdaten";
-    /// Datenschutz- / Sicherheitsmaßnahmen.
-    datenschutz: text = "Datenschutz- / Sicherheitsmaßnahmen";
-    /// Verantwortliche Organisationseinheit.
-    verantwortliche_oe: text = "Verantwortliche OE";
-    /// KI-VO Risikoklasse (Vokabular `risikoklasse`).
-    risikoklasse: einfach = "KI-VO Risikoklasse";
-    /// „Maßnahmen nach Art. 4 KI-VO?“ (freier Text).
-    massnahmen_art4: text = "Maßnahmen nach Art. 4 KI-VO?";
-    /// Interkommunale Zusammenarbeit (Vokabular `interkommunale_zusammenarbeit`).
-    interkommunale_zusammenarbeit: einfach = "Interkommunale Zusammenarbeit";
-    /// Austausch mit anderen OEs (Vokabular `austausch_oes`).
-    austausch_oes: einfach = "Austausch mit anderen OEs";
-    /// Haupttreiber (Mehrfachauswahl, Vokabular `haupttreiber`).
-    haupttreiber: mehrfach = "Haupttreiber";
-    /// Beteiligte (Mehrfachauswahl, Vokabular `beteiligte`).
-    beteiligte: mehrfach = "Beteiligte";
-    /// Rolle der Politik (Mehrfachauswahl, Vokabular `rolle_der_politik`).
-    rolle_der_politik: mehrfach = "Rolle der Politik";
-    /// Adressierte Herausforderungen (Mehrfachauswahl, Vokabular `herausforderungen`).
-    herausforderungen: mehrfach = "Adressierte Herausforderungen";
-    /// Erfolgsfaktoren als Mehrfachauswahl (die zweite Frage mit dieser
-    /// Bezeichnung, Vokabular `erfolgsfaktoren`).
-    erfolgsfaktoren: mehrfach = "Erfolgsfaktoren";
-    /// Erfolgs-Kennzahlen (Mehrfachauswahl, Vokabular `kennzahlen`).
-    kennzahlen: mehrfach = "Erfolgs-Kennzahlen";
-    /// Entlastung / Vereinfachung.
-    entlastung: text = "Entlastung / Vereinfachung";
-    /// „Wünsche an Land, Bund?“
-    wuensche: text = "Wünsche an Land, Bund?";
-    /// Anmerkung.
-    anmerkung: text = "Anmerkung";
+/// The fact-sheet fields in the published order, with their kind and
+/// label: the one table, handed to a macro that builds from it (`$ziel!`):
+/// [`steckbrief_felder`] here, the vocabulary's lists in `vokabular.rs`.
+macro_rules! steckbrief_tabelle {
+    ($ziel:ident) => {
+        $ziel! {
+            /// Projektname.
+            projektname = "Projektname";
+            /// Ziele (Mehrfachauswahl, Vokabular `ziele`).
+            ziele: mehrfach = "Ziele";
+            /// Projektstatus (Vokabular `projektstatus`).
+            projektstatus: einfach = "Projektstatus";
+            /// Zeitraum, wie angegeben (z. B. `01.05.2025`).
+            zeitraum: text = "Zeitraum";
+            /// Technologien (Mehrfachauswahl, Vokabular `technologien`).
+            technologien: mehrfach = "Technologien";
+            /// Betriebsmodell (Vokabular `betriebsmodell`).
+            betriebsmodell: einfach = "Betriebsmodell";
+            /// „Wie hoch ist das Projektbudget?“ (freier Text).
+            projektbudget: text = "Wie hoch ist das Projektbudget?";
+            /// Amortisationsdauer (Vokabular `amortisationsdauer`).
+            amortisationsdauer: einfach = "Amortisationsdauer";
+            /// Fördermittel (Vokabular `foerdermittel`).
+            foerdermittel: einfach = "Fördermittel";
+            /// Anbieter/Produkt.
+            anbieter_produkt: text = "Anbieter/Produkt";
+            /// Schnittstellen/Integrationen.
+            schnittstellen: text = "Schnittstellen/Integrationen";
+            /// Erfolgsfaktoren als freie Erfahrung (die erste der beiden Fragen mit
+            /// der Bezeichnung „Erfolgsfaktoren“).
+            erfolgsfaktoren_erfahrung: text = "Erfolgsfaktoren";
+            /// „Trainingsdaten, wurde nachtrainiert?“
+            trainingsdaten: text = "Trainingsdaten, wurde nachtrainiert?";
+            /// Bereitschaft zum Austausch von Trainingsdaten (Vokabular `austausch_trainingsdaten`).
+            austausch_trainingsdaten: einfach = "Bereitschaft zum Austausch von Trainingsdaten";
+            /// Qualitätssicherung der Trainingsdaten.
+            qualitaetssicherung: text = "Qualitätssicherung der Trainingsdaten";
+            /// Datenschutz- / Sicherheitsmaßnahmen.
+            datenschutz: text = "Datenschutz- / Sicherheitsmaßnahmen";
+            /// Verantwortliche Organisationseinheit.
+            verantwortliche_oe: text = "Verantwortliche OE";
+            /// KI-VO Risikoklasse (Vokabular `risikoklasse`).
+            risikoklasse: einfach = "KI-VO Risikoklasse";
+            /// „Maßnahmen nach Art. 4 KI-VO?“ (freier Text).
+            massnahmen_art4: text = "Maßnahmen nach Art. 4 KI-VO?";
+            /// Interkommunale Zusammenarbeit (Vokabular `interkommunale_zusammenarbeit`).
+            interkommunale_zusammenarbeit: einfach = "Interkommunale Zusammenarbeit";
+            /// Austausch mit anderen OEs (Vokabular `austausch_oes`).
+            austausch_oes: einfach = "Austausch mit anderen OEs";
+            /// Haupttreiber (Mehrfachauswahl, Vokabular `haupttreiber`).
+            haupttreiber: mehrfach = "Haupttreiber";
+            /// Beteiligte (Mehrfachauswahl, Vokabular `beteiligte`).
+            beteiligte: mehrfach = "Beteiligte";
+            /// Rolle der Politik (Mehrfachauswahl, Vokabular `rolle_der_politik`).
+            rolle_der_politik: mehrfach = "Rolle der Politik";
+            /// Adressierte Herausforderungen (Mehrfachauswahl, Vokabular `herausforderungen`).
+            herausforderungen: mehrfach = "Adressierte Herausforderungen";
+            /// Erfolgsfaktoren als Mehrfachauswahl (die zweite Frage mit dieser
+            /// Bezeichnung, Vokabular `erfolgsfaktoren`).
+            erfolgsfaktoren: mehrfach = "Erfolgsfaktoren";
+            /// Erfolgs-Kennzahlen (Mehrfachauswahl, Vokabular `kennzahlen`).
+            kennzahlen: mehrfach = "Erfolgs-Kennzahlen";
+            /// Entlastung / Vereinfachung.
+            entlastung: text = "Entlastung / Vereinfachung";
+            /// „Wünsche an Land, Bund?“
+            wuensche: text = "Wünsche an Land, Bund?";
+            /// Anmerkung.
+            anmerkung: text = "Anmerkung";
+        }
+    };
 }
+pub(crate) use steckbrief_tabelle;
+
+steckbrief_tabelle!(steckbrief_felder);
 
 /// The id proposed for a project: the Landkreis and the project name in
 /// lower case, umlauts spelt out, everything else a hyphen; at most 60

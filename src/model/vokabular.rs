@@ -20,34 +20,59 @@ pub struct VokabularEintrag {
     pub hinweis: Option<String>,
 }
 
-/// Die Vokabulare der Auswahlfragen (`vokabular.yaml`). Eine neue
-/// Antwortoption wird hier ergänzt; dafür ist keine neue Programmversion nötig.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Vokabular {
-    /// Gesamtverantwortung für KI im Landkreis (Tabelle 1).
-    pub gesamtverantwortung: Vec<VokabularEintrag>,
-    pub ziele: Vec<VokabularEintrag>,
-    pub projektstatus: Vec<VokabularEintrag>,
-    pub technologien: Vec<VokabularEintrag>,
-    pub betriebsmodell: Vec<VokabularEintrag>,
-    pub amortisationsdauer: Vec<VokabularEintrag>,
-    pub foerdermittel: Vec<VokabularEintrag>,
-    pub austausch_trainingsdaten: Vec<VokabularEintrag>,
-    pub risikoklasse: Vec<VokabularEintrag>,
-    pub interkommunale_zusammenarbeit: Vec<VokabularEintrag>,
-    pub austausch_oes: Vec<VokabularEintrag>,
-    pub haupttreiber: Vec<VokabularEintrag>,
-    pub beteiligte: Vec<VokabularEintrag>,
-    pub rolle_der_politik: Vec<VokabularEintrag>,
-    pub herausforderungen: Vec<VokabularEintrag>,
-    pub erfolgsfaktoren: Vec<VokabularEintrag>,
-    pub kennzahlen: Vec<VokabularEintrag>,
-    /// Produkte, deren Nennungen in den Steckbriefen gezählt werden
-    /// (Kennzahlen `nennungen_<id>`).
-    #[serde(default)]
-    pub produkte: Vec<Produkt>,
+/// The vocabulary: one list per choice column of Tabelle 1
+/// (`gesamtverantwortung`) and per choice field of the fact sheet, named
+/// like the field (from the fact-sheet table, `steckbrief_tabelle!`), and
+/// the products counted.
+macro_rules! vokabular_felder {
+    (@sammeln [$($f:ident $l:literal)*] text $k:ident $label:literal, $($rest:tt)*) => {
+        vokabular_felder!(@sammeln [$($f $l)*] $($rest)*);
+    };
+    (@sammeln [$($f:ident $l:literal)*] einfach $k:ident $label:literal, $($rest:tt)*) => {
+        vokabular_felder!(@sammeln [$($f $l)* $k $label] $($rest)*);
+    };
+    (@sammeln [$($f:ident $l:literal)*] mehrfach $k:ident $label:literal, $($rest:tt)*) => {
+        vokabular_felder!(@sammeln [$($f $l)* $k $label] $($rest)*);
+    };
+    (@sammeln [$($f:ident $l:literal)*]) => {
+        /// Die Vokabulare der Auswahlfragen (`vokabular.yaml`). Eine neue
+        /// Antwortoption wird hier ergänzt; dafür ist keine neue Programmversion nötig.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct Vokabular {
+            /// Gesamtverantwortung für KI im Landkreis (Tabelle 1).
+            pub gesamtverantwortung: Vec<VokabularEintrag>,
+            $(
+                #[doc = concat!("Antworten im Steckbrief-Feld „", $l, "“.")]
+                pub $f: Vec<VokabularEintrag>,
+            )*
+            /// Produkte, deren Nennungen in den Steckbriefen gezählt werden
+            /// (Kennzahlen `nennungen_<id>`).
+            #[serde(default)]
+            pub produkte: Vec<Produkt>,
+        }
+
+        impl Vokabular {
+            /// The entries of a vocabulary by its name (the field name above).
+            pub fn liste(&self, name: &str) -> Option<&[VokabularEintrag]> {
+                Some(match name {
+                    "gesamtverantwortung" => &self.gesamtverantwortung,
+                    $( stringify!($f) => &self.$f, )*
+                    _ => return None,
+                })
+            }
+        }
+    };
+    (
+        $(#[doc = $pdoc:literal])*
+        projektname = $plabel:literal;
+        $( $(#[doc = $doc:literal])* $k:ident: $art:ident = $label:literal; )*
+    ) => {
+        vokabular_felder!(@sammeln [] $($art $k $label,)*);
+    };
 }
+
+super::steckbrief::steckbrief_tabelle!(vokabular_felder);
 
 /// Ein Produkt, dessen Nennungen gezählt werden.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -63,30 +88,6 @@ pub struct Produkt {
 }
 
 impl Vokabular {
-    /// The entries of a vocabulary by its name (the field name above).
-    pub fn liste(&self, name: &str) -> Option<&[VokabularEintrag]> {
-        Some(match name {
-            "gesamtverantwortung" => &self.gesamtverantwortung,
-            "ziele" => &self.ziele,
-            "projektstatus" => &self.projektstatus,
-            "technologien" => &self.technologien,
-            "betriebsmodell" => &self.betriebsmodell,
-            "amortisationsdauer" => &self.amortisationsdauer,
-            "foerdermittel" => &self.foerdermittel,
-            "austausch_trainingsdaten" => &self.austausch_trainingsdaten,
-            "risikoklasse" => &self.risikoklasse,
-            "interkommunale_zusammenarbeit" => &self.interkommunale_zusammenarbeit,
-            "austausch_oes" => &self.austausch_oes,
-            "haupttreiber" => &self.haupttreiber,
-            "beteiligte" => &self.beteiligte,
-            "rolle_der_politik" => &self.rolle_der_politik,
-            "herausforderungen" => &self.herausforderungen,
-            "erfolgsfaktoren" => &self.erfolgsfaktoren,
-            "kennzahlen" => &self.kennzahlen,
-            _ => return None,
-        })
-    }
-
     /// The entry for a value in a vocabulary.
     pub fn eintrag(&self, name: &str, wert: &str) -> Option<&VokabularEintrag> {
         self.liste(name)?.iter().find(|e| e.wert == wert)

@@ -6,6 +6,7 @@
 
 use std::fmt::Write;
 
+use crate::model::tabelle::{SPALTEN as TABELLE_1, SpaltenArt};
 use crate::model::{FELDER, FeldArt, Vokabular};
 
 /// The database version written: LimeSurvey 6.6 (a 6.x installation
@@ -38,69 +39,27 @@ pub fn frage_code(schluessel: &str) -> String {
 /// first in the project group.
 pub const KENNUNG: &str = "kennung";
 
-/// The Landkreis questions (Tabelle 1): code, text, help, kind.
-pub const LANDKREIS_FRAGEN: &[(&str, &str, &str, Art)] = &[
-    (
+/// The Landkreis questions: which Landkreis, then one per column of
+/// Tabelle 1 (code, text, help, kind).
+pub fn landkreis_fragen() -> Vec<(&'static str, &'static str, &'static str, Art)> {
+    let landkreis = (
         "LK",
         "Landkreis",
         "Für welchen Landkreis antworten Sie?",
         Art::Landkreis,
-    ),
-    (
-        "LKoe",
-        "Organisationseinheit",
-        "Die für KI zuständige Organisationseinheit.",
-        Art::Kurz,
-    ),
-    (
-        "LKverantwortung",
-        "Gesamtverantwortung",
-        "Wer trägt die Gesamtverantwortung?",
-        Art::Auswahl("gesamtverantwortung"),
-    ),
-    (
-        "LKstrategie",
-        "KI-Strategie",
-        "Hat der Landkreis eine eigenständige KI-Strategie?",
-        Art::JaNein,
-    ),
-    (
-        "LKdigital",
-        "Digitalstrategie mit KI-Teil",
-        "Hat der Landkreis eine Digitalstrategie mit KI-Teil?",
-        Art::JaNein,
-    ),
-    (
-        "LKdienstanweisung",
-        "Dienstanweisung",
-        "Gibt es eine Dienstanweisung zur Nutzung von KI?",
-        Art::JaNein,
-    ),
-    (
-        "LKvzae",
-        "VZÄ für KI",
-        "Im Stellenplan für KI ausgewiesene Vollzeitäquivalente, z. B. 0,5.",
-        Art::Zahl,
-    ),
-    (
-        "LKabgeschlossen",
-        "Projekte abgeschlossen",
-        "Wie viele KI- und RPA-Projekte sind abgeschlossen?",
-        Art::Zahl,
-    ),
-    (
-        "LKumsetzung",
-        "Projekte in Umsetzung",
-        "Wie viele sind in Umsetzung?",
-        Art::Zahl,
-    ),
-    (
-        "LKgeplant",
-        "Projekte geplant",
-        "Wie viele sind geplant?",
-        Art::Zahl,
-    ),
-];
+    );
+    std::iter::once(landkreis)
+        .chain(TABELLE_1.iter().map(|s| {
+            let art = match s.art {
+                SpaltenArt::Text => Art::Kurz,
+                SpaltenArt::Auswahl(v) => Art::Auswahl(v),
+                SpaltenArt::JaNein => Art::JaNein,
+                SpaltenArt::Dezimal | SpaltenArt::Anzahl => Art::Zahl,
+            };
+            (s.frage.code, s.frage.text, s.frage.hilfe, art)
+        }))
+        .collect()
+}
 
 /// How a question is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -466,8 +425,8 @@ pub struct Wahl<'a> {
 /// group 2 one project (a fact sheet).
 pub fn lss(titel: &str, wahl: &Wahl) -> String {
     let mut b = Bau::new_mit_gruppen();
-    for (i, (code, text, hilfe, art)) in LANDKREIS_FRAGEN.iter().enumerate() {
-        b.mit_auswahl(1, i + 1, (code, text, hilfe, *art), wahl);
+    for (i, frage) in landkreis_fragen().into_iter().enumerate() {
+        b.mit_auswahl(1, i + 1, frage, wahl);
     }
     let kennung = (
         KENNUNG,
@@ -639,7 +598,7 @@ mod tests {
     #[test]
     fn fragecodes_sind_gueltig_und_eindeutig() {
         let mut codes: Vec<String> = steckbrief_fragen().into_iter().map(|f| f.0).collect();
-        codes.extend(LANDKREIS_FRAGEN.iter().map(|f| f.0.to_owned()));
+        codes.extend(landkreis_fragen().iter().map(|f| f.0.to_owned()));
         for c in &codes {
             assert!(
                 c.len() <= 20 && c.starts_with(|x: char| x.is_ascii_alphabetic()),

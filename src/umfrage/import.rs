@@ -13,6 +13,7 @@ use super::antworten::Antworten;
 use super::lss::{Frage, Umfrage, ohne_tags};
 use super::zuordnung::Zuordnung;
 use crate::diagnostics::Diagnose;
+use crate::model::tabelle::{SPALTEN as TABELLE_1, SpaltenArt};
 use crate::model::{
     FELDER, FeldArt, Landkreis, Steckbrief, SteckbriefDatei, Vokabular, kennung_vorschlag,
 };
@@ -305,35 +306,53 @@ fn antwort_lesen(
             return None;
         }
     };
-    let c: BTreeMap<&str, String> = super::zuordnung::TABELLE
-        .iter()
-        .map(|(f, _)| (*f, l.tabelle(f)))
-        .collect();
-    let verantwortung = l
-        .einfach(&c["gesamtverantwortung"], None)
-        .map(|v| match v {
-            Value::Object(o) => o.get("sonstiges").cloned().unwrap_or_default(),
-            v => v,
-        })
-        .unwrap_or(json!(""));
-    let zeile = json!({
-        "name": name,
-        "art": if region(&name) { "Region" } else { "Landkreis" },
-        "organisationseinheit": l.text(&c["organisationseinheit"]).unwrap_or_default(),
-        "gesamtverantwortung": verantwortung,
-        "ki_strategie": l.ja_nein(&c["ki_strategie"]),
-        "digitalstrategie_mit_ki": l.ja_nein(&c["digitalstrategie_mit_ki"]),
-        "dienstanweisung": l.ja_nein(&c["dienstanweisung"]),
-        "vzae": l.dezimal(&c["vzae"]),
-        "projekte": {
-            "abgeschlossen": l.anzahl(&c["abgeschlossen"]),
-            "in_umsetzung": l.anzahl(&c["in_umsetzung"]),
-            "geplant": l.anzahl(&c["geplant"]),
-        },
-    });
+    let mut zeile = tabellenzeile_lesen(l);
+    zeile.insert("name".into(), json!(name));
+    let art = if region(&name) { "Region" } else { "Landkreis" };
+    zeile.insert("art".into(), json!(art));
+    let zeile = Value::Object(zeile);
     let landkreis: Landkreis = serde_json::from_value(zeile).ok()?;
     let steckbrief = steckbrief_lesen(l, &landkreis.name);
     Some((landkreis, steckbrief))
+}
+
+/// A response's answers to the columns of Tabelle 1, each at its place in
+/// `landkreise.yaml` (`projekte.geplant` nested).
+fn tabellenzeile_lesen(l: &mut Leser) -> Map<String, Value> {
+    let codes: Vec<String> = TABELLE_1.iter().map(|s| l.tabelle(s.kurz)).collect();
+    let mut zeile = Map::new();
+    for (s, code) in TABELLE_1.iter().zip(&codes) {
+        let wert = match s.art {
+            SpaltenArt::Text => json!(l.text(code).unwrap_or_default()),
+            SpaltenArt::Auswahl(_) => l
+                .einfach(code, None)
+                .map(|v| match v {
+                    Value::Object(o) => o.get("sonstiges").cloned().unwrap_or_default(),
+                    v => v,
+                })
+                .unwrap_or(json!("")),
+            SpaltenArt::JaNein => json!(l.ja_nein(code)),
+            SpaltenArt::Dezimal => json!(l.dezimal(code)),
+            SpaltenArt::Anzahl => json!(l.anzahl(code)),
+        };
+        einsetzen(&mut zeile, s.schluessel, wert);
+    }
+    zeile
+}
+
+/// Puts `wert` at the dotted `pfad` of `m`.
+fn einsetzen(m: &mut Map<String, Value>, pfad: &str, wert: Value) {
+    match pfad.split_once('.') {
+        None => {
+            m.insert(pfad.to_owned(), wert);
+        }
+        Some((kopf, rest)) => {
+            let innen = m.entry(kopf).or_insert_with(|| json!({}));
+            if let Value::Object(innen) = innen {
+                einsetzen(innen, rest, wert);
+            }
+        }
+    }
 }
 
 fn steckbrief_lesen(l: &mut Leser, landkreis: &str) -> Option<Steckbrief> {

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::fragebogen::{self, KENNUNG, LANDKREIS_FRAGEN};
+use super::fragebogen::{self, KENNUNG};
 use super::lss::{Option_, Umfrage};
-use crate::model::{FELDER, Vokabular};
+use crate::model::{FELDER, Vokabular, tabelle::SPALTEN as TABELLE_1};
 
 /// Datei `umfrage.yaml`: die Zuordnung einer LimeSurvey-Umfrage zu den
 /// Daten. Schlüssel sind Feldnamen, Werte Fragecodes der Umfrage.
@@ -38,29 +38,15 @@ pub struct Zuordnung {
     pub antworten: BTreeMap<String, BTreeMap<String, String>>,
 }
 
-/// The fields of Tabelle 1 in the order of the questionnaire, with their
-/// question codes there.
-pub const TABELLE: &[(&str, &str)] = &[
-    ("organisationseinheit", "LKoe"),
-    ("gesamtverantwortung", "LKverantwortung"),
-    ("ki_strategie", "LKstrategie"),
-    ("digitalstrategie_mit_ki", "LKdigital"),
-    ("dienstanweisung", "LKdienstanweisung"),
-    ("vzae", "LKvzae"),
-    ("abgeschlossen", "LKabgeschlossen"),
-    ("in_umsetzung", "LKumsetzung"),
-    ("geplant", "LKgeplant"),
-];
-
 impl Zuordnung {
     /// The questionnaire's own codes.
     pub fn standard() -> Zuordnung {
         Zuordnung {
             landkreis: "LK".into(),
             kennung: Some(KENNUNG.into()),
-            tabelle: TABELLE
+            tabelle: TABELLE_1
                 .iter()
-                .map(|(f, c)| ((*f).into(), (*c).into()))
+                .map(|s| (s.kurz.into(), s.frage.code.into()))
                 .collect(),
             felder: FELDER
                 .iter()
@@ -127,10 +113,11 @@ pub fn vorschlagen(u: &Umfrage, v: &Vokabular) -> (Zuordnung, Vec<String>) {
         None => offen.push("keine Frage nach dem Landkreis (Text „Landkreis“)".into()),
     }
     z.kennung = nehmen("Kennung", &mut vergeben);
-    for ((feld, _), (_, text, _, _)) in TABELLE.iter().zip(&LANDKREIS_FRAGEN[1..]) {
+    for s in TABELLE_1 {
+        let (feld, text) = (s.kurz, s.frage.text);
         match nehmen(text, &mut vergeben) {
             Some(c) => {
-                z.tabelle.insert((*feld).into(), c);
+                z.tabelle.insert(feld.into(), c);
             }
             None => offen.push(format!("Tabelle 1, Feld {feld}: keine Frage „{text}“")),
         }

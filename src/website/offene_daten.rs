@@ -3,7 +3,9 @@
 
 use serde_json::{Value, json};
 
-use crate::model::{Antwort, Edition, FELDER, FeldWert, Landkreis, Steckbrief};
+use crate::model::{
+    Antwort, Edition, FELDER, FeldWert, Landkreis, Steckbrief, tabelle::SPALTEN as TABELLE_1,
+};
 
 /// Joins the answers of a multiple-choice field in the CSV.
 pub const TRENNER: &str = " | ";
@@ -129,55 +131,27 @@ pub fn projekte_csv(e: &Edition) -> Result<Vec<u8>, DatenFehler> {
     w.into_inner().map_err(|x| DatenFehler::Csv(x.to_string()))
 }
 
-/// The columns of `landkreise.csv`, with their meaning (for the data page).
-pub const LANDKREIS_SPALTEN: &[(&str, &str)] = &[
-    ("name", "Kurzname des Landkreises wie in Tabelle 1"),
-    (
-        "organisationseinheit",
-        "die für KI zuständige Organisationseinheit",
-    ),
-    ("gesamtverantwortung", "wer die Gesamtverantwortung trägt"),
-    (
-        "ki_strategie",
-        "eigenständige KI-Strategie vorhanden (ja/nein)",
-    ),
-    (
-        "digitalstrategie_mit_ki",
-        "Digitalstrategie mit KI-Teil vorhanden (ja/nein)",
-    ),
-    (
-        "dienstanweisung",
-        "Dienstanweisung zur Nutzung von KI vorhanden (ja/nein)",
-    ),
-    ("vzae", "Vollzeitäquivalente für KI (Dezimalpunkt)"),
-    ("abgeschlossen", "abgeschlossene Projekte"),
-    ("in_umsetzung", "Projekte in Umsetzung"),
-    ("geplant", "geplante Projekte"),
-];
-
-fn ja(b: bool) -> String {
-    if b { "ja" } else { "nein" }.to_owned()
+/// The columns of `landkreise.csv` (the name, then Tabelle 1's columns
+/// under their short names), with their meaning (for the data page).
+pub fn landkreis_spalten() -> impl Iterator<Item = (&'static str, &'static str)> {
+    std::iter::once(("name", "Kurzname des Landkreises wie in Tabelle 1"))
+        .chain(TABELLE_1.iter().map(|s| (s.kurz, s.doku)))
 }
 
 fn landkreis_zeile(l: &Landkreis) -> Vec<String> {
-    vec![
-        l.name.clone(),
-        l.organisationseinheit.clone(),
-        l.gesamtverantwortung.clone(),
-        ja(l.ki_strategie),
-        ja(l.digitalstrategie_mit_ki),
-        ja(l.dienstanweisung),
-        l.vzae.0.to_string(),
-        l.projekte.abgeschlossen.to_string(),
-        l.projekte.in_umsetzung.to_string(),
-        l.projekte.geplant.to_string(),
-    ]
+    std::iter::once(l.name.clone())
+        .chain(
+            TABELLE_1
+                .iter()
+                .map(|s| s.wert(l).text_mit(|d| d.to_string())),
+        )
+        .collect()
 }
 
 /// `landkreise.csv`: Tabelle 1, one Landkreis per row.
 pub fn landkreise_csv(e: &Edition) -> Result<Vec<u8>, DatenFehler> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let kopf: Vec<&str> = LANDKREIS_SPALTEN.iter().map(|s| s.0).collect();
+    let kopf: Vec<&str> = landkreis_spalten().map(|s| s.0).collect();
     w.write_record(&kopf)
         .map_err(|x| DatenFehler::Csv(x.to_string()))?;
     for l in &e.landkreise {

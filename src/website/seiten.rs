@@ -6,7 +6,10 @@ use super::{Eingang, Seite};
 use crate::charts::karte;
 use crate::figures::format;
 use crate::figures::haeufigkeit::nennt_produkt;
-use crate::model::{FELDER, FeldArt, Landkreis, Produkt, Steckbrief, kennung_vorschlag};
+use crate::model::{
+    FELDER, FeldArt, Landkreis, Produkt, Steckbrief, kennung_vorschlag,
+    tabelle::SPALTEN as TABELLE_1,
+};
 use crate::report_data::anzeige;
 
 /// The address of a Landkreis page, from the site's root.
@@ -463,22 +466,14 @@ fn gleiche_ziele(d: &Eingang, s: &Steckbrief, w: &str) -> String {
 /// One Landkreis: its row of Tabelle 1 and its projects.
 pub fn landkreisseite(d: &Eingang, l: &Landkreis) -> Seite {
     let w = "../";
-    let ja = |b: bool| if b { "ja" } else { "nein" }.to_owned();
     let p = &l.projekte;
-    let zeilen = vec![
-        ("Organisationseinheit".into(), text(&l.organisationseinheit)),
-        ("Gesamtverantwortung".into(), text(&l.gesamtverantwortung)),
-        ("KI-Strategie".into(), ja(l.ki_strategie)),
-        (
-            "Digitalstrategie mit KI-Teil".into(),
-            ja(l.digitalstrategie_mit_ki),
-        ),
-        ("Dienstanweisung zu KI".into(), ja(l.dienstanweisung)),
-        ("VZÄ für KI".into(), format::dezimal(l.vzae.0, 1)),
-        ("Projekte abgeschlossen".into(), p.abgeschlossen.to_string()),
-        ("Projekte in Umsetzung".into(), p.in_umsetzung.to_string()),
-        ("Projekte geplant".into(), p.geplant.to_string()),
-    ];
+    let zeilen: Vec<(String, String)> = TABELLE_1
+        .iter()
+        .map(|s| {
+            let wert = s.wert(l).text_mit(|d| format::dezimal(d, 1));
+            (s.bezeichnung.to_owned(), text(&wert))
+        })
+        .collect();
     let mut h = zeilen_tabelle("Angaben in Tabelle 1 des Berichts", &zeilen);
     let projekte: Vec<String> = d
         .edition
@@ -563,8 +558,7 @@ pub fn datenseite(d: &Eingang) -> Seite {
             ]
         })
         .collect();
-    let spalten: Vec<Vec<String>> = super::offene_daten::LANDKREIS_SPALTEN
-        .iter()
+    let spalten: Vec<Vec<String>> = super::offene_daten::landkreis_spalten()
         .map(|(k, b)| vec![format!("<code>{k}</code>"), esc(b)])
         .collect();
     let h = format!(

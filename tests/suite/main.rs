@@ -17,6 +17,7 @@ mod langer_text;
 mod nachweis;
 mod pruefung;
 mod schreiben;
+mod tabelle;
 mod umfrage;
 mod vertrauen;
 mod website;
