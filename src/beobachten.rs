@@ -9,20 +9,20 @@ use std::time::Duration;
 
 use notify::{Event, EventKind, event::ModifyKind};
 
-use crate::charts::geo;
+use crate::projekt::Projektpfade;
 
 /// The project folders a build of edition `id` reads: its data, the
 /// geodata, the layout with every edition's chapters, and the fonts.
 pub fn ordner(id: &str) -> Vec<PathBuf> {
-    let geodaten = Path::new(geo::PFAD)
+    let geodaten = Path::new(Projektpfade::GEODATEN)
         .parent()
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("data"));
+        .unwrap_or_else(|| PathBuf::from(Projektpfade::DATEN));
     vec![
-        Path::new("data").join(id),
+        Projektpfade::ausgabe(id),
         geodaten,
-        PathBuf::from("report"),
-        PathBuf::from("fonts"),
+        PathBuf::from(Projektpfade::BERICHT),
+        PathBuf::from(Projektpfade::SCHRIFTEN),
     ]
 }
 

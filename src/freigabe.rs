@@ -15,10 +15,11 @@ use crate::diagnostics::Diagnose;
 use crate::load::{self, Quelltexte};
 use crate::model::{EditionMeta, Eingabe, Freigabe, Freigaben};
 use crate::projekt;
+use crate::projekt::Projektpfade;
 
 /// The records of an edition: `data/<id>/freigaben.yaml`.
 pub fn pfad(id: &str) -> PathBuf {
-    Path::new("data").join(id).join("freigaben.yaml")
+    Projektpfade::ausgabedatei(id, "freigaben.yaml")
 }
 
 /// The records of an edition; none when the file does not exist.
@@ -91,9 +92,7 @@ impl Stand {
 pub fn edition_eingabe(id: &str, meta: &EditionMeta) -> Eingabe {
     let json = serde_json::to_vec(meta).unwrap_or_default();
     Eingabe {
-        datei: Path::new("data")
-            .join(id)
-            .join("edition.yaml")
+        datei: Projektpfade::ausgabedatei(id, "edition.yaml")
             .display()
             .to_string(),
         sha256: sha256(&json),

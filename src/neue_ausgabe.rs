@@ -12,6 +12,7 @@ use crate::load;
 use crate::model::{Abweichungen, Datum, EditionMeta, HistorienEintrag};
 use crate::pipeline::{layout_ordner, projektdateien};
 use crate::projekt;
+use crate::projekt::Projektpfade;
 use crate::templates::kapitel_ordner;
 
 /// What `new-edition` is asked for.
@@ -41,7 +42,7 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Angelegt, Fehler> {
     let vorlage = load::lade_edition(wurzel, a.von).map_err(|(d, q)| Fehler::Vorlage(d, q))?;
     let alt_layout = layout_ordner(&vorlage.edition.meta.layout);
     let ziele = [
-        Path::new("data").join(a.id),
+        Projektpfade::ausgabe(a.id),
         kapitel_ordner(a.id),
         layout_ordner(a.id),
     ];
@@ -61,8 +62,8 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Angelegt, Fehler> {
         geschrieben.push(relativ);
         Ok(())
     };
-    let daten = Path::new("data").join(a.id);
-    let alt_daten = Path::new("data").join(a.von);
+    let daten = Projektpfade::ausgabe(a.id);
+    let alt_daten = Projektpfade::ausgabe(a.von);
     for name in ["vokabular.yaml", "quellen.yaml", "glossar.yaml"] {
         schreiben(daten.join(name), &kopie(wurzel, &alt_daten.join(name), a)?)?;
     }
@@ -104,8 +105,8 @@ fn tabelle_und_steckbriefe(
     a: &Auftrag,
     schreiben: &mut impl FnMut(PathBuf, &[u8]) -> Result<(), Fehler>,
 ) -> Result<(), Fehler> {
-    let daten = Path::new("data").join(a.id);
-    let alt_daten = Path::new("data").join(a.von);
+    let daten = Projektpfade::ausgabe(a.id);
+    let alt_daten = Projektpfade::ausgabe(a.von);
     std::fs::create_dir_all(wurzel.join(daten.join("steckbriefe")))
         .map_err(|e| Fehler::Text(projekt::io_text(&e)))?;
     if a.leer {
@@ -177,6 +178,11 @@ fn abweichungen_yaml(alt: &[crate::model::Abweichung], a: &Auftrag) -> Result<St
     ))
 }
 
+/// An edition's folder as a comment names it: `data/2025/`.
+fn ordner_text(id: &str) -> String {
+    format!("{}/", Projektpfade::ausgabe(id).display())
+}
+
 /// A file of the template edition for the new one: in its comments (YAML
 /// `#`, chapters and layout `//`), "Ausgabe 2025" and `data/2025/` name the
 /// new edition; the text itself is copied byte for byte.
@@ -196,7 +202,7 @@ fn kopie(wurzel: &Path, relativ: &Path, a: &Auftrag) -> Result<Vec<u8>, Fehler> 
             if zeile.trim_start().starts_with(kommentar) {
                 zeile
                     .replace(&format!("Ausgabe {}", a.von), &format!("Ausgabe {}", a.id))
-                    .replace(&format!("data/{}/", a.von), &format!("data/{}/", a.id))
+                    .replace(&ordner_text(a.von), &ordner_text(a.id))
             } else {
                 zeile.to_owned()
             }

@@ -15,12 +15,13 @@ use crate::figures::{self, Kennzahlen};
 use crate::freigabe::Stand;
 use crate::load::{self, Datei, Geladen, Quelltexte};
 use crate::model::{EditionMeta, Gestaltung};
+use crate::projekt::Projektpfade;
 use crate::report_data;
 use crate::templates::{self, Kapitel, Modus};
 
 /// The folder of a layout, as a relative project path.
 pub fn layout_ordner(layout: &str) -> PathBuf {
-    Path::new("report").join("layout").join(layout)
+    Projektpfade::layout(layout)
 }
 
 /// The main file of a layout, as a project path (`/report/layout/2025/bericht.typ`).
@@ -104,7 +105,7 @@ fn abbildungen(
         &g.edition.landkreise,
         &geo.landkreisnamen(),
         &g.dateien,
-        &Path::new("data").join(&g.edition.id),
+        &Projektpfade::ausgabe(&g.edition.id),
     );
     if !fehler.is_empty() {
         return Err(BauFehler::Diagnosen(fehler));
@@ -123,7 +124,7 @@ pub(crate) fn laden(
     texte: &mut Quelltexte,
 ) -> Result<Geladen, Vec<Diagnose>> {
     let mut geladen = load::lade_edition_in(wurzel, id, texte)?;
-    let ordner = Path::new("data").join(id);
+    let ordner = Projektpfade::ausgabe(id);
     if let Some(stand) = stand {
         geladen.edition.meta = stand.anwenden(&geladen.edition.meta).ok_or_else(|| {
             vec![
@@ -191,9 +192,11 @@ pub(crate) fn schriften(wurzel: &Path) -> Result<Schriften, BauFehler> {
         Schriften::laden(wurzel).map_err(|e| BauFehler::Diagnosen(vec![e.diagnose()]))?;
     if schriften.schriften.is_empty() {
         return Err(BauFehler::Diagnosen(vec![
-            Diagnose::neu("fonts", "im Ordner fonts/ liegt keine Schrift").hilfe(
-                "Legen Sie die Schriften des Berichts (.otf oder .ttf) in den Ordner fonts/.",
-            ),
+            Diagnose::neu(
+                Projektpfade::SCHRIFTEN,
+                "im Ordner fonts/ liegt keine Schrift",
+            )
+            .hilfe("Legen Sie die Schriften des Berichts (.otf oder .ttf) in den Ordner fonts/."),
         ]));
     }
     Ok(schriften)
@@ -265,9 +268,7 @@ fn veraenderungen(
     let Some(vorher) = &geladen.edition.meta.vorgaenger else {
         return Ok(serde_json::Value::Null);
     };
-    let datei = Path::new("data")
-        .join(&geladen.edition.id)
-        .join("edition.yaml");
+    let datei = Projektpfade::ausgabedatei(&geladen.edition.id, "edition.yaml");
     let fehler = |m: String| {
         BauFehler::Diagnosen(vec![Diagnose::neu(&datei, m).feld("vorgaenger").hilfe(
             "Die frühere Ausgabe muss fehlerfrei laden (kataster-report check --edition …).",
@@ -420,7 +421,7 @@ pub fn typst_quellen_schreiben(
         schreiben(Path::new(pfad.trim_start_matches('/')), inhalt)?;
     }
     let layout = layout_ordner(&v.geladen.edition.meta.layout);
-    for ordner in [layout.as_path(), Path::new("fonts")] {
+    for ordner in [layout.as_path(), Path::new(Projektpfade::SCHRIFTEN)] {
         for datei in projektdateien(wurzel, ordner, &[])? {
             let inhalt = crate::projekt::lesen(wurzel, &datei, crate::projekt::MAX_BINAER)
                 .map_err(|e| e.to_string())?;

@@ -15,6 +15,7 @@ use crate::model::{
     Abweichungen, EditionMeta, FELDER, Freigaben, Glossar, KennzahlenDatei, Landkreise, Quellen,
     SteckbriefDatei, Vokabular,
 };
+use crate::projekt::Projektpfade;
 
 fn schema<T: JsonSchema>() -> Value {
     serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default()
@@ -113,7 +114,7 @@ pub fn mit_vokabular(vokabular: &Vokabular) -> Vec<(&'static str, Value)> {
 
 /// The edition's schema files (path relative to the project, text).
 pub fn editions_dateien(id: &str, vokabular: &Vokabular) -> Vec<(PathBuf, String)> {
-    let ordner = Path::new("data").join(id).join("schema");
+    let ordner = Projektpfade::ausgabe_schemas(id);
     mit_vokabular(vokabular)
         .into_iter()
         .map(|(n, v)| (ordner.join(n), als_text(&v)))
@@ -139,13 +140,13 @@ pub fn veraltet(wurzel: &Path, id: &str, vokabular: &Vokabular) -> Vec<PathBuf> 
 pub fn schreiben(wurzel: &Path) -> Result<Vec<PathBuf>, crate::projekt::Schreibfehler> {
     let mut geschrieben = Vec::new();
     for (name, text) in dateien() {
-        let p = Path::new("data").join("schema").join(name);
+        let p = Projektpfade::schemas().join(name);
         if crate::projekt::im_projekt_schreiben(wurzel, &p, &text)? {
             geschrieben.push(p);
         }
     }
     for id in crate::load::editionen(wurzel) {
-        let relativ = Path::new("data").join(&id).join("vokabular.yaml");
+        let relativ = Projektpfade::ausgabedatei(&id, "vokabular.yaml");
         let mut dateien = std::collections::BTreeMap::new();
         let mut texte = crate::load::Quelltexte::default();
         let Ok(vokabular) =

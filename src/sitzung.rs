@@ -20,6 +20,7 @@ use crate::freigabe::{self, Stand};
 use crate::load::{self, Geladen, Quelltexte};
 use crate::model::{Eingabe, Freigabe, Freigaben, PdfAngabe};
 use crate::pipeline::{self, BauFehler, Datenstand, Vorbereitet, Zeiten};
+use crate::projekt::Projektpfade;
 use crate::projekt::{self, Ersetzen, Geschrieben, Zielordner};
 use crate::templates::Kapitel;
 
@@ -102,14 +103,14 @@ impl Sitzung {
         let id = match edition {
             Some(id) => {
                 projekt::pruefe_edition_id(id).map_err(|m| {
-                    Diagnose::neu("data", format!("{m}."))
+                    Diagnose::neu(Projektpfade::DATEN, format!("{m}."))
                         .hilfe("Geben Sie nur den Namen an, z. B. --edition 2025.")
                 })?;
                 id.to_owned()
             }
             None => load::editionen(wurzel).pop().ok_or_else(|| {
                 Diagnose::neu(
-                    wurzel.join("data"),
+                    wurzel.join(Projektpfade::DATEN),
                     "hier gibt es keine Ausgabe (Ordner mit edition.yaml)",
                 )
                 .hilfe("Ist --projekt der Projektordner (mit data/, report/, fonts/)?")
@@ -152,10 +153,10 @@ impl Sitzung {
     /// and the Typst world until a font changes; the layout and the
     /// chapters are read again by every run.
     pub fn geaendert(&mut self, pfade: &[PathBuf]) {
-        if pfade.iter().any(|p| !p.starts_with("report")) {
+        if pfade.iter().any(|p| !p.starts_with(Projektpfade::BERICHT)) {
             self.datenstand = None;
         }
-        if pfade.iter().any(|p| p.starts_with("fonts")) {
+        if pfade.iter().any(|p| p.starts_with(Projektpfade::SCHRIFTEN)) {
             self.schriften = None;
             self.welt = None;
         }
@@ -244,7 +245,7 @@ impl Sitzung {
     /// The world for this run: the kept one with the new generated files,
     /// or a new one. The session keeps it again after the compilation.
     fn welt_fuer(&mut self, v: &Vorbereitet) -> Result<BerichtsWelt, BauFehler> {
-        let datei = Path::new("data").join(&self.id).join("edition.yaml");
+        let datei = Projektpfade::ausgabedatei(&self.id, "edition.yaml");
         let datum = v
             .geladen
             .edition
@@ -258,7 +259,8 @@ impl Sitzung {
                         .hilfe("Tragen Sie mindestens eine Version mit Datum ein."),
                 ])
             })?;
-        let fehler = |m: String| BauFehler::Diagnosen(vec![Diagnose::neu("report", m)]);
+        let fehler =
+            |m: String| BauFehler::Diagnosen(vec![Diagnose::neu(Projektpfade::BERICHT, m)]);
         let haupt = pipeline::hauptdatei(&v.geladen.edition.meta.layout);
         match self.welt.take() {
             Some(mut welt) if welt.haupt_ist(&haupt) => {
@@ -391,7 +393,7 @@ impl Sitzung {
     /// `edition.yaml` as of the version built, the chapters, the geodata,
     /// the fonts and whatever Typst read (the layout, its pictures).
     pub fn eingaben(&self, v: &Vorbereitet) -> Result<Vec<Eingabe>, BauFehler> {
-        let edition_yaml = Path::new("data").join(&self.id).join("edition.yaml");
+        let edition_yaml = Projektpfade::ausgabedatei(&self.id, "edition.yaml");
         let mut dateien: Vec<PathBuf> = v
             .geladen
             .dateien
@@ -400,7 +402,7 @@ impl Sitzung {
             .cloned()
             .collect();
         dateien.extend(v.kapitel.iter().map(|k| k.pfad.clone()));
-        dateien.push(PathBuf::from(crate::charts::geo::PFAD));
+        dateien.push(PathBuf::from(Projektpfade::GEODATEN));
         dateien.extend(v.schriften.dateien.iter().cloned());
         if let Some(welt) = &self.welt {
             dateien.extend(welt.gelesen());

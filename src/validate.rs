@@ -11,6 +11,7 @@ use crate::model::{
     Antwort, FELDER, FeldWert, Landkreis, Quelle, Steckbrief, SteckbriefDatei, Vokabular,
     VokabularEintrag,
 };
+use crate::projekt::Projektpfade;
 
 struct Orter<'a> {
     dateien: &'a BTreeMap<PathBuf, Datei>,
@@ -246,15 +247,15 @@ pub fn pruefe_layout(
     ordner: &Path,
 ) -> Option<Diagnose> {
     let gueltig = crate::projekt::pruefe_edition_id(layout).is_ok();
-    let haupt = Path::new("report/layout").join(layout).join("bericht.typ");
+    let haupt = Projektpfade::layout(layout).join("bericht.typ");
     if gueltig && crate::projekt::ist_datei(wurzel, &haupt) {
         return None;
     }
-    let vorhanden: Vec<String> = crate::projekt::ordner(wurzel, Path::new("report/layout"))
+    let vorhanden: Vec<String> = crate::projekt::ordner(wurzel, &Projektpfade::layouts())
         .unwrap_or_default()
         .into_iter()
         .filter(|n| {
-            let p = Path::new("report/layout").join(n).join("bericht.typ");
+            let p = Projektpfade::layout(n).join("bericht.typ");
             crate::projekt::ist_datei(wurzel, &p)
         })
         .collect();

@@ -4,8 +4,7 @@
 use serde::Deserialize;
 
 use super::ZeichenFehler;
-
-pub const PFAD: &str = "data/geo/niedersachsen-kreise.geojson";
+use crate::projekt::Projektpfade;
 
 /// One district: its rings (outer rings and holes per polygon) and label point.
 #[derive(Debug, Clone)]
@@ -53,7 +52,7 @@ enum Geometrie {
 impl Geodaten {
     pub fn aus_text(text: &str) -> Result<Geodaten, ZeichenFehler> {
         let s: Sammlung = serde_json::from_str(text).map_err(|e| ZeichenFehler::Geodaten {
-            pfad: PFAD.into(),
+            pfad: Projektpfade::GEODATEN.into(),
             meldung: format!("kein gültiges GeoJSON der erwarteten Form ({e})"),
         })?;
         let kreise = s
@@ -77,11 +76,11 @@ impl Geodaten {
     pub fn laden(wurzel: &std::path::Path) -> Result<Geodaten, ZeichenFehler> {
         let text = crate::projekt::lese_text(
             wurzel,
-            std::path::Path::new(PFAD),
+            std::path::Path::new(Projektpfade::GEODATEN),
             crate::projekt::MAX_BINAER,
         )
         .map_err(|e| ZeichenFehler::Geodaten {
-            pfad: PFAD.into(),
+            pfad: Projektpfade::GEODATEN.into(),
             meldung: e.to_string(),
         })?;
         Geodaten::aus_text(&text)

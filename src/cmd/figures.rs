@@ -6,6 +6,7 @@ use kataster_report::figures;
 
 pub use super::AusgabeUndFormat as Args;
 use super::Format;
+use kataster_report::projekt::Projektpfade;
 
 pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
     let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
@@ -27,7 +28,9 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         }
     };
     // Where each figure is defined: the edition's kennzahlen.yaml or the program.
-    let datei = format!("data/{id}/kennzahlen.yaml");
+    let datei = Projektpfade::ausgabedatei(id, "kennzahlen.yaml")
+        .display()
+        .to_string();
     let herkunft = |name: &str| {
         if geladen
             .edition

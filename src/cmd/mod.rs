@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{ArgAction, Parser, Subcommand};
 use kataster_report::diagnostics::alle_darstellen;
 use kataster_report::pipeline::BauFehler;
+use kataster_report::projekt::Projektpfade;
 use kataster_report::sitzung::Sitzung;
 
 mod build;
@@ -317,7 +318,7 @@ pub struct AusgabeUndZiel {
     /// Pfad gilt im Projektordner).
     #[arg(
         long,
-        default_value = "dist",
+        default_value = Projektpfade::AUSGABEORDNER,
         hide_default_value = true,
         value_name = "ORDNER"
     )]

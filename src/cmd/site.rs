@@ -1,6 +1,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use kataster_report::projekt::Projektpfade;
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
@@ -22,9 +24,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let out = args
-        .out
-        .unwrap_or_else(|| Path::new("dist").join("website"));
+    let out = args.out.unwrap_or_else(Projektpfade::website_ziel);
     let ordner = match super::zielordner(projekt, &out, "Es wurde keine Website geschrieben.") {
         Ok(o) => o,
         Err(code) => return code,

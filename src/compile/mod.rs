@@ -12,6 +12,7 @@ use typst_layout::PagedDocument;
 use crate::diagnostics::{Diagnose, offset_von, zeile_spalte};
 use crate::load::Quelltexte;
 use crate::pipeline::KAPITEL_KOPF_ZEILEN;
+use crate::projekt::Projektpfade;
 use crate::templates::Kapitel;
 use world::BerichtsWelt;
 
@@ -79,7 +80,7 @@ pub fn umwandeln(
     quellen: &mut Quelltexte,
 ) -> Diagnose {
     let mut diag = Diagnose::neu(
-        PathBuf::from("report"),
+        PathBuf::from(Projektpfade::BERICHT),
         format!("Satz: {}", typst_meldung_deutsch(&d.message)),
     );
     if d.severity == Severity::Warning {

@@ -14,6 +14,7 @@ use typst::utils::LazyHash;
 use typst::{Feature, Library, LibraryExt, World};
 
 use crate::model::Datum;
+use crate::projekt::Projektpfade;
 use crate::projekt::{self, Zugriffsfehler};
 
 /// The fonts of the project, loaded once per session.
@@ -30,7 +31,7 @@ impl Schriften {
     /// `.ttc`), in name order so that the font book is the same on every
     /// machine; read through the project's confined file access.
     pub fn laden(wurzel: &Path) -> Result<Schriften, Zugriffsfehler> {
-        let ordner = Path::new("fonts");
+        let ordner = Path::new(Projektpfade::SCHRIFTEN);
         let mut schriften = Vec::new();
         let mut dateien = Vec::new();
         for name in projekt::ordner(wurzel, ordner)? {

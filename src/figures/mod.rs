@@ -9,6 +9,7 @@ pub mod haeufigkeit;
 use serde::Serialize;
 
 use crate::model::Edition;
+use crate::projekt::Projektpfade;
 
 /// What kind of number a figure is; decides how it is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -130,7 +131,7 @@ pub enum Rechenfehler {
 impl Rechenfehler {
     /// As a diagnostic at the data file the figure is computed from.
     pub fn diagnose(&self, edition: &str) -> crate::diagnostics::Diagnose {
-        let datei = std::path::Path::new("data").join(edition);
+        let datei = Projektpfade::ausgabe(edition);
         crate::diagnostics::Diagnose::neu(datei, self.to_string()).hilfe(
             "Die Daten ergeben für diese Kennzahl keinen Wert. Prüfen Sie die genannten Daten; \
              kataster-report figures zeigt die Definitionen.",

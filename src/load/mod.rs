@@ -16,6 +16,7 @@ use crate::model::{
     SteckbriefDatei, Vokabular,
 };
 use crate::projekt;
+use crate::projekt::Projektpfade;
 use crate::validate;
 pub use schema_check::feld_pfad;
 pub use tree::{Knoten, Wert};
@@ -57,11 +58,11 @@ pub struct Geladen {
 /// The editions in `data/`: every folder with a plain name and an
 /// `edition.yaml` inside the project, sorted.
 pub fn editionen(wurzel: &Path) -> Vec<String> {
-    projekt::ordner(wurzel, Path::new("data"))
+    projekt::ordner(wurzel, Path::new(Projektpfade::DATEN))
         .unwrap_or_default()
         .into_iter()
         .filter(|id| projekt::pruefe_edition_id(id).is_ok())
-        .filter(|id| projekt::ist_datei(wurzel, &Path::new("data").join(id).join("edition.yaml")))
+        .filter(|id| projekt::ist_datei(wurzel, &Projektpfade::ausgabedatei(id, "edition.yaml")))
         .collect()
 }
 
@@ -347,7 +348,7 @@ pub fn lade_edition_in(
     pruefe_ausgabe(wurzel, id).map_err(|d| vec![d])?;
     let mut laden = Ladevorgang {
         wurzel,
-        ordner: PathBuf::from("data").join(id),
+        ordner: Projektpfade::ausgabe(id),
         dateien: BTreeMap::new(),
         texte,
         fehler: Vec::new(),
@@ -361,10 +362,10 @@ pub fn lade_edition_in(
 /// The edition `id` must have a plain name and an `edition.yaml`.
 fn pruefe_ausgabe(wurzel: &Path, id: &str) -> Result<(), Diagnose> {
     if let Err(m) = projekt::pruefe_edition_id(id) {
-        return Err(Diagnose::neu("data", m)
+        return Err(Diagnose::neu(Projektpfade::DATEN, m)
             .hilfe("Geben Sie mit --edition nur den Namen an, z. B. --edition 2025."));
     }
-    let ordner = PathBuf::from("data").join(id);
+    let ordner = Projektpfade::ausgabe(id);
     if projekt::ist_datei(wurzel, &ordner.join("edition.yaml")) {
         return Ok(());
     }

@@ -5,7 +5,10 @@
 //! Writing goes through [`schreiben::Zielordner`]: never into the project's
 //! inputs (`data/`, `report/`, `fonts/`), never through a symbolic link.
 
+pub mod pfade;
 pub mod schreiben;
+
+pub use pfade::Projektpfade;
 
 pub use schreiben::{
     Ersetzen, Geschrieben, Neufassung, Schreibfehler, Zielordner, im_projekt_schreiben,
@@ -23,7 +26,7 @@ pub const MAX_TEXT: u64 = 1024 * 1024;
 pub const MAX_BINAER: u64 = 32 * 1024 * 1024;
 
 /// The input folders of a project, which no writer may touch.
-pub const EINGABEN: &[&str] = &["data", "report", "fonts"];
+pub const EINGABEN: [&str; 3] = Projektpfade::EINGABEN;
 
 /// Why a project file cannot be read.
 #[derive(Debug)]

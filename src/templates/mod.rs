@@ -19,6 +19,7 @@ use handlebars::{Handlebars, RenderErrorReason};
 use crate::diagnostics::{Diagnose, vorschlag};
 use crate::figures::Kennzahlen;
 use crate::model::{EditionMeta, Quelle};
+use crate::projekt::Projektpfade;
 use helfer::Bezug;
 
 /// The marker that stands for a figure or a claim in lint mode.
@@ -60,7 +61,7 @@ pub struct Platzhalter {
 
 /// The folder of an edition's chapter templates.
 pub fn kapitel_ordner(id: &str) -> PathBuf {
-    Path::new("report").join("kapitel").join(id)
+    Projektpfade::kapitel(id)
 }
 
 /// Reads and parses the chapter templates of an edition, ordered by name.

@@ -14,6 +14,7 @@ use std::path::Path;
 use crate::diagnostics::Diagnose;
 use crate::model::Vokabular;
 use crate::projekt;
+use crate::projekt::Projektpfade;
 
 /// Largest `.lss` read (real exports of large surveys stay far below).
 pub const MAX_LSS: u64 = 32 * 1024 * 1024;
@@ -83,7 +84,7 @@ pub fn import_dateien(
     i: &import::Import,
 ) -> Result<Vec<(std::path::PathBuf, String)>, String> {
     use crate::model::{Landkreise, kennung_vorschlag};
-    let ordner = Path::new("data").join(id);
+    let ordner = Projektpfade::ausgabe(id);
     let yaml = |t: &dyn erased::Yaml| t.yaml();
     let mut out = vec![(
         ordner.join("landkreise.yaml"),
@@ -158,7 +159,7 @@ pub fn importieren_in(
 ) -> Result<Ergebnis, ImportAbbruch> {
     use ImportAbbruch as A;
     projekt::pruefe_edition_id(id).map_err(A::Text)?;
-    let ordner = Path::new("data").join(id);
+    let ordner = Projektpfade::ausgabe(id);
     if !projekt::ist_datei(wurzel, &ordner.join("edition.yaml")) {
         return Err(A::Text(format!(
             "die Ausgabe {id} gibt es nicht (kein data/{id}/edition.yaml).\nHilfe: Legen Sie sie \
@@ -319,7 +320,7 @@ pub fn zuordnung_vorschlagen(
 ) -> Result<(std::path::PathBuf, Vec<String>), ImportAbbruch> {
     use ImportAbbruch as A;
     projekt::pruefe_edition_id(id).map_err(A::Text)?;
-    let ordner = Path::new("data").join(id);
+    let ordner = Projektpfade::ausgabe(id);
     let ziel = ordner.join(ZUORDNUNG);
     if std::fs::symlink_metadata(wurzel.join(&ziel)).is_ok() {
         return Err(A::Text(format!(

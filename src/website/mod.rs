@@ -16,6 +16,7 @@ use crate::diagnostics::Diagnose;
 use crate::figures::Kennzahlen;
 use crate::model::{Edition, Gestaltung};
 use crate::projekt;
+use crate::projekt::Projektpfade;
 
 pub use bauen::Website;
 pub use html::CSP;
@@ -24,7 +25,7 @@ pub use seiten::{landkreis_adresse, produkt_adresse, projekt_adresse};
 /// The website's own files in the project: style sheet, the script of the
 /// project list, the symbol of the title page as the tab's icon (with its
 /// licence).
-pub const ORDNER: &str = "report/website";
+pub const ORDNER: &str = Projektpfade::WEBSITE;
 const EIGENE: &[&str] = &["stil.css", "suche.js", "symbol.svg", "LIZENZ-phosphor.txt"];
 
 /// The PDF the website links to (written beside it).
@@ -127,7 +128,7 @@ pub fn dateien(
         ));
     }
     // The fonts' licence travels with them.
-    let lizenz = Path::new("fonts/OFL.txt");
+    let lizenz = Path::new(Projektpfade::SCHRIFTLIZENZ);
     if projekt::ist_datei(wurzel, lizenz) {
         out.push((
             "schriften/OFL.txt".into(),

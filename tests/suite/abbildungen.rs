@@ -12,7 +12,9 @@ use kataster_report::model::{Edition, Gestaltung, KartenZahlen, kontrast};
 fn laden() -> (Edition, Geodaten, Schriftmass) {
     let wurzel = common::projekt();
     let e = lade_edition(&wurzel, "2025").unwrap().edition;
-    let text = std::fs::read_to_string(wurzel.join(charts::geo::PFAD)).unwrap();
+    let text =
+        std::fs::read_to_string(wurzel.join(kataster_report::projekt::Projektpfade::GEODATEN))
+            .unwrap();
     let mass = Schriftmass::aus(&Schriften::laden(&wurzel).unwrap()).unwrap();
     (e, Geodaten::aus_text(&text).unwrap(), mass)
 }
