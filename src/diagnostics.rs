@@ -39,10 +39,113 @@ pub struct Diagnose {
     /// The field, as a path like `steckbriefe[2].ziele[1]`; empty for a file.
     pub feld: String,
     pub meldung: String,
-    /// What to do about it, e.g. "meinten Sie „Geplant“?".
-    pub hilfe: Option<String>,
+    /// What to do about it, e.g. "meinten Sie „Geplant“?"; in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hilfen: Vec<String>,
+    /// Other places that belong to the problem (e.g. the function call a
+    /// Typst error occurred in).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub nebenorte: Vec<Nebenort>,
     /// Byte range in the file, for the underline.
     pub bytes: Range<usize>,
+}
+
+/// A secondary place of a problem: where, and what happens there.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Nebenort {
+    pub datei: PathBuf,
+    /// 1-based line and column; 0 when unknown.
+    pub zeile: usize,
+    pub spalte: usize,
+    pub text: String,
+}
+
+impl Nebenort {
+    /// `datei:zeile:spalte: text`.
+    fn kurz(&self) -> String {
+        if self.zeile == 0 {
+            format!("{}: {}", self.datei.display(), self.text)
+        } else {
+            format!(
+                "{}:{}:{}: {}",
+                self.datei.display(),
+                self.zeile,
+                self.spalte,
+                self.text
+            )
+        }
+    }
+}
+
+/// A failure that is not at a place in a file (a folder cannot be written,
+/// a value on the command line is wrong): what went wrong and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Meldung {
+    /// What went wrong, a German sentence (its own punctuation).
+    pub text: String,
+    /// What to do about it, in order.
+    pub hilfen: Vec<String>,
+}
+
+impl Meldung {
+    pub fn neu(text: impl Into<String>) -> Self {
+        Meldung {
+            text: text.into(),
+            hilfen: Vec::new(),
+        }
+    }
+
+    pub fn hilfe(mut self, hilfe: impl Into<String>) -> Self {
+        self.hilfen.push(hilfe.into());
+        self
+    }
+
+    /// The same failure with context in front, e.g. "nicht übernommen: ".
+    pub fn vorne(mut self, kontext: &str) -> Self {
+        self.text.insert_str(0, kontext);
+        self
+    }
+
+    /// The failure as a problem of `datei` (the hints kept).
+    pub fn in_datei(self, datei: impl Into<PathBuf>) -> Diagnose {
+        Diagnose {
+            hilfen: self.hilfen,
+            ..Diagnose::neu(datei, self.text)
+        }
+    }
+
+    /// `Fehler: …` and one `Hilfe: …` line per hint.
+    pub fn darstellen(&self) -> String {
+        let mut s = format!("Fehler: {}\n", self.text);
+        for h in &self.hilfen {
+            let _ = writeln!(s, "Hilfe: {h}");
+        }
+        s
+    }
+}
+
+impl std::fmt::Display for Meldung {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)?;
+        for h in &self.hilfen {
+            write!(f, " – {h}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Meldung {}
+
+impl From<String> for Meldung {
+    fn from(text: String) -> Self {
+        Meldung::neu(text)
+    }
+}
+
+impl From<&str> for Meldung {
+    fn from(text: &str) -> Self {
+        Meldung::neu(text)
+    }
 }
 
 impl Diagnose {
@@ -54,7 +157,8 @@ impl Diagnose {
             spalte: 0,
             feld: String::new(),
             meldung: meldung.into(),
-            hilfe: None,
+            hilfen: Vec::new(),
+            nebenorte: Vec::new(),
             bytes: 0..0,
         }
     }
@@ -77,9 +181,21 @@ impl Diagnose {
         self
     }
 
+    /// One more hint (after those already given).
     pub fn hilfe(mut self, hilfe: impl Into<String>) -> Self {
-        self.hilfe = Some(hilfe.into());
+        self.hilfen.push(hilfe.into());
         self
+    }
+
+    /// One more place that belongs to the problem.
+    pub fn nebenort(mut self, ort: Nebenort) -> Self {
+        self.nebenorte.push(ort);
+        self
+    }
+
+    /// The first hint, if any.
+    pub fn erste_hilfe(&self) -> Option<&str> {
+        self.hilfen.first().map(String::as_str)
     }
 
     /// `datei:zeile:spalte`, the form editors and terminals turn into links.
@@ -103,8 +219,11 @@ impl Diagnose {
             let _ = write!(s, "Feld „{}“: ", self.feld);
         }
         s.push_str(&self.meldung);
-        if let Some(h) = &self.hilfe {
+        for h in &self.hilfen {
             let _ = write!(s, " – {h}");
+        }
+        for n in &self.nebenorte {
+            let _ = write!(s, " ({})", n.kurz());
         }
         s
     }
@@ -139,8 +258,12 @@ impl Diagnose {
             }
             _ => titel_el.element(Level::NOTE.with_name(Some("Datei")).message(ort.as_str())),
         };
+        let nebenorte: Vec<String> = self.nebenorte.iter().map(Nebenort::kurz).collect();
+        let gruppe = nebenorte.iter().fold(gruppe, |g, n| {
+            g.element(Level::NOTE.with_name(Some("Stelle")).message(n.as_str()))
+        });
         let mut bericht = vec![gruppe];
-        if let Some(h) = &self.hilfe {
+        for h in &self.hilfen {
             bericht.push(Group::with_title(
                 Level::HELP
                     .with_name(Some("Hilfe"))

@@ -18,8 +18,18 @@ pub enum ExportFehler {
         "{pfad} gibt es schon mit anderem Inhalt. Eine veröffentlichte Fassung wird nicht überschrieben; erhöhen Sie die Version in edition.yaml oder bauen Sie mit --force."
     )]
     Vorhanden { pfad: PathBuf },
-    #[error("{fehler}.\nHilfe: {hilfe}", fehler = .0, hilfe = .0.hilfe())]
+    #[error("{0}.")]
     Schreiben(Schreibfehler),
+}
+
+impl ExportFehler {
+    /// The failure with its hint.
+    pub fn meldung(&self) -> crate::diagnostics::Meldung {
+        match self {
+            ExportFehler::Schreiben(s) => s.meldung(),
+            andere => crate::diagnostics::Meldung::neu(andere.to_string()),
+        }
+    }
 }
 
 impl From<Schreibfehler> for ExportFehler {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::diagnostics::Diagnose;
+use crate::diagnostics::{Diagnose, Meldung};
 use crate::load::{self, Quelltexte};
 use crate::model::{EditionMeta, Eingabe, Freigabe, Freigaben};
 use crate::projekt;
@@ -34,8 +34,8 @@ pub fn laden(wurzel: &Path, id: &str, texte: &mut Quelltexte) -> Result<Freigabe
 }
 
 /// Writes the records, with a header for the editors.
-pub fn schreiben(wurzel: &Path, id: &str, f: &Freigaben) -> Result<(), String> {
-    let yaml = serde_saphyr::to_string(f).map_err(|e| e.to_string())?;
+pub fn schreiben(wurzel: &Path, id: &str, f: &Freigaben) -> Result<(), Meldung> {
+    let yaml = serde_saphyr::to_string(f).map_err(|e| Meldung::neu(e.to_string()))?;
     let text = format!(
         "# yaml-language-server: $schema=../schema/freigaben.schema.json\n\
          # Freigegebene Versionen der Ausgabe {id}: das veröffentlichte PDF und jede Eingabe\n\
@@ -45,7 +45,7 @@ pub fn schreiben(wurzel: &Path, id: &str, f: &Freigaben) -> Result<(), String> {
     );
     projekt::im_projekt_schreiben(wurzel, &pfad(id), &text)
         .map(|_| ())
-        .map_err(|e| format!("nicht geschrieben: {e}"))
+        .map_err(|e| Meldung::from(e).vorne("nicht geschrieben: "))
 }
 
 /// SHA-256 as lower-case hex.

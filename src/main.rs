@@ -6,7 +6,10 @@ mod cmd;
 
 fn main() -> ExitCode {
     match cmd::Cli::lesen() {
-        Ok(cli) => cmd::ausfuehren(cli),
+        Ok(cli) => cmd::ausfuehren(cli).unwrap_or_else(|abbruch| {
+            cmd::melden(&abbruch.darstellen());
+            ExitCode::FAILURE
+        }),
         Err(code) => code,
     }
 }

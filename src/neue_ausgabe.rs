@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Diagnose;
+use crate::diagnostics::{Diagnose, Meldung};
 use crate::load;
 use crate::model::{Abweichungen, Datum, EditionMeta, HistorienEintrag};
 use crate::pipeline::{layout_ordner, projektdateien};
@@ -29,8 +29,8 @@ pub struct Auftrag<'a> {
 pub enum Fehler {
     /// The previous edition does not load (its problems and texts).
     Vorlage(Vec<Diagnose>, load::Quelltexte),
-    /// Anything else, in German.
-    Text(String),
+    /// Anything else.
+    Meldung(Meldung),
 }
 
 /// The files written, as project paths.
@@ -38,7 +38,7 @@ pub type Angelegt = Vec<PathBuf>;
 
 /// Makes edition `a.id` from `a.von`.
 pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Angelegt, Fehler> {
-    projekt::pruefe_edition_id(a.id).map_err(Fehler::Text)?;
+    projekt::pruefe_edition_id(a.id).map_err(Fehler::Meldung)?;
     let vorlage = load::lade_edition(wurzel, a.von).map_err(|(d, q)| Fehler::Vorlage(d, q))?;
     let alt_layout = layout_ordner(&vorlage.edition.meta.layout);
     let ziele = [
@@ -50,11 +50,13 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Angelegt, Fehler> {
         .iter()
         .find(|z| std::fs::symlink_metadata(wurzel.join(z)).is_ok())
     {
-        return Err(Fehler::Text(format!(
-            "{} gibt es schon; new-edition überschreibt nichts. Wählen Sie einen anderen Namen \
-             oder entfernen Sie den Ordner.",
-            da.display()
-        )));
+        return Err(Fehler::Meldung(
+            Meldung::neu(format!(
+                "{} gibt es schon; new-edition überschreibt nichts.",
+                da.display()
+            ))
+            .hilfe("Wählen Sie einen anderen Namen oder entfernen Sie den Ordner."),
+        ));
     }
     let mut geschrieben = Vec::new();
     let mut schreiben = |relativ: PathBuf, inhalt: &[u8]| -> Result<(), Fehler> {
@@ -88,7 +90,7 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Angelegt, Fehler> {
         (kapitel_ordner(a.von), kapitel_ordner(a.id)),
         (alt_layout, layout_ordner(a.id)),
     ] {
-        for datei in projektdateien(wurzel, &von, &[]).map_err(Fehler::Text)? {
+        for datei in projektdateien(wurzel, &von, &[]).map_err(Fehler::Meldung)? {
             let ziel = nach.join(datei.strip_prefix(&von).unwrap_or(&datei));
             schreiben(ziel, &kopie(wurzel, &datei, a)?)?;
         }
@@ -108,7 +110,7 @@ fn tabelle_und_steckbriefe(
     let daten = Projektpfade::ausgabe(a.id);
     let alt_daten = Projektpfade::ausgabe(a.von);
     std::fs::create_dir_all(wurzel.join(daten.join("steckbriefe")))
-        .map_err(|e| Fehler::Text(projekt::io_text(&e)))?;
+        .map_err(|e| Fehler::Meldung(projekt::io_text(&e).into()))?;
     if a.leer {
         let text = format!(
             "# yaml-language-server: $schema=schema/landkreise.schema.json\n\
@@ -122,7 +124,7 @@ fn tabelle_und_steckbriefe(
         &kopie(wurzel, &alt_daten.join("landkreise.yaml"), a)?,
     )?;
     let steckbriefe = alt_daten.join("steckbriefe");
-    for datei in projektdateien(wurzel, &steckbriefe, &[]).map_err(Fehler::Text)? {
+    for datei in projektdateien(wurzel, &steckbriefe, &[]).map_err(Fehler::Meldung)? {
         let ziel = daten
             .join("steckbriefe")
             .join(datei.file_name().unwrap_or_default());
@@ -153,7 +155,7 @@ fn neue_meta(alt: &EditionMeta, a: &Auftrag) -> EditionMeta {
 }
 
 fn edition_yaml(meta: &EditionMeta, a: &Auftrag) -> Result<String, Fehler> {
-    let yaml = serde_saphyr::to_string(meta).map_err(|e| Fehler::Text(e.to_string()))?;
+    let yaml = serde_saphyr::to_string(meta).map_err(|e| Fehler::Meldung(e.to_string().into()))?;
     Ok(format!(
         "# yaml-language-server: $schema=../schema/edition.schema.json\n\
          # Rahmendaten der Ausgabe {}, angelegt aus Ausgabe {}. Titel, Umfragezeitraum,\n\
@@ -169,7 +171,7 @@ fn abweichungen_yaml(alt: &[crate::model::Abweichung], a: &Auftrag) -> Result<St
     for x in &mut neu.abweichungen {
         x.uebernommen_aus.get_or_insert_with(|| a.von.to_owned());
     }
-    let yaml = serde_saphyr::to_string(&neu).map_err(|e| Fehler::Text(e.to_string()))?;
+    let yaml = serde_saphyr::to_string(&neu).map_err(|e| Fehler::Meldung(e.to_string().into()))?;
     Ok(format!(
         "# yaml-language-server: $schema=../schema/abweichungen.schema.json\n\
          # Anerkannte Abweichungen, übernommen aus Ausgabe {}: `check` listet jede als zu\n\
@@ -213,13 +215,15 @@ fn kopie(wurzel: &Path, relativ: &Path, a: &Auftrag) -> Result<Vec<u8>, Fehler> 
 
 /// A file of the project, read confined.
 fn lesen(wurzel: &Path, relativ: &Path) -> Result<Vec<u8>, Fehler> {
-    projekt::lesen(wurzel, relativ, projekt::MAX_BINAER).map_err(|e| Fehler::Text(e.to_string()))
+    projekt::lesen(wurzel, relativ, projekt::MAX_BINAER)
+        .map_err(|e| Fehler::Meldung(e.to_string().into()))
 }
 
 /// Writes a new file inside the project; refuses an existing one and any
 /// path that leads outside.
 fn neu_schreiben(wurzel: &Path, relativ: &Path, inhalt: &[u8]) -> Result<(), Fehler> {
-    let fehler = |e: projekt::Schreibfehler| Fehler::Text(format!("nicht geschrieben: {e}"));
+    let fehler =
+        |e: projekt::Schreibfehler| Fehler::Meldung(Meldung::from(e).vorne("nicht geschrieben: "));
     let ordner = relativ.parent().unwrap_or(Path::new(""));
     let name = relativ.file_name().unwrap_or_default();
     projekt::Zielordner::im_projekt(wurzel, ordner)

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::charts::{self, Abbildung, ZeichenFehler, geo::Geodaten, mass::Schriftmass};
 use crate::claims::{self, Pruefbericht};
 use crate::compile::world::Schriften;
-use crate::diagnostics::Diagnose;
+use crate::diagnostics::{Diagnose, Meldung};
 use crate::export::ExportFehler;
 use crate::figures::{self, Kennzahlen};
 use crate::freigabe::Stand;
@@ -57,9 +57,9 @@ pub enum BauFehler {
     Abbildung(ZeichenFehler),
     Export(ExportFehler),
     /// A released version must stay as released.
-    Freigabe(String),
+    Freigabe(Meldung),
     /// The website's open data cannot be written.
-    Website(String),
+    Website(Meldung),
     /// What `check` reports (violated claims, stale acknowledgements, typed
     /// numbers): no PDF but a draft (`build --entwurf`).
     Befunde(Box<Pruefbericht>),
@@ -68,6 +68,30 @@ pub enum BauFehler {
 impl From<ZeichenFehler> for BauFehler {
     fn from(e: ZeichenFehler) -> Self {
         BauFehler::Abbildung(e)
+    }
+}
+
+impl BauFehler {
+    /// The failure as a message (problems in files as one line each; a
+    /// command shows them with their source lines instead).
+    pub fn meldung(&self) -> Meldung {
+        match self {
+            BauFehler::Diagnosen(d) => {
+                Meldung::neu(d.iter().map(Diagnose::kurz).collect::<Vec<_>>().join("\n"))
+            }
+            BauFehler::Abbildung(e) => Meldung::neu(e.to_string()),
+            BauFehler::Export(e) => e.meldung(),
+            BauFehler::Freigabe(m) | BauFehler::Website(m) => m.clone(),
+            BauFehler::Befunde(b) => Meldung::neu(format!(
+                "check hat Befunde; der Bericht würde ungeprüfte oder falsche Aussagen \
+                 drucken.\n{}",
+                b.befunde_text()
+            ))
+            .hilfe(
+                "Beheben Sie die Befunde, oder bauen Sie mit --entwurf ein als Entwurf \
+                 markiertes PDF.",
+            ),
+        }
     }
 }
 
@@ -411,7 +435,7 @@ pub fn typst_quellen_schreiben(
     wurzel: &Path,
     v: &Vorbereitet,
     ziel: &crate::projekt::Zielordner,
-) -> Result<(), String> {
+) -> Result<(), Meldung> {
     let schreiben = |relativ: &Path, inhalt: &[u8]| {
         ziel.schreiben(relativ, inhalt, crate::projekt::Ersetzen::Ja)
             .map(|_| ())
@@ -437,7 +461,7 @@ pub(crate) fn projektdateien(
     wurzel: &Path,
     ordner: &Path,
     ausser: &[&str],
-) -> Result<Vec<PathBuf>, String> {
+) -> Result<Vec<PathBuf>, Meldung> {
     let mut out = Vec::new();
     for name in crate::projekt::ordner(wurzel, ordner).map_err(|e| e.to_string())? {
         if ausser.contains(&name.as_str()) {

@@ -14,7 +14,7 @@ use std::time::Instant;
 use typst_layout::PagedDocument;
 
 use crate::compile::{self, world::BerichtsWelt, world::Schriften};
-use crate::diagnostics::{Diagnose, alle_darstellen};
+use crate::diagnostics::{Diagnose, Meldung, alle_darstellen};
 use crate::export::{self, ExportFehler, Fassung};
 use crate::freigabe::{self, Stand};
 use crate::load::{self, Geladen, Quelltexte};
@@ -179,6 +179,15 @@ impl Sitzung {
         .map_err(BauFehler::Diagnosen)
     }
 
+    /// Stages load and figures (for `figures`): the data and every figure,
+    /// a figure the data cannot give as a located problem.
+    pub fn kennzahlen(&mut self) -> Result<(Geladen, crate::figures::Kennzahlen), BauFehler> {
+        let geladen = self.laden()?;
+        let k = crate::figures::berechne(&geladen.edition)
+            .map_err(|f| BauFehler::Diagnosen(f.iter().map(|x| x.diagnose(&self.id)).collect()))?;
+        Ok((geladen, k))
+    }
+
     /// The fonts, loaded on first use.
     fn schriften(&mut self) -> Result<Schriften, BauFehler> {
         if let Some(s) = &self.schriften {
@@ -259,8 +268,7 @@ impl Sitzung {
                         .hilfe("Tragen Sie mindestens eine Version mit Datum ein."),
                 ])
             })?;
-        let fehler =
-            |m: String| BauFehler::Diagnosen(vec![Diagnose::neu(Projektpfade::BERICHT, m)]);
+        let fehler = |m: Meldung| BauFehler::Diagnosen(vec![m.in_datei(Projektpfade::BERICHT)]);
         let haupt = pipeline::hauptdatei(&v.geladen.edition.meta.layout);
         match self.welt.take() {
             Some(mut welt) if welt.haupt_ist(&haupt) => {
@@ -375,15 +383,20 @@ impl Sitzung {
         let freigaben = self.freigaben()?;
         match freigaben.version(&version) {
             Some(f) if f.pdf.sha256 != freigabe::sha256(bytes) => {
-                Err(BauFehler::Freigabe(format!(
-                    "Version {version} der Ausgabe {} ist freigegeben (SHA-256 {}), dieser Bau ergibt \
-                 ein anderes PDF. Ein freigegebenes PDF wird nie ersetzt, auch nicht mit --force.\n\
-                 Hilfe: Eine Änderung ist eine neue Version: Tragen Sie in edition.yaml eine neue \
-                 Zeile der Historie ein, die sagt warum (z. B. „1.1, barrierefreier Neusatz“). \
-                 `kataster-report verify` nennt die geänderte Eingabe.",
-                    self.id,
-                    &f.pdf.sha256[..12]
-                )))
+                Err(BauFehler::Freigabe(
+                    Meldung::neu(format!(
+                        "Version {version} der Ausgabe {} ist freigegeben (SHA-256 {}), dieser Bau \
+                         ergibt ein anderes PDF. Ein freigegebenes PDF wird nie ersetzt, auch nicht \
+                         mit --force.",
+                        self.id,
+                        &f.pdf.sha256[..12]
+                    ))
+                    .hilfe(
+                        "Eine Änderung ist eine neue Version: Tragen Sie in edition.yaml eine neue \
+                         Zeile der Historie ein, die sagt warum (z. B. „1.1, barrierefreier \
+                         Neusatz“). `kataster-report verify` nennt die geänderte Eingabe.",
+                    ),
+                ))
             }
             _ => Ok(()),
         }
@@ -472,12 +485,17 @@ impl Sitzung {
             .ok_or_else(|| BauFehler::Freigabe("die Dokumenten-Historie ist leer".into()))?;
         let mut freigaben = self.freigaben()?;
         if freigaben.version(&version).is_some() {
-            return Err(BauFehler::Freigabe(format!(
-                "Version {version} der Ausgabe {} ist bereits freigegeben; eine Freigabe wird nie \
-                 ersetzt.\nHilfe: Eine Änderung ist eine neue Version: Tragen Sie in edition.yaml \
-                 eine neue Zeile der Historie ein, die sagt warum, und geben Sie sie frei.",
-                self.id
-            )));
+            return Err(BauFehler::Freigabe(
+                Meldung::neu(format!(
+                    "Version {version} der Ausgabe {} ist bereits freigegeben; eine Freigabe wird \
+                     nie ersetzt.",
+                    self.id
+                ))
+                .hilfe(
+                    "Eine Änderung ist eine neue Version: Tragen Sie in edition.yaml eine neue \
+                     Zeile der Historie ein, die sagt warum, und geben Sie sie frei.",
+                ),
+            ));
         }
         let (bytes, _, _) = self.pdf(&v)?;
         let datei = export::dateiname(&v.geladen.edition, Fassung::Bericht);

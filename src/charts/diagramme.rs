@@ -9,6 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::mass::{Schriftmass, Svg};
 use super::{Abbildung, Datentabelle, SCHRIFT, ZeichenFehler};
+use crate::diagnostics::Meldung;
 use crate::figures::{BETRIEBSMODELLE, Kennzahlen, TECHNOLOGIEN, format};
 use crate::model::{Edition, Farbe, Gestaltung, Landkreis};
 
@@ -20,7 +21,7 @@ fn schrift(groesse: u32) -> TextStyle<'static> {
 }
 
 fn svg_fehler<E: std::fmt::Display>(name: &str) -> impl Fn(E) -> ZeichenFehler + '_ {
-    move |e| ZeichenFehler::Zeichnen(name.to_owned(), e.to_string())
+    move |e| ZeichenFehler::Zeichnen(name.to_owned(), Meldung::neu(e.to_string()))
 }
 
 /// Horizontal bars of shares with their value printed at the bar's end.
@@ -116,7 +117,7 @@ type StatusDiagramm<'a, 'b> =
     ChartContext<'a, Svg<'b>, Cartesian2d<RangedCoordf64, SegmentedCoord<RangedCoordu32>>>;
 
 /// The SVG of the status chart: axes, bars, legend.
-fn status_svg(lk: &[Landkreis], mass: &Schriftmass, stufen: &Stufen) -> Result<String, String> {
+fn status_svg(lk: &[Landkreis], mass: &Schriftmass, stufen: &Stufen) -> Result<String, Meldung> {
     let n = lk.len() as u32;
     let mut svg = String::new();
     {
@@ -148,7 +149,7 @@ fn name_von_oben(namen: &[String], v: &SegmentValue<u32>) -> String {
 fn status_achsen<'a, 'b>(
     root: &'a DrawingArea<Svg<'b>, Shift>,
     lk: &[Landkreis],
-) -> Result<StatusDiagramm<'a, 'b>, String> {
+) -> Result<StatusDiagramm<'a, 'b>, Meldung> {
     let n = lk.len() as u32;
     let max = lk
         .iter()
@@ -189,7 +190,7 @@ fn status_balken(
     chart: &mut StatusDiagramm,
     lk: &[Landkreis],
     stufen: &Stufen,
-) -> Result<(), String> {
+) -> Result<(), Meldung> {
     for (s, (_, farbe)) in stufen.farben.into_iter().enumerate() {
         let balken: Vec<_> = lk
             .iter()
@@ -502,7 +503,7 @@ type Streuung<'a, 'b> = ChartContext<'a, Svg<'b>, Cartesian2d<RangedCoordf64, Ra
 
 /// The SVG of the scatter chart: VZÄ across, projects up, one dot each;
 /// with `streudiagramm_namen` the Landkreise named at their dots.
-fn streudiagramm(punkte: &[Punkt], mass: &Schriftmass, g: &Gestaltung) -> Result<String, String> {
+fn streudiagramm(punkte: &[Punkt], mass: &Schriftmass, g: &Gestaltung) -> Result<String, Meldung> {
     let xmax = punkte
         .iter()
         .map(|p| p.x)

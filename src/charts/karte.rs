@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::geo::{Geodaten, Kreis, flaeche};
 use super::mass::{Schriftmass, Svg};
 use super::{Abbildung, SCHRIFT, ZeichenFehler};
+use crate::diagnostics::Meldung;
 use crate::model::{Edition, Gestaltung, KartenZahlen, SCHWARZ, WEISS, kontrast};
 
 /// Width of the drawing in SVG units; Typst scales it to the column.
@@ -41,8 +42,8 @@ pub fn farbe(anzahl: u32) -> RGBColor {
 type Flaeche<'a> = DrawingArea<Svg<'a>, Shift>;
 
 /// A drawing error as text.
-fn fehler(e: DrawingAreaErrorKind<std::io::Error>) -> String {
-    e.to_string()
+fn fehler(e: DrawingAreaErrorKind<std::io::Error>) -> Meldung {
+    Meldung::neu(e.to_string())
 }
 
 /// Draws the map onto `flaeche_`: districts, numbers, legend.
@@ -52,7 +53,7 @@ fn zeichne(
     flaeche_: &Flaeche,
     hoehe: u32,
     zahlen: KartenZahlen,
-) -> Result<(), String> {
+) -> Result<(), Meldung> {
     flaeche_.fill(&WHITE).map_err(fehler)?;
     let px = Projektion::neu(geo, hoehe);
     for kreis in groesste_zuerst(geo) {
@@ -114,7 +115,7 @@ fn zeichne_kreis(
     kreis: &Kreis,
     fuellung: RGBColor,
     px: &Projektion,
-) -> Result<(), String> {
+) -> Result<(), Meldung> {
     for poly in &kreis.polygone {
         let Some((ring, loecher)) = poly.split_first() else {
             continue;
@@ -161,7 +162,7 @@ fn zeichne_zahlen(
     flaeche_: &Flaeche,
     px: &Projektion,
     zahlen: KartenZahlen,
-) -> Result<(), String> {
+) -> Result<(), Meldung> {
     for kreis in &geo.kreise {
         if let Some(n) = teilnehmer(e, kreis) {
             let stil = (SCHRIFT, 24)
@@ -179,7 +180,7 @@ fn zeichne_zahlen(
 
 /// The legend at the bottom right: title, one box per class, "keine
 /// Teilnahme".
-fn zeichne_legende(flaeche_: &Flaeche, hoehe: u32) -> Result<(), String> {
+fn zeichne_legende(flaeche_: &Flaeche, hoehe: u32) -> Result<(), Meldung> {
     let lx = (f64::from(BREITE) - LEGENDE + 10.0) as i32;
     let mut ly =
         (f64::from(hoehe) - 2.0 * RAND - 46.0 * (KLASSEN.len() as f64 + 1.0) - 40.0) as i32;
@@ -208,7 +209,7 @@ fn legenden_eintrag(
     (lx, ly): (i32, i32),
     text: String,
     c: RGBColor,
-) -> Result<(), String> {
+) -> Result<(), Meldung> {
     flaeche_
         .draw(&Rectangle::new([(lx, ly), (lx + 34, ly + 30)], c.filled()))
         .map_err(fehler)?;
@@ -280,7 +281,7 @@ pub fn karte(
         zeichne(e, geo, &root, hoehe, g.karten_zahlen)
             .map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m))?;
         root.present()
-            .map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m.to_string()))?;
+            .map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), Meldung::neu(m.to_string())))?;
     }
     let mut werte: Vec<(String, f64)> = e
         .landkreise

@@ -54,7 +54,7 @@ pub enum ZeichenFehler {
     #[error("Schrift für Abbildungen: {0}")]
     Schrift(String),
     #[error("Zeichnen von {0}: {1}")]
-    Zeichnen(String, String),
+    Zeichnen(String, crate::diagnostics::Meldung),
     #[error("{0}")]
     Kennzahl(#[from] crate::figures::Rechenfehler),
 }

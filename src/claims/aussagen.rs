@@ -6,7 +6,7 @@
 //! unchanged, `check` decides the statement and reads the words for what
 //! they say (so that "seltener" bound to `haeufiger_als` fails).
 
-use crate::diagnostics::{Diagnose, vorschlag};
+use crate::diagnostics::{Diagnose, Meldung, vorschlag};
 use crate::figures::Kennzahlen;
 use crate::figures::format::prozent;
 use crate::figures::haeufigkeit::{DOMINANZ, Wort, auszaehlen, landkreise_mit_produkt};
@@ -36,7 +36,7 @@ pub struct Art {
     pub parameter: &'static str,
     pub bedeutung: &'static str,
     pub beispiel: &'static str,
-    entscheiden: fn(&Parameter, &Edition, &Kennzahlen) -> Result<Befund, String>,
+    entscheiden: fn(&Parameter, &Edition, &Kennzahlen) -> Result<Befund, Meldung>,
 }
 
 const ERSTER: &[&str] = &[
@@ -125,24 +125,40 @@ pub struct Parameter<'a> {
 }
 
 impl Parameter<'_> {
-    fn text(&self, i: usize, was: &str) -> Result<&str, String> {
-        self.werte
-            .get(i)
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| format!("als {}. Angabe fehlt {was} in Anführungszeichen", i + 1))
+    fn text(&self, i: usize, was: &str) -> Result<&str, Meldung> {
+        self.werte.get(i).and_then(|v| v.as_str()).ok_or_else(|| {
+            Meldung::from(format!(
+                "als {}. Angabe fehlt {was} in Anführungszeichen",
+                i + 1
+            ))
+        })
     }
 
-    fn zahl(&self, i: usize, was: &str) -> Result<u32, String> {
+    fn zahl(&self, i: usize, was: &str) -> Result<u32, Meldung> {
         self.werte
             .get(i)
             .and_then(|v| v.as_u64())
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| format!("als {}. Angabe fehlt {was} (eine ganze Zahl)", i + 1))
+            .ok_or_else(|| {
+                Meldung::from(format!(
+                    "als {}. Angabe fehlt {was} (eine ganze Zahl)",
+                    i + 1
+                ))
+            })
+    }
+}
+
+/// A message with "meinten Sie …?" as its hint where a known value is close.
+fn mit_vorschlag(text: String, vorschlag: Option<&str>) -> Meldung {
+    let m = Meldung::neu(text);
+    match vorschlag {
+        Some(v) => m.hilfe(format!("meinten Sie „{v}“?")),
+        None => m,
     }
 }
 
 /// A choice field with a vocabulary and its published label.
-fn feld(name: &str) -> Result<&'static str, String> {
+fn feld(name: &str) -> Result<&'static str, Meldung> {
     FELDER
         .iter()
         .find(|f| f.schluessel == name && f.art.vokabular().is_some())
@@ -152,17 +168,15 @@ fn feld(name: &str) -> Result<&'static str, String> {
                 .iter()
                 .filter(|f| f.art.vokabular().is_some())
                 .map(|f| f.schluessel);
-            match vorschlag(name, felder) {
-                Some(v) => {
-                    format!("„{name}“ ist kein Auswahlfeld eines Steckbriefs – meinten Sie „{v}“?")
-                }
-                None => format!("„{name}“ ist kein Auswahlfeld eines Steckbriefs"),
-            }
+            mit_vorschlag(
+                format!("„{name}“ ist kein Auswahlfeld eines Steckbriefs"),
+                vorschlag(name, felder),
+            )
         })
 }
 
 /// An answer of a field, as its short form (the value or its `kurz`).
-fn antwort(e: &Edition, feld: &str, wert: &str) -> Result<String, String> {
+fn antwort(e: &Edition, feld: &str, wert: &str) -> Result<String, Meldung> {
     let liste = e.vokabular.liste(feld).unwrap_or_default();
     let kurz =
         |x: &crate::model::VokabularEintrag| x.kurz.clone().unwrap_or_else(|| x.wert.clone());
@@ -171,11 +185,14 @@ fn antwort(e: &Edition, feld: &str, wert: &str) -> Result<String, String> {
     }
     let namen: Vec<String> = liste.iter().map(kurz).collect();
     Err(match vorschlag(wert, namen.iter().map(String::as_str)) {
-        Some(v) => format!("„{wert}“ ist keine Antwort im Feld {feld} – meinten Sie „{v}“?"),
-        None => format!(
+        Some(v) => mit_vorschlag(
+            format!("„{wert}“ ist keine Antwort im Feld {feld}"),
+            Some(v),
+        ),
+        None => Meldung::from(format!(
             "„{wert}“ ist keine Antwort im Feld {feld} ({})",
             namen.join(", ")
-        ),
+        )),
     })
 }
 
@@ -190,7 +207,7 @@ fn ordinal(platz: u32) -> Vec<&'static str> {
     }
 }
 
-fn rang(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+fn rang(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldung> {
     let f = p.text(0, "das Feld")?;
     let label = feld(f)?;
     let w = antwort(e, f, p.text(1, "die Antwort")?)?;
@@ -213,7 +230,7 @@ fn rang(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
     })
 }
 
-fn dominiert(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+fn dominiert(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldung> {
     let f = p.text(0, "das Feld")?;
     let label = feld(f)?;
     let w = antwort(e, f, p.text(1, "die Antwort")?)?;
@@ -247,12 +264,14 @@ fn dominiert(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Strin
 }
 
 /// Two figures compared; `kleiner`: the first is the smaller.
-fn zwei_kennzahlen(p: &Parameter, kz: &Kennzahlen, kleiner: bool) -> Result<Befund, String> {
-    let hole = |i: usize| -> Result<&crate::figures::Kennzahl, String> {
+fn zwei_kennzahlen(p: &Parameter, kz: &Kennzahlen, kleiner: bool) -> Result<Befund, Meldung> {
+    let hole = |i: usize| -> Result<&crate::figures::Kennzahl, Meldung> {
         let n = p.text(i, "der Name einer Kennzahl")?;
-        kz.get(n).ok_or_else(|| match vorschlag(n, kz.namen()) {
-            Some(v) => format!("unbekannte Kennzahl „{n}“ – meinten Sie „{v}“?"),
-            None => format!("unbekannte Kennzahl „{n}“"),
+        kz.get(n).ok_or_else(|| {
+            mit_vorschlag(
+                format!("unbekannte Kennzahl „{n}“"),
+                vorschlag(n, kz.namen()),
+            )
         })
     };
     let (a, b) = (hole(0)?, hole(1)?);
@@ -296,15 +315,15 @@ fn zwei_kennzahlen(p: &Parameter, kz: &Kennzahlen, kleiner: bool) -> Result<Befu
     })
 }
 
-fn seltener(p: &Parameter, _: &Edition, kz: &Kennzahlen) -> Result<Befund, String> {
+fn seltener(p: &Parameter, _: &Edition, kz: &Kennzahlen) -> Result<Befund, Meldung> {
     zwei_kennzahlen(p, kz, true)
 }
 
-fn haeufiger(p: &Parameter, _: &Edition, kz: &Kennzahlen) -> Result<Befund, String> {
+fn haeufiger(p: &Parameter, _: &Edition, kz: &Kennzahlen) -> Result<Befund, Meldung> {
     zwei_kennzahlen(p, kz, false)
 }
 
-fn fuehrend(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+fn fuehrend(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldung> {
     let f = p.text(0, "das Feld")?;
     let label = feld(f)?;
     let n = p.zahl(1, "die Zahl N der führenden Antworten")?;
@@ -345,7 +364,7 @@ fn fuehrend(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String
     })
 }
 
-fn verbreitet(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+fn verbreitet(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldung> {
     let id = p.text(0, "die id eines Produkts aus vokabular.yaml")?;
     let n = p.zahl(1, "die Mindestzahl der Landkreise")?;
     let lk = landkreise_mit_produkt(e, id).ok_or_else(|| {
@@ -386,14 +405,14 @@ fn verbreitet(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Stri
 }
 
 /// A share judged by a frequency word.
-fn wort_befund(p: &Parameter, i: usize) -> Result<Wort, String> {
+fn wort_befund(p: &Parameter, i: usize) -> Result<Wort, Meldung> {
     let w = p.text(i, "das Häufigkeitswort")?;
     Wort::aus_text(w).ok_or_else(|| {
         let namen = Wort::ALLE.iter().map(|x| x.0);
-        match vorschlag(w, namen) {
-            Some(v) => format!("unbekanntes Häufigkeitswort „{w}“ – meinten Sie „{v}“?"),
-            None => format!("unbekanntes Häufigkeitswort „{w}“"),
-        }
+        mit_vorschlag(
+            format!("unbekanntes Häufigkeitswort „{w}“"),
+            vorschlag(w, namen),
+        )
     })
 }
 
@@ -422,7 +441,7 @@ fn anteil_befund(
     }
 }
 
-fn anteil_in_gruppe(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+fn anteil_in_gruppe(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldung> {
     let f = p.text(0, "das Feld")?;
     let label = feld(f)?;
     let w = antwort(e, f, p.text(1, "die Antwort")?)?;
@@ -445,7 +464,7 @@ fn anteil_in_gruppe(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund
     ))
 }
 
-fn haeufigkeit(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, String> {
+fn haeufigkeit(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldung> {
     let f = p.text(0, "das Feld")?;
     let label = feld(f)?;
     let w = antwort(e, f, p.text(1, "die Antwort")?)?;
@@ -489,21 +508,21 @@ pub fn entscheiden(p: &Platzhalter, e: &Edition, kz: &Kennzahlen) -> Result<Befu
 impl Befund {
     /// Whether the words say what the statement says: one of its words, none
     /// of the contrary ones. An error names both.
-    pub fn worte_pruefen(&self, wortlaut: &str) -> Result<(), String> {
+    pub fn worte_pruefen(&self, wortlaut: &str) -> Result<(), Meldung> {
         let klein = wortlaut.to_lowercase();
         if let Some(v) = self.verboten.iter().find(|v| klein.contains(*v)) {
-            return Err(format!(
+            return Err(Meldung::from(format!(
                 "die Worte „{wortlaut}“ sagen „{v}“, die Aussage aber „{}“",
                 self.behauptet
-            ));
+            )));
         }
         if !self.worte.is_empty() && !self.worte.iter().any(|w| klein.contains(w)) {
-            return Err(format!(
+            return Err(Meldung::from(format!(
                 "die Worte „{wortlaut}“ sagen nicht, was die Aussage behauptet („{}“); erwartet \
                  wird eines von: {}",
                 self.behauptet,
                 self.worte.join(", ")
-            ));
+            )));
         }
         Ok(())
     }

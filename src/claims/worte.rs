@@ -5,6 +5,7 @@
 //! never say different things.
 
 use super::Vergleich;
+use crate::diagnostics::Meldung;
 use crate::figures::format::zahlwort;
 use crate::figures::{Einheit, Kennzahl};
 
@@ -194,16 +195,16 @@ pub fn pruefe(
     kz: &Kennzahl,
     vergleich: Vergleich,
     werte: &[f64],
-) -> Result<(), String> {
+) -> Result<(), Meldung> {
     if kz.einheit == Einheit::Anteil
         && let Some(w) = werte.iter().find(|w| !(0.0..=1.0).contains(*w))
     {
-        return Err(format!(
+        return Err(Meldung::from(format!(
             "{} ist ein Anteil und wird als Bruch zwischen 0 und 1 geschrieben, nicht {}: \
              40 Prozent = 0.4",
             kz.name,
             komma(*w)
-        ));
+        )));
     }
     if kz.einheit == Einheit::Koeffizient {
         pruefe_staerke(wortlaut, vergleich, werte)?;
@@ -221,29 +222,29 @@ pub fn pruefe(
         return Ok(());
     }
     let genannt: Vec<String> = angaben.iter().map(als_text).collect();
-    Err(format!(
+    Err(Meldung::from(format!(
         "die Worte „{wortlaut}“ nennen {}, geprüft wird aber {} {}",
         genannt.join(" und "),
         vergleich.name(),
         liste(werte)
-    ))
+    )))
 }
 
 /// A correlation's strength words must mean the comparison made.
-fn pruefe_staerke(wortlaut: &str, vergleich: Vergleich, werte: &[f64]) -> Result<(), String> {
+fn pruefe_staerke(wortlaut: &str, vergleich: Vergleich, werte: &[f64]) -> Result<(), Meldung> {
     let klein = wortlaut.to_lowercase();
     for wort in klein.split(|c: char| !c.is_alphanumeric()) {
         let Some((_, v, schwelle)) = STAERKE.iter().find(|(s, _, _)| wort.starts_with(s)) else {
             continue;
         };
         if *v != vergleich || werte.first().is_none_or(|w| !gleich(*schwelle, *w)) {
-            return Err(format!(
+            return Err(Meldung::from(format!(
                 "„{wort}“ bedeutet {} {} (README), geprüft wird aber {} {}",
                 v.name(),
                 komma(*schwelle),
                 vergleich.name(),
                 liste(werte)
-            ));
+            )));
         }
     }
     Ok(())
@@ -358,7 +359,7 @@ mod tests {
         ];
         for (w, k, v, werte, teil) in schlecht {
             let e = pruefe(w, k, *v, werte).unwrap_err();
-            assert!(e.contains(teil), "{w}: {e}");
+            assert!(e.to_string().contains(teil), "{w}: {e}");
         }
     }
 }

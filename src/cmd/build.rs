@@ -5,6 +5,8 @@ use kataster_report::pipeline::{self, Vorbereitet, Zeiten};
 use kataster_report::projekt::{Geschrieben, Zielordner};
 use kataster_report::sitzung::{Gebaut, Sitzung, Ziel};
 
+use super::Abbruch;
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
@@ -43,13 +45,9 @@ fn zeiten_ausgeben(z: &Zeiten) {
 }
 
 /// Writes the generated Typst sources for `typst compile`.
-fn quellen_schreiben(s: &Sitzung, v: &Vorbereitet, ordner: &Zielordner) -> Result<(), ExitCode> {
-    if let Err(e) = pipeline::typst_quellen_schreiben(s.wurzel(), v, ordner) {
-        super::melden(&format!(
-            "Fehler: {e}\nEs wurden keine Typst-Quellen geschrieben.\n"
-        ));
-        return Err(ExitCode::FAILURE);
-    }
+fn quellen_schreiben(s: &Sitzung, v: &Vorbereitet, ordner: &Zielordner) -> Result<(), Abbruch> {
+    pipeline::typst_quellen_schreiben(s.wurzel(), v, ordner)
+        .map_err(|e| Abbruch::from(e).schluss("Es wurden keine Typst-Quellen geschrieben."))?;
     super::melden(&format!(
         "Typst-Quellen geschrieben nach {0}; übersetzen mit:\n  typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts --pdf-standard ua-1 {0}{1}\n",
         ordner.anzeige().display(),
@@ -79,23 +77,16 @@ fn gebaut_melden(s: &Sitzung, g: &Gebaut, args: &Args) {
     ));
 }
 
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let mut s = match super::sitzung(projekt, args.ziel.edition.as_deref()) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let ordner = match super::zielordner(projekt, &args.ziel.out, "Es wurde kein PDF geschrieben.")
-    {
-        Ok(o) => o,
-        Err(code) => return code,
-    };
+pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
+    const NICHTS: &str = "Es wurde kein PDF geschrieben.";
+    let mut s = super::sitzung(projekt, args.ziel.edition.as_deref())?;
+    let ordner = super::zielordner(projekt, &args.ziel.out, NICHTS)?;
     let quellen = match &args.emit_typst {
-        Some(q) => {
-            match super::zielordner(projekt, q, "Es wurden keine Typst-Quellen geschrieben.") {
-                Ok(o) => Some(o),
-                Err(code) => return code,
-            }
-        }
+        Some(q) => Some(super::zielordner(
+            projekt,
+            q,
+            "Es wurden keine Typst-Quellen geschrieben.",
+        )?),
         None => None,
     };
     let ziel = Ziel {
@@ -103,24 +94,21 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         entwurf: args.entwurf,
         ..Ziel::neu(ordner)
     };
-    let ergebnis = s.vorbereiten().and_then(|v| {
-        if let Some(ordner) = &quellen
-            && let Err(code) = quellen_schreiben(&s, &v, ordner)
-        {
-            return Ok(Err(code));
+    let ergebnis = s
+        .vorbereiten()
+        .map_err(|e| Abbruch::bau(&s, &e).schluss(NICHTS));
+    let ergebnis = ergebnis.and_then(|v| {
+        if let Some(ordner) = &quellen {
+            quellen_schreiben(&s, &v, ordner)?;
         }
-        s.fertigstellen(v, &ziel).map(Ok)
+        s.fertigstellen(v, &ziel)
+            .map_err(|e| Abbruch::bau(&s, &e).schluss(NICHTS))
     });
     if args.timings {
         zeiten_ausgeben(&s.zeiten);
     }
-    match ergebnis {
-        Ok(Ok(g)) => {
-            gebaut_melden(&s, &g, &args);
-            super::drucken(&format!("{}\n", g.pdf.display()));
-            ExitCode::SUCCESS
-        }
-        Ok(Err(code)) => code,
-        Err(e) => super::melde(&s, &e, "Es wurde kein PDF geschrieben."),
-    }
+    let g = ergebnis?;
+    gebaut_melden(&s, &g, &args);
+    super::drucken(&format!("{}\n", g.pdf.display()));
+    Ok(ExitCode::SUCCESS)
 }

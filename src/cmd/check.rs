@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use kataster_report::sitzung::Geprueft;
 
 pub use super::AusgabeUndFormat as Args;
-use super::Format;
+use super::{Abbruch, Format};
 
 fn json_bericht(id: &str, g: &Geprueft) -> String {
     let b = &g.vorbereitet.pruefung;
@@ -30,23 +30,19 @@ fn text_bericht(id: &str, g: &Geprueft) -> String {
 
 /// Runs every stage but the PDF export: data, figures, claims, typed
 /// numbers and the Typst compilation; exit 1 on any finding.
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let g = match s.pruefen() {
-        Ok(g) => g,
-        Err(e) => return super::melde(&s, &e, "Die Prüfung ist fehlgeschlagen."),
-    };
+pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
+    let mut s = super::sitzung(projekt, args.edition.as_deref())?;
+    let g = s
+        .pruefen()
+        .map_err(|e| Abbruch::bau(&s, &e).schluss("Die Prüfung ist fehlgeschlagen."))?;
     super::warnungen(&g.warnungen);
     super::drucken(&match args.wahl.format {
         Format::Json => json_bericht(s.id(), &g),
         Format::Text => text_bericht(s.id(), &g),
     });
-    if g.vorbereitet.pruefung.bestanden() {
+    Ok(if g.vorbereitet.pruefung.bestanden() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    }
+    })
 }

@@ -2,11 +2,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use kataster_report::figures::{self, Kennzahlen};
+use kataster_report::figures::Kennzahlen;
 use kataster_report::model::Edition;
 use kataster_report::vergleich::{self, Aenderung, Vergleich};
 
-use super::Format;
+use super::{Abbruch, Format};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -20,18 +20,12 @@ pub struct Args {
     pub wahl: super::Formatwahl,
 }
 
-/// An edition with its figures; problems are printed.
-fn laden(projekt: &Path, id: &str) -> Result<(Edition, Kennzahlen), ExitCode> {
+/// An edition with its figures.
+fn laden(projekt: &Path, id: &str) -> Result<(Edition, Kennzahlen), Abbruch> {
     let mut s = super::sitzung(projekt, Some(id))?;
-    let g = s
-        .laden()
-        .map_err(|e| super::melde(&s, &e, "Es wurde nichts verglichen."))?;
-    let k = figures::berechne(&g.edition).map_err(|f| {
-        for x in f {
-            super::melden(&format!("Fehler: Ausgabe {id}: {x}\n"));
-        }
-        ExitCode::FAILURE
-    })?;
+    let (g, k) = s
+        .kennzahlen()
+        .map_err(|e| Abbruch::bau(&s, &e).schluss("Es wurde nichts verglichen."))?;
     Ok((g.edition, k))
 }
 
@@ -162,19 +156,13 @@ fn text(v: &Vergleich) -> String {
 }
 
 /// Compares two editions: projects by id, Tabelle 1, every figure.
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let (a, ka) = match laden(projekt, &args.von) {
-        Ok(t) => t,
-        Err(c) => return c,
-    };
-    let (b, kb) = match laden(projekt, &args.nach) {
-        Ok(t) => t,
-        Err(c) => return c,
-    };
+pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
+    let (a, ka) = laden(projekt, &args.von)?;
+    let (b, kb) = laden(projekt, &args.nach)?;
     let v = vergleich::vergleichen(&a, &ka, &b, &kb);
     super::drucken(&match args.wahl.format {
         Format::Json => serde_json::to_string_pretty(&v).unwrap_or_default() + "\n",
         Format::Text => text(&v),
     });
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -2,31 +2,16 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use kataster_report::figures;
-
 pub use super::AusgabeUndFormat as Args;
-use super::Format;
+use super::{Abbruch, Format};
 use kataster_report::projekt::Projektpfade;
 
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let geladen = match s.laden() {
-        Ok(g) => g,
-        Err(e) => return super::melde(&s, &e, "Es wurden keine Kennzahlen berechnet."),
-    };
+pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
+    let mut s = super::sitzung(projekt, args.edition.as_deref())?;
+    let (geladen, k) = s
+        .kennzahlen()
+        .map_err(|e| Abbruch::bau(&s, &e).schluss("Es wurden keine Kennzahlen berechnet."))?;
     let id = s.id();
-    let k = match figures::berechne(&geladen.edition) {
-        Ok(k) => k,
-        Err(f) => {
-            for x in f {
-                super::melden(&format!("Fehler: {x}\n"));
-            }
-            return ExitCode::FAILURE;
-        }
-    };
     // Where each figure is defined: the edition's kennzahlen.yaml or the program.
     let datei = Projektpfade::ausgabedatei(id, "kennzahlen.yaml")
         .display()
@@ -63,5 +48,5 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         }
     };
     super::drucken(&text);
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use abbruch::Abbruch;
 use clap::{ArgAction, Parser, Subcommand};
-use kataster_report::diagnostics::alle_darstellen;
 use kataster_report::pipeline::BauFehler;
 use kataster_report::projekt::Projektpfade;
 use kataster_report::sitzung::Sitzung;
 
+mod abbruch;
 mod build;
 mod check;
 mod diff;
@@ -219,7 +220,7 @@ impl Cli {
                     ExitCode::from(2)
                 }
                 _ => {
-                    melden(&aufruffehler(&e));
+                    melden(&aufruffehler(&e).darstellen());
                     ExitCode::from(2)
                 }
             }
@@ -228,7 +229,7 @@ impl Cli {
 }
 
 /// A mistake on the command line, in German.
-fn aufruffehler(e: &clap::Error) -> String {
+fn aufruffehler(e: &clap::Error) -> kataster_report::diagnostics::Meldung {
     use clap::error::{ContextKind, ContextValue, ErrorKind as K};
     let wert = |k: ContextKind| match e.get(k) {
         Some(ContextValue::String(s)) => s.clone(),
@@ -265,9 +266,8 @@ fn aufruffehler(e: &clap::Error) -> String {
             _ => String::new(),
         },
     };
-    format!(
-        "Fehler: {meldung}{tipp}\nHilfe: kataster-report --help zeigt alle Befehle und Optionen.\n"
-    )
+    kataster_report::diagnostics::Meldung::neu(format!("{meldung}{tipp}"))
+        .hilfe("kataster-report --help zeigt alle Befehle und Optionen.")
 }
 
 /// Prints to standard output; a closed pipe (`| head`) ends the output
@@ -284,7 +284,8 @@ pub fn melden(text: &str) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
-pub fn ausfuehren(cli: Cli) -> ExitCode {
+/// Runs the command; why it stopped is rendered by `main`.
+pub fn ausfuehren(cli: Cli) -> Result<ExitCode, Abbruch> {
     match cli.befehl {
         Befehl::Build(a) => build::ausfuehren(&cli.projekt, a),
         Befehl::Check(a) => check::ausfuehren(&cli.projekt, a),
@@ -350,13 +351,9 @@ pub struct Formatwahl {
     pub format: Format,
 }
 
-/// Opens a session on the edition asked for, else the newest in `data/`;
-/// a problem is printed and becomes exit 1.
-pub fn sitzung(projekt: &std::path::Path, edition: Option<&str>) -> Result<Sitzung, ExitCode> {
-    Sitzung::oeffnen(projekt, edition).map_err(|d| {
-        melden(&alle_darstellen(&[d], |_| None, farbe()));
-        ExitCode::FAILURE
-    })
+/// Opens a session on the edition asked for, else the newest in `data/`.
+pub fn sitzung(projekt: &std::path::Path, edition: Option<&str>) -> Result<Sitzung, Abbruch> {
+    Sitzung::oeffnen(projekt, edition).map_err(|d| Abbruch::diagnosen(&[d], |_| None))
 }
 
 /// A path given on the command line: relative to the project.
@@ -369,42 +366,21 @@ pub fn im_projekt(projekt: &std::path::Path, p: &std::path::Path) -> PathBuf {
 }
 
 /// The output folder named on the command line (relative to the project),
-/// checked once for every write into it; a refusal is printed with what it
-/// means (`schluss`).
+/// checked once for every write into it; a refusal says what it means
+/// (`schluss`).
 pub fn zielordner(
     projekt: &std::path::Path,
     p: &std::path::Path,
     schluss: &str,
-) -> Result<kataster_report::projekt::Zielordner, ExitCode> {
-    kataster_report::projekt::Zielordner::fuer_ausgabe(projekt, &im_projekt(projekt, p)).map_err(
-        |e| {
-            melden(&format!("Fehler: {e}.\nHilfe: {}\n{schluss}\n", e.hilfe()));
-            ExitCode::FAILURE
-        },
-    )
+) -> Result<kataster_report::projekt::Zielordner, Abbruch> {
+    kataster_report::projekt::Zielordner::fuer_ausgabe(projekt, &im_projekt(projekt, p))
+        .map_err(|e| Abbruch::from(e).schluss(schluss))
 }
 
-/// Why a run stopped, rendered with the session's source texts.
+/// Why a run stopped, rendered with the session's source texts (for a
+/// command that goes on: `watch`, `verify`).
 pub fn fehler_text(s: &Sitzung, fehler: &BauFehler) -> String {
-    match fehler {
-        BauFehler::Diagnosen(d) => s.darstellen(d, farbe()),
-        BauFehler::Abbildung(e) => format!("Fehler: {e}\n"),
-        BauFehler::Export(e) => format!("Fehler: {e}\n"),
-        BauFehler::Freigabe(e) => format!("Fehler: {e}\n"),
-        BauFehler::Website(e) => format!("Fehler: {e}\n"),
-        BauFehler::Befunde(b) => format!(
-            "Fehler: check hat Befunde; der Bericht würde ungeprüfte oder falsche Aussagen \
-             drucken.\n{}\nHilfe: Beheben Sie die Befunde, oder bauen Sie mit --entwurf ein als \
-             Entwurf markiertes PDF.\n",
-            b.befunde_text()
-        ),
-    }
-}
-
-/// Prints why a run stopped, and what that means (`schluss`); exit 1.
-pub fn melde(s: &Sitzung, fehler: &BauFehler, schluss: &str) -> ExitCode {
-    melden(&format!("{}{schluss}\n", fehler_text(s, fehler)));
-    ExitCode::FAILURE
+    Abbruch::bau(s, fehler).darstellen()
 }
 
 /// Prints Typst's warnings, one line each.

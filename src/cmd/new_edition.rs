@@ -1,9 +1,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kataster_report::diagnostics::alle_darstellen;
+use kataster_report::diagnostics::Meldung;
 use kataster_report::model::Datum;
 use kataster_report::neue_ausgabe::{self, Auftrag, Fehler};
+
+use super::Abbruch;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -22,50 +24,41 @@ pub struct Args {
     pub leer: bool,
 }
 
-/// Creates the next edition from a previous one; exit 1 when anything is in
+/// Creates the next edition from a previous one; stops when anything is in
 /// the way (nothing is overwritten).
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let Some(datum) = Datum::aus_text(&args.datum) else {
-        super::melden(&format!(
-            "Fehler: „{}“ ist kein Datum der Form JJJJ-MM-TT.\nHilfe: z. B. --datum 2026-03-01\n",
+pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
+    let datum = Datum::aus_text(&args.datum).ok_or_else(|| {
+        Meldung::neu(format!(
+            "„{}“ ist kein Datum der Form JJJJ-MM-TT.",
             args.datum
-        ));
-        return ExitCode::FAILURE;
-    };
+        ))
+        .hilfe("z. B. --datum 2026-03-01")
+    })?;
     let auftrag = Auftrag {
         id: &args.id,
         von: &args.von,
         datum,
         leer: args.leer,
     };
-    match neue_ausgabe::anlegen(projekt, &auftrag) {
-        Ok(dateien) => {
-            super::melden(&format!(
-                "Ausgabe {} aus {} angelegt ({} Dateien): data/{0}/, report/kapitel/{0}/, \
-                 report/layout/{0}/.\nNächste Schritte: edition.yaml prüfen (Titel, Umfrage, \
-                 Sitzungen, Mitwirkende), {}, dann `kataster-report check --edition {0}`.\n",
-                args.id,
-                args.von,
-                dateien.len(),
-                if args.leer {
-                    "Tabelle 1 und Steckbriefe eintragen"
-                } else {
-                    "Tabelle 1 und Steckbriefe auf den neuen Stand bringen"
-                }
-            ));
-            ExitCode::SUCCESS
+    let dateien = neue_ausgabe::anlegen(projekt, &auftrag).map_err(|e| match e {
+        Fehler::Vorlage(d, q) => Abbruch::mit_quellen(&d, &q).schluss(format!(
+            "Die Vorlage {} lädt nicht; es wurde nichts angelegt.",
+            args.von
+        )),
+        Fehler::Meldung(m) => Abbruch::from(m).schluss("Es wurde nichts angelegt."),
+    })?;
+    super::melden(&format!(
+        "Ausgabe {} aus {} angelegt ({} Dateien): data/{0}/, report/kapitel/{0}/, \
+         report/layout/{0}/.\nNächste Schritte: edition.yaml prüfen (Titel, Umfrage, \
+         Sitzungen, Mitwirkende), {}, dann `kataster-report check --edition {0}`.\n",
+        args.id,
+        args.von,
+        dateien.len(),
+        if args.leer {
+            "Tabelle 1 und Steckbriefe eintragen"
+        } else {
+            "Tabelle 1 und Steckbriefe auf den neuen Stand bringen"
         }
-        Err(Fehler::Vorlage(d, q)) => {
-            super::melden(&alle_darstellen(&d, |p| q.text(p), super::farbe()));
-            super::melden(&format!(
-                "Die Vorlage {} lädt nicht; es wurde nichts angelegt.\n",
-                args.von
-            ));
-            ExitCode::FAILURE
-        }
-        Err(Fehler::Text(m)) => {
-            super::melden(&format!("Fehler: {m}\nEs wurde nichts angelegt.\n"));
-            ExitCode::FAILURE
-        }
-    }
+    ));
+    Ok(ExitCode::SUCCESS)
 }

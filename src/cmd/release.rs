@@ -1,6 +1,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::Abbruch;
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
@@ -9,15 +11,10 @@ pub struct Args {
 
 /// Releases the edition's current version: builds it (it must pass
 /// `check`), writes the PDF and records it in `freigaben.yaml`.
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let mut s = match super::sitzung(projekt, args.ziel.edition.as_deref()) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let ordner = match super::zielordner(projekt, &args.ziel.out, "Es wurde nichts freigegeben.") {
-        Ok(o) => o,
-        Err(code) => return code,
-    };
+pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
+    const NICHTS: &str = "Es wurde nichts freigegeben.";
+    let mut s = super::sitzung(projekt, args.ziel.edition.as_deref())?;
+    let ordner = super::zielordner(projekt, &args.ziel.out, NICHTS)?;
     match s.freigeben(&ordner) {
         Ok(f) => {
             let a = &f.freigabe;
@@ -34,8 +31,8 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
                 kataster_report::freigabe::pfad(s.id()).display()
             ));
             super::drucken(&format!("{}\n", f.pdf.display()));
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(e) => super::melde(&s, &e, "Es wurde nichts freigegeben."),
+        Err(e) => Err(Abbruch::bau(&s, &e).schluss(NICHTS)),
     }
 }

@@ -1,24 +1,21 @@
+//! `schema`: writes the JSON Schemas of the data files (from the Rust
+//! types) and those with an edition's vocabulary.
+
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn ausfuehren(projekt: &Path) -> ExitCode {
-    match kataster_report::schema::schreiben(projekt) {
-        Ok(geaendert) if geaendert.is_empty() => {
-            super::drucken("Die Schemas sind aktuell.\n");
-            ExitCode::SUCCESS
-        }
-        Ok(geaendert) => {
-            for g in geaendert {
-                super::drucken(&format!("geschrieben: {}\n", g.display()));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            super::melden(&format!(
-                "Fehler: Schemas konnten nicht geschrieben werden: {e}.\nHilfe: {}\n",
-                e.hilfe()
-            ));
-            ExitCode::FAILURE
-        }
+use kataster_report::diagnostics::Meldung;
+
+use super::Abbruch;
+
+pub fn ausfuehren(projekt: &Path) -> Result<ExitCode, Abbruch> {
+    let geaendert = kataster_report::schema::schreiben(projekt)
+        .map_err(|e| Meldung::from(e).vorne("Schemas konnten nicht geschrieben werden: "))?;
+    if geaendert.is_empty() {
+        super::drucken("Die Schemas sind aktuell.\n");
     }
+    for g in geaendert {
+        super::drucken(&format!("geschrieben: {}\n", g.display()));
+    }
+    Ok(ExitCode::SUCCESS)
 }

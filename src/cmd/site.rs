@@ -3,6 +3,8 @@ use std::process::ExitCode;
 
 use kataster_report::projekt::Projektpfade;
 
+use super::Abbruch;
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Ausgabe, z. B. 2025 (Vorgabe: die neueste in data/).
@@ -19,16 +21,11 @@ pub struct Args {
 }
 
 /// Writes the website of the edition (pages, open data, the PDF).
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let mut s = match super::sitzung(projekt, args.edition.as_deref()) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
+    const NICHTS: &str = "Es wurde keine Website geschrieben.";
+    let mut s = super::sitzung(projekt, args.edition.as_deref())?;
     let out = args.out.unwrap_or_else(Projektpfade::website_ziel);
-    let ordner = match super::zielordner(projekt, &out, "Es wurde keine Website geschrieben.") {
-        Ok(o) => o,
-        Err(code) => return code,
-    };
+    let ordner = super::zielordner(projekt, &out, NICHTS)?;
     match s.website(&ordner, args.force) {
         Ok(w) => {
             super::melden(&format!(
@@ -39,8 +36,8 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
                 w.dauer.as_millis()
             ));
             super::drucken(&format!("{}\n", w.ordner.join("index.html").display()));
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(e) => super::melde(&s, &e, "Es wurde keine Website geschrieben."),
+        Err(e) => Err(Abbruch::bau(&s, &e).schluss(NICHTS)),
     }
 }

@@ -2,9 +2,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use kataster_report::charts::geo::Geodaten;
+use kataster_report::diagnostics::Meldung;
 use kataster_report::projekt::Ersetzen;
-use kataster_report::umfrage;
+use kataster_report::umfrage::{self, ImportAbbruch};
+
+use super::Abbruch;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -114,7 +116,7 @@ pub struct Fragebogen {
     pub force: bool,
 }
 
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
+pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
     match args.was {
         Was::Inspect(a) => inspect(projekt, a),
         Was::Questionnaire(a) => fragebogen(projekt, a),
@@ -123,146 +125,91 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
     }
 }
 
-fn zuordnen(projekt: &Path, a: Zuordnen) -> ExitCode {
-    let datei = match im_projekt(projekt, &a.datei) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    match umfrage::zuordnung_vorschlagen(projekt, &datei, &a.edition) {
-        Ok((ziel, offen)) => {
-            let mut t = format!("Zuordnung vorgeschlagen: {}\n", ziel.display());
-            if offen.is_empty() {
-                t.push_str("Jede Frage und jede Antwort ließ sich zuordnen.\n");
-            } else {
-                t.push_str("Nicht zugeordnet (steht auch als Kommentar in der Datei):\n");
-                for o in &offen {
-                    t.push_str(&format!("  {o}\n"));
-                }
-            }
-            t.push_str(
-                "Hilfe: Prüfen und ergänzen Sie die Datei, dann `kataster-report survey import`.\n",
-            );
-            super::melden(&t);
-            ExitCode::SUCCESS
-        }
-        Err(e) => abbruch(
-            projekt,
-            &a.edition,
-            e,
-            "Es wurde keine Zuordnung geschrieben.",
-        ),
-    }
-}
-
-fn import(projekt: &Path, a: Import) -> ExitCode {
-    let pfade = kataster_report::projekt::im_projekt_relativ(projekt, &a.lss).and_then(|l| {
-        kataster_report::projekt::im_projekt_relativ(projekt, &a.responses).map(|r| (l, r))
-    });
-    let (lss, antworten) = match pfade {
-        Ok(p) => p,
-        Err(e) => {
-            super::melden(&format!("Fehler: {e}\n"));
-            return ExitCode::FAILURE;
-        }
-    };
-    match umfrage::importieren_in(projekt, &lss, &antworten, &a.edition, a.force) {
-        Ok(e) => {
-            let mut t = format!(
-                "Ausgabe {}: {} Landkreise und {} Steckbriefe aus der Umfrage übernommen.\n",
-                a.edition, e.landkreise, e.steckbriefe
-            );
-            for (p, was) in &e.dateien {
-                t.push_str(&format!("  {}: {was}\n", p.display()));
-            }
-            if !e.unvollstaendig.is_empty() {
-                t.push_str(&format!(
-                    "Übersprungen, weil nicht abgeschlossen (ohne Abschlussdatum): Antwort {}.\n",
-                    e.unvollstaendig.join(", ")
-                ));
-            }
-            t.push_str(&format!(
-                "Hilfe: Prüfen Sie das Ergebnis mit `kataster-report check --edition {}`.\n",
-                a.edition
-            ));
-            super::melden(&t);
-            ExitCode::SUCCESS
-        }
-        Err(e) => abbruch(projekt, &a.edition, e, "Es wurde nichts übernommen."),
-    }
-}
-
-fn inspect(projekt: &Path, a: Inspect) -> ExitCode {
-    let relativ = match im_projekt(projekt, &a.datei) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    match umfrage::lesen(projekt, &relativ) {
-        Ok(u) => {
-            match a.wahl.format {
-                super::Format::Text => super::drucken(&umfrage::als_text(&u)),
-                super::Format::Json => super::drucken(&format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&u).unwrap_or_default()
-                )),
-            }
-            ExitCode::SUCCESS
-        }
-        Err(d) => {
-            let text = quelltext(projekt, &relativ);
-            super::melden(&format!(
-                "{}\n",
-                d.darstellen(text.as_deref(), super::farbe())
-            ));
-            ExitCode::FAILURE
+fn zuordnen(projekt: &Path, a: Zuordnen) -> Result<ExitCode, Abbruch> {
+    let datei = im_projekt_relativ(projekt, &a.datei)?;
+    let (ziel, offen) =
+        umfrage::zuordnung_vorschlagen(projekt, &datei, &a.edition).map_err(|e| {
+            abbruch(
+                projekt,
+                &a.edition,
+                e,
+                "Es wurde keine Zuordnung geschrieben.",
+            )
+        })?;
+    let mut t = format!("Zuordnung vorgeschlagen: {}\n", ziel.display());
+    if offen.is_empty() {
+        t.push_str("Jede Frage und jede Antwort ließ sich zuordnen.\n");
+    } else {
+        t.push_str("Nicht zugeordnet (steht auch als Kommentar in der Datei):\n");
+        for o in &offen {
+            t.push_str(&format!("  {o}\n"));
         }
     }
+    t.push_str("Hilfe: Prüfen und ergänzen Sie die Datei, dann `kataster-report survey import`.\n");
+    super::melden(&t);
+    Ok(ExitCode::SUCCESS)
 }
 
-fn fragebogen(projekt: &Path, a: Fragebogen) -> ExitCode {
-    let mut s = match super::sitzung(projekt, a.edition.as_deref()) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    const NICHTS: &str = "Es wurde kein Fragebogen geschrieben.";
-    let (Some(name), ordner) = (a.out.file_name(), a.out.parent().unwrap_or(Path::new(""))) else {
-        super::melden(&format!(
-            "Fehler: {} nennt keine Datei.\n{NICHTS}\n",
-            a.out.display()
+fn import(projekt: &Path, a: Import) -> Result<ExitCode, Abbruch> {
+    let lss = im_projekt_relativ(projekt, &a.lss)?;
+    let antworten = im_projekt_relativ(projekt, &a.responses)?;
+    let e = umfrage::importieren_in(projekt, &lss, &antworten, &a.edition, a.force)
+        .map_err(|e| abbruch(projekt, &a.edition, e, "Es wurde nichts übernommen."))?;
+    let mut t = format!(
+        "Ausgabe {}: {} Landkreise und {} Steckbriefe aus der Umfrage übernommen.\n",
+        a.edition, e.landkreise, e.steckbriefe
+    );
+    for (p, was) in &e.dateien {
+        t.push_str(&format!("  {}: {was}\n", p.display()));
+    }
+    if !e.unvollstaendig.is_empty() {
+        t.push_str(&format!(
+            "Übersprungen, weil nicht abgeschlossen (ohne Abschlussdatum): Antwort {}.\n",
+            e.unvollstaendig.join(", ")
         ));
-        return ExitCode::FAILURE;
-    };
-    let ordner = match super::zielordner(projekt, ordner, NICHTS) {
-        Ok(o) => o,
-        Err(code) => return code,
-    };
-    let g = match s.laden() {
-        Ok(g) => g,
-        Err(e) => return super::melde(&s, &e, "Es wurde kein Fragebogen geschrieben."),
-    };
-    let landkreise = match Geodaten::laden(projekt) {
-        Ok(geo) => {
-            let mut l: Vec<String> = geo
-                .landkreisnamen()
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
-            l.sort();
-            l
-        }
-        Err(e) => {
-            super::melden(&format!(
-                "Fehler: {e}\nEs wurde kein Fragebogen geschrieben.\n"
-            ));
-            return ExitCode::FAILURE;
-        }
-    };
-    let titel = format!("{} – Umfrage {}", g.edition.meta.titel, g.edition.id);
-    let text = umfrage::fragebogen(&titel, &g.edition.vokabular, landkreise);
-    let ersetzen = if a.force { Ersetzen::Ja } else { Ersetzen::Nie };
-    if let Err(e) = ordner.schreiben(name, text.as_bytes(), ersetzen) {
-        super::melden(&format!("Fehler: {e}.\nHilfe: {}\n{NICHTS}\n", e.hilfe()));
-        return ExitCode::FAILURE;
     }
+    t.push_str(&format!(
+        "Hilfe: Prüfen Sie das Ergebnis mit `kataster-report check --edition {}`.\n",
+        a.edition
+    ));
+    super::melden(&t);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn inspect(projekt: &Path, a: Inspect) -> Result<ExitCode, Abbruch> {
+    let relativ = im_projekt_relativ(projekt, &a.datei)?;
+    let u = umfrage::lesen(projekt, &relativ)
+        .map_err(|d| Abbruch::diagnosen(&[d], |p| quelltext(projekt, p)))?;
+    match a.wahl.format {
+        super::Format::Text => super::drucken(&umfrage::als_text(&u)),
+        super::Format::Json => super::drucken(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&u).unwrap_or_default()
+        )),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fragebogen(projekt: &Path, a: Fragebogen) -> Result<ExitCode, Abbruch> {
+    const NICHTS: &str = "Es wurde kein Fragebogen geschrieben.";
+    let mut s = super::sitzung(projekt, a.edition.as_deref())?;
+    let (Some(name), ordner) = (a.out.file_name(), a.out.parent().unwrap_or(Path::new(""))) else {
+        return Err(Abbruch::from(Meldung::neu(format!(
+            "{} nennt keine Datei.",
+            a.out.display()
+        )))
+        .schluss(NICHTS));
+    };
+    let ordner = super::zielordner(projekt, ordner, NICHTS)?;
+    let g = s
+        .laden()
+        .map_err(|e| Abbruch::bau(&s, &e).schluss(NICHTS))?;
+    let text = umfrage::fragebogen_der_ausgabe(projekt, &g.edition)
+        .map_err(|m| Abbruch::from(m).schluss(NICHTS))?;
+    let ersetzen = if a.force { Ersetzen::Ja } else { Ersetzen::Nie };
+    ordner
+        .schreiben(name, text.as_bytes(), ersetzen)
+        .map_err(|e| Abbruch::from(e).schluss(NICHTS))?;
     super::melden(&format!(
         "Fragebogen der Ausgabe {} geschrieben: {} Fragen zum Landkreis, {} zum Projekt.\n",
         g.edition.id,
@@ -270,39 +217,22 @@ fn fragebogen(projekt: &Path, a: Fragebogen) -> ExitCode {
         umfrage::fragebogen::steckbrief_fragen().len()
     ));
     super::drucken(&format!("{}\n", ordner.zeigen(name).display()));
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
-/// Prints why `import` or `map` wrote nothing.
-fn abbruch(
-    projekt: &Path,
-    edition: &str,
-    e: kataster_report::umfrage::ImportAbbruch,
-    schluss: &str,
-) -> ExitCode {
-    use kataster_report::umfrage::ImportAbbruch;
-    let text = match e {
-        ImportAbbruch::Diagnosen(d) => {
-            let mut t = String::new();
-            for x in &d {
-                let quelle = quelltext(projekt, &x.datei);
-                t.push_str(&format!(
-                    "{}\n",
-                    x.darstellen(quelle.as_deref(), super::farbe())
-                ));
-            }
-            format!("{t}{} Fehler gefunden. {schluss}\n", d.len())
-        }
-        ImportAbbruch::Vorhanden(liste) => format!(
-            "Fehler: die Ausgabe {edition} hat schon Daten; der Import würde ändern:\n  {}\n\
-             Hilfe: Mit --force übernimmt der Import die Antworten und ersetzt diese Dateien.\n\
-             {schluss}\n",
+/// Why `import` or `map` wrote nothing.
+fn abbruch(projekt: &Path, edition: &str, e: ImportAbbruch, schluss: &str) -> Abbruch {
+    match e {
+        ImportAbbruch::Diagnosen(d) => Abbruch::diagnosen(&d, |p| quelltext(projekt, p)),
+        ImportAbbruch::Vorhanden(liste) => Meldung::neu(format!(
+            "die Ausgabe {edition} hat schon Daten; der Import würde ändern:\n  {}",
             liste.join("\n  ")
-        ),
-        ImportAbbruch::Text(m) => format!("Fehler: {m}\n{schluss}\n"),
-    };
-    super::melden(&text);
-    ExitCode::FAILURE
+        ))
+        .hilfe("Mit --force übernimmt der Import die Antworten und ersetzt diese Dateien.")
+        .into(),
+        ImportAbbruch::Meldung(m) => m.into(),
+    }
+    .schluss(schluss)
 }
 
 /// The text of a survey file for a message, read confined like every
@@ -313,10 +243,9 @@ fn quelltext(projekt: &Path, datei: &Path) -> Option<String> {
 }
 
 /// A file named on the command line as a project path; outside the
-/// project it is refused with a message.
-fn im_projekt(projekt: &Path, datei: &Path) -> Result<PathBuf, ExitCode> {
-    kataster_report::projekt::im_projekt_relativ(projekt, datei).map_err(|e| {
-        super::melden(&format!("Fehler: {e}\n"));
-        ExitCode::FAILURE
-    })
+/// project it is refused.
+fn im_projekt_relativ(projekt: &Path, datei: &Path) -> Result<PathBuf, Abbruch> {
+    Ok(kataster_report::projekt::im_projekt_relativ(
+        projekt, datei,
+    )?)
 }

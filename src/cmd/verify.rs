@@ -1,7 +1,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use kataster_report::diagnostics::Meldung;
 use kataster_report::sitzung::{Nachbau, Sitzung, Urteil};
+
+use super::Abbruch;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -49,14 +52,17 @@ fn urteil_text(s: &Sitzung, n: &Nachbau) -> String {
                     kataster_report::freigabe::werkzeug().typst
                 ),
             };
-            format!(
-                "Fehler: {kopf}: der Nachbau ergibt ein anderes PDF (SHA-256 {} statt {}); \
-                 {grund}.\nHilfe: Ein freigegebenes PDF ändert sich nie. Nehmen Sie die Änderung \
-                 zurück, oder machen Sie sie zu einer neuen Version (neue Zeile der Historie in \
-                 edition.yaml, dann `kataster-report release`).\n",
+            Meldung::neu(format!(
+                "{kopf}: der Nachbau ergibt ein anderes PDF (SHA-256 {} statt {}); {grund}.",
                 &sha256[..12],
                 &f.pdf.sha256[..12]
+            ))
+            .hilfe(
+                "Ein freigegebenes PDF ändert sich nie. Nehmen Sie die Änderung zurück, oder \
+                 machen Sie sie zu einer neuen Version (neue Zeile der Historie in edition.yaml, \
+                 dann `kataster-report release`).",
             )
+            .darstellen()
         }
         Urteil::Fehler(e) => format!(
             "{kopf}: kann nicht gebaut werden:\n{}",
@@ -67,8 +73,12 @@ fn urteil_text(s: &Sitzung, n: &Nachbau) -> String {
 
 /// Verifies one edition; whether every released version passed.
 fn pruefen(projekt: &Path, id: &str) -> bool {
-    let Ok(mut s) = super::sitzung(projekt, Some(id)) else {
-        return false;
+    let mut s = match super::sitzung(projekt, Some(id)) {
+        Ok(s) => s,
+        Err(a) => {
+            super::melden(&a.darstellen());
+            return false;
+        }
     };
     match s.nachbauen() {
         Ok(liste) if liste.is_empty() => {
@@ -90,7 +100,7 @@ fn pruefen(projekt: &Path, id: &str) -> bool {
 
 /// Rebuilds every released version and compares it byte for byte with its
 /// record; exit 1 when one differs.
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
+pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
     let editionen = match args.edition {
         Some(id) => vec![id],
         None => kataster_report::load::editionen(projekt)
@@ -106,9 +116,9 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
         super::melden("Keine Ausgabe hat eine Freigabe (data/<ausgabe>/freigaben.yaml).\n");
     }
     if gut {
-        ExitCode::SUCCESS
+        Ok(ExitCode::SUCCESS)
     } else {
         super::melden("Die Prüfung der Freigaben ist fehlgeschlagen.\n");
-        ExitCode::FAILURE
+        Ok(ExitCode::FAILURE)
     }
 }

@@ -4,8 +4,11 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use kataster_report::beobachten;
+use kataster_report::diagnostics::Meldung;
 use kataster_report::sitzung::{Sitzung, Ziel};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+
+use super::Abbruch;
 
 /// The watcher's events.
 type Ereignisse = mpsc::Receiver<notify::Result<notify::Event>>;
@@ -47,8 +50,8 @@ fn runde(s: &mut Sitzung, ziel: &Ziel) {
 
 /// Where the preview goes: `--out`, relative to the project; never into
 /// the project's inputs.
-fn ziel(wurzel: &Path, args: &Args) -> Result<Ziel, ExitCode> {
-    let ordner = super::zielordner(wurzel, &args.ziel.out, "")?;
+fn ziel(wurzel: &Path, args: &Args) -> Result<Ziel, Abbruch> {
+    let ordner = super::zielordner(wurzel, &args.ziel.out, "Es wird keine Vorschau gebaut.")?;
     Ok(Ziel {
         erzwingen: true,
         entwurf: args.entwurf,
@@ -61,14 +64,10 @@ fn ziel(wurzel: &Path, args: &Args) -> Result<Ziel, ExitCode> {
 fn beobachten_starten(
     wurzel: &Path,
     id: &str,
-) -> Result<(RecommendedWatcher, Ereignisse), ExitCode> {
+) -> Result<(RecommendedWatcher, Ereignisse), Abbruch> {
     let (tx, rx) = mpsc::channel();
-    let mut beobachter = notify::recommended_watcher(tx).map_err(|e| {
-        super::melden(&format!(
-            "Fehler: Dateien können nicht beobachtet werden: {e}\n"
-        ));
-        ExitCode::FAILURE
-    })?;
+    let mut beobachter = notify::recommended_watcher(tx)
+        .map_err(|e| Meldung::neu(format!("Dateien können nicht beobachtet werden: {e}")))?;
     for o in beobachten::ordner(id) {
         let pfad = wurzel.join(&o);
         if pfad.is_dir()
@@ -85,27 +84,17 @@ fn beobachten_starten(
 
 /// Builds the preview, then again after every change of the edition's
 /// data, the layout, the chapters or the fonts; runs until interrupted.
-pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
-    let wurzel = match projekt.canonicalize() {
-        Ok(w) => w,
-        Err(e) => {
-            super::melden(&format!(
-                "Fehler: Projektordner {} nicht lesbar: {}\n",
-                projekt.display(),
-                kataster_report::projekt::io_text(&e)
-            ));
-            return ExitCode::FAILURE;
-        }
-    };
-    let vorbereitung = super::sitzung(&wurzel, args.ziel.edition.as_deref()).and_then(|s| {
-        let ziel = ziel(&wurzel, &args)?;
-        let (beobachter, rx) = beobachten_starten(&wurzel, s.id())?;
-        Ok((s, ziel, beobachter, rx))
-    });
-    let (mut s, ziel, _beobachter, rx) = match vorbereitung {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
+pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
+    let wurzel = projekt.canonicalize().map_err(|e| {
+        Meldung::neu(format!(
+            "Projektordner {} nicht lesbar: {}",
+            projekt.display(),
+            kataster_report::projekt::io_text(&e)
+        ))
+    })?;
+    let mut s = super::sitzung(&wurzel, args.ziel.edition.as_deref())?;
+    let ziel = ziel(&wurzel, &args)?;
+    let (_beobachter, rx) = beobachten_starten(&wurzel, s.id())?;
     runde(&mut s, &ziel);
     super::melden("Beobachte data/, report/ und fonts/ – Strg+C beendet.\n");
     while let Some(ergebnis) = beobachten::naechste_aenderung(&rx, RUHE, &wurzel, s.id()) {
@@ -119,5 +108,5 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> ExitCode {
             Err(e) => super::melden(&format!("Warnung: Beobachten gestört: {e}\n")),
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

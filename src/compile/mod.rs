@@ -6,10 +6,10 @@ pub mod world;
 use std::path::PathBuf;
 
 use typst::WorldExt;
-use typst::diag::{Severity, SourceDiagnostic};
+use typst::diag::{Severity, SourceDiagnostic, Tracepoint};
 use typst_layout::PagedDocument;
 
-use crate::diagnostics::{Diagnose, offset_von, zeile_spalte};
+use crate::diagnostics::{Diagnose, Nebenort, offset_von, zeile_spalte};
 use crate::load::Quelltexte;
 use crate::pipeline::KAPITEL_KOPF_ZEILEN;
 use crate::projekt::Projektpfade;
@@ -71,8 +71,9 @@ fn typst_meldung_deutsch(englisch: &str) -> String {
 /// A Typst diagnostic as ours, with the file's text remembered for rendering.
 /// A problem in a generated chapter is reported at the line of its template
 /// (the generated file starts with the lines of `pipeline::kapitel_kopf`;
-/// filling a template keeps
-/// its lines).
+/// filling a template keeps its lines). Every hint of Typst is kept, and its
+/// trace (the calls, show rules and imports the problem occurred in) becomes
+/// the secondary places.
 pub fn umwandeln(
     welt: &BerichtsWelt,
     kapitel: &[Kapitel],
@@ -95,35 +96,100 @@ pub fn umwandeln(
             diag = diag.an(z, s, bereich);
         }
         if pfad.starts_with("generiert/kapitel") {
-            let name = pfad
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let vorlage = kapitel.iter().find(|k| k.typst_name() == name);
-            let zeile = diag.zeile.saturating_sub(KAPITEL_KOPF_ZEILEN);
-            match vorlage {
-                Some(k) if zeile >= 1 && zeile <= k.text.lines().count() => {
-                    let start = offset_von(&k.text, zeile, 1);
-                    let ende = start + k.text[start..].find('\n').unwrap_or(k.text.len() - start);
-                    quellen.merken(&k.pfad, &k.text);
-                    diag.datei = k.pfad.clone();
-                    diag = diag.an(zeile, 1, start..ende).hilfe(format!(
-                        "Die Stelle steht in der Kapitelvorlage; erzeugt als {} (build --emit-typst zeigt die Datei).",
-                        pfad.display()
-                    ));
-                }
-                _ => {
-                    diag = diag.hilfe(format!(
-                        "Die Datei ist aus der Kapitelvorlage {name}.hbs erzeugt; ändern Sie die Vorlage unter report/kapitel/."
-                    ));
-                }
-            }
+            diag = in_der_vorlage(diag, &pfad, kapitel, quellen);
         }
     }
-    if diag.hilfe.is_none()
-        && let Some(h) = d.hints.first()
-    {
-        diag = diag.hilfe(h.v.to_string());
+    for h in &d.hints {
+        diag = diag.hilfe(format!("Typst: {}", h.v));
+    }
+    for t in &d.trace {
+        if let Some(ort) = stelle(welt, kapitel, t.span, tracepunkt_deutsch(&t.v)) {
+            diag = diag.nebenort(ort);
+        }
     }
     diag
+}
+
+/// A problem in the generated chapter `pfad`, moved to its template's line.
+fn in_der_vorlage(
+    mut diag: Diagnose,
+    pfad: &std::path::Path,
+    kapitel: &[Kapitel],
+    quellen: &mut Quelltexte,
+) -> Diagnose {
+    let Some((vorlage, zeile)) = vorlagenzeile(pfad, diag.zeile, kapitel) else {
+        let name = dateiname(pfad);
+        return diag.hilfe(format!(
+            "Die Datei ist aus der Kapitelvorlage {name}.hbs erzeugt; ändern Sie die Vorlage unter report/kapitel/."
+        ));
+    };
+    let start = offset_von(&vorlage.text, zeile, 1);
+    let ende = start
+        + vorlage.text[start..]
+            .find('\n')
+            .unwrap_or(vorlage.text.len() - start);
+    quellen.merken(&vorlage.pfad, &vorlage.text);
+    diag.datei = vorlage.pfad.clone();
+    diag.an(zeile, 1, start..ende).hilfe(format!(
+        "Die Stelle steht in der Kapitelvorlage; erzeugt als {} (build --emit-typst zeigt die Datei).",
+        pfad.display()
+    ))
+}
+
+fn dateiname(pfad: &std::path::Path) -> String {
+    pfad.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The template of a generated chapter and the line there of line `zeile`
+/// of the generated file.
+fn vorlagenzeile<'k>(
+    pfad: &std::path::Path,
+    zeile: usize,
+    kapitel: &'k [Kapitel],
+) -> Option<(&'k Kapitel, usize)> {
+    let name = dateiname(pfad);
+    let vorlage = kapitel.iter().find(|k| k.typst_name() == name)?;
+    let zeile = zeile.saturating_sub(KAPITEL_KOPF_ZEILEN);
+    (zeile >= 1 && zeile <= vorlage.text.lines().count()).then_some((vorlage, zeile))
+}
+
+/// A place of Typst's trace as a secondary place: file, line and column (a
+/// generated chapter's at its template), with what happens there.
+fn stelle(
+    welt: &BerichtsWelt,
+    kapitel: &[Kapitel],
+    span: typst::syntax::Span,
+    text: String,
+) -> Option<Nebenort> {
+    let id = span.id()?;
+    let mut datei = PathBuf::from(id.vpath().get_without_slash());
+    let (mut zeile, mut spalte) = match (welt.text_von(id), welt.range(span)) {
+        (Some(q), Some(b)) => zeile_spalte(q.text(), b.start),
+        _ => (0, 0),
+    };
+    if datei.starts_with("generiert/kapitel")
+        && let Some((vorlage, z)) = vorlagenzeile(&datei, zeile, kapitel)
+    {
+        datei = vorlage.pfad.clone();
+        (zeile, spalte) = (z, 1);
+    }
+    Some(Nebenort {
+        datei,
+        zeile,
+        spalte,
+        text,
+    })
+}
+
+/// A trace point of Typst in German.
+fn tracepunkt_deutsch(t: &Tracepoint) -> String {
+    match t {
+        Tracepoint::Call(Some(name)) => format!("beim Aufruf von `{name}`"),
+        Tracepoint::Call(None) => "beim Aufruf einer Funktion".to_owned(),
+        Tracepoint::Show(name) => format!("beim Darstellen eines Elements {name}"),
+        Tracepoint::Import(name) => format!("beim Import von `{name}`"),
+        Tracepoint::Include(name) => format!("beim Einbinden von `{name}`"),
+    }
 }

@@ -13,6 +13,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Feature, Library, LibraryExt, World};
 
+use crate::diagnostics::Meldung;
 use crate::model::Datum;
 use crate::projekt::Projektpfade;
 use crate::projekt::{self, Zugriffsfehler};
@@ -100,7 +101,7 @@ pub fn datei_id(pfad: &str) -> Option<FileId> {
 
 /// The generated files by id; a path that is not a plain project path is
 /// a program error, reported with the path.
-fn erzeugte(erzeugt: Vec<(String, Vec<u8>)>) -> Result<HashMap<FileId, Bytes>, String> {
+fn erzeugte(erzeugt: Vec<(String, Vec<u8>)>) -> Result<HashMap<FileId, Bytes>, Meldung> {
     let mut map = HashMap::new();
     for (pfad, inhalt) in erzeugt {
         let id = datei_id(&pfad).ok_or_else(|| format!("ungültiger Pfad {pfad}"))?;
@@ -128,7 +129,7 @@ impl BerichtsWelt {
         erzeugt: Vec<(String, Vec<u8>)>,
         schriften: &Schriften,
         datum: Datum,
-    ) -> Result<BerichtsWelt, String> {
+    ) -> Result<BerichtsWelt, Meldung> {
         let wurzel = wurzel
             .canonicalize()
             .map_err(|e| format!("Projektordner {} nicht lesbar: {e}", wurzel.display()))?;
@@ -152,7 +153,7 @@ impl BerichtsWelt {
         &mut self,
         erzeugt: Vec<(String, Vec<u8>)>,
         datum: Datum,
-    ) -> Result<(), String> {
+    ) -> Result<(), Meldung> {
         self.erzeugt = erzeugte(erzeugt)?;
         self.datum = datum;
         let slots = self.slots.get_mut().unwrap_or_else(|p| p.into_inner());

@@ -362,7 +362,8 @@ pub fn lade_edition_in(
 /// The edition `id` must have a plain name and an `edition.yaml`.
 fn pruefe_ausgabe(wurzel: &Path, id: &str) -> Result<(), Diagnose> {
     if let Err(m) = projekt::pruefe_edition_id(id) {
-        return Err(Diagnose::neu(Projektpfade::DATEN, m)
+        return Err(m
+            .in_datei(Projektpfade::DATEN)
             .hilfe("Geben Sie mit --edition nur den Namen an, z. B. --edition 2025."));
     }
     let ordner = Projektpfade::ausgabe(id);

@@ -10,10 +10,10 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
 use super::{Datei, Knoten};
-use crate::diagnostics::{Diagnose, vorschlag};
+use crate::diagnostics::{Diagnose, Meldung, vorschlag};
 
 /// A type's schema and its compiled validator.
-type Gepruefter = Arc<(Value, Result<jsonschema::Validator, String>)>;
+type Gepruefter = Arc<(Value, Result<jsonschema::Validator, Meldung>)>;
 
 /// The schema of `T` and its validator, generated and compiled once per
 /// process (compiling costs more than checking a file).
@@ -27,7 +27,7 @@ fn validator<T: schemars::JsonSchema>() -> Gepruefter {
         return v.clone();
     }
     let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap_or(Value::Null);
-    let validator = jsonschema::validator_for(&schema).map_err(|e| e.to_string());
+    let validator = jsonschema::validator_for(&schema).map_err(|e| Meldung::neu(e.to_string()));
     let v = Arc::new((schema, validator));
     if let Ok(mut c) = cache.lock() {
         c.insert(name, v.clone());

@@ -14,6 +14,7 @@ pub use schreiben::{
     Ersetzen, Geschrieben, Neufassung, Schreibfehler, Zielordner, im_projekt_schreiben,
 };
 
+use crate::diagnostics::Meldung;
 use std::fmt;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -202,22 +203,23 @@ pub fn aufloesen(wurzel: &Path, relativ: &Path) -> Result<PathBuf, Zugriffsfehle
 /// A file the user named on the command line, as a project path: a
 /// relative path counts from the project folder, an absolute one must lie
 /// inside it (reading then checks it like every project path).
-pub fn im_projekt_relativ(wurzel: &Path, p: &Path) -> Result<PathBuf, String> {
+pub fn im_projekt_relativ(wurzel: &Path, p: &Path) -> Result<PathBuf, Meldung> {
     if p.is_relative() {
         return Ok(p.to_path_buf());
     }
-    let basis = wurzel_kanonisch(wurzel).map_err(|e| e.to_string())?;
+    let basis = wurzel_kanonisch(wurzel).map_err(|e| Meldung::neu(e.to_string()))?;
     let echt = p
         .canonicalize()
         .map_err(|e| format!("{} ist nicht lesbar: {}", p.display(), io_text(&e)))?;
     echt.strip_prefix(&basis)
         .map(Path::to_path_buf)
         .map_err(|_| {
-            format!(
+            Meldung::neu(format!(
                 "{} liegt außerhalb des Projektordners; das Werkzeug liest nur Dateien im \
-                 Projekt.\nHilfe: Legen Sie die Datei in den Projektordner, z. B. nach umfrage/.",
+                 Projekt.",
                 p.display()
-            )
+            ))
+            .hilfe("Legen Sie die Datei in den Projektordner, z. B. nach umfrage/.")
         })
 }
 
@@ -293,7 +295,7 @@ pub fn ordner(wurzel: &Path, relativ: &Path) -> Result<Vec<String>, Zugriffsfehl
 }
 
 /// An edition id is a plain name: letters, digits, `-` and `_`, at most 64.
-pub fn pruefe_edition_id(id: &str) -> Result<(), String> {
+pub fn pruefe_edition_id(id: &str) -> Result<(), Meldung> {
     let gueltig = !id.is_empty()
         && id.len() <= 64
         && id
@@ -302,10 +304,10 @@ pub fn pruefe_edition_id(id: &str) -> Result<(), String> {
     if gueltig {
         Ok(())
     } else {
-        Err(format!(
+        Err(Meldung::from(format!(
             "„{id}“ ist kein Name einer Ausgabe: erlaubt sind Buchstaben, Ziffern, „-“ und „_“ \
              (z. B. 2025), keine Pfade"
-        ))
+        )))
     }
 }
 

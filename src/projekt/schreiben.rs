@@ -52,7 +52,18 @@ pub enum Schreibfehler {
     },
 }
 
+impl From<Schreibfehler> for crate::diagnostics::Meldung {
+    fn from(e: Schreibfehler) -> Self {
+        e.meldung()
+    }
+}
+
 impl Schreibfehler {
+    /// The failure with what to do about it.
+    pub fn meldung(&self) -> crate::diagnostics::Meldung {
+        crate::diagnostics::Meldung::neu(format!("{self}.")).hilfe(self.hilfe())
+    }
+
     /// What the user can do about it.
     pub fn hilfe(&self) -> &'static str {
         match self {

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{Handlebars, RenderErrorReason};
 
-use crate::diagnostics::{Diagnose, vorschlag};
+use crate::diagnostics::{Diagnose, Meldung, vorschlag};
 use crate::figures::Kennzahlen;
 use crate::model::{EditionMeta, Quelle};
 use crate::projekt::Projektpfade;
@@ -262,8 +262,11 @@ fn sammle(k: &Kapitel, t: &Template, out: &mut Vec<Platzhalter>) {
 }
 
 impl Platzhalter {
-    pub fn diagnose(&self, meldung: String) -> Diagnose {
-        Diagnose::neu(&self.pfad, meldung)
+    /// A problem of this placeholder (the message's hints kept).
+    pub fn diagnose(&self, meldung: impl Into<Meldung>) -> Diagnose {
+        meldung
+            .into()
+            .in_datei(&self.pfad)
             .an(self.zeile, self.spalte, self.bytes.clone())
             .feld(self.helfer.clone())
     }
@@ -289,7 +292,7 @@ pub fn pruefe_platzhalter(
             match helfer::finde(&p.helfer).map(|h| h.bezug) {
                 Some(Bezug::Kennzahl) => {
                     let Some(name) = p.name() else {
-                        out.push(p.diagnose("Name der Kennzahl fehlt".into()).hilfe(
+                        out.push(p.diagnose("Name der Kennzahl fehlt").hilfe(
                             "Schreiben Sie den Namen in Anführungszeichen, z. B. {{zahl \"projekte_gesamt\"}}.",
                         ));
                         continue;

@@ -11,7 +11,7 @@ pub mod zuordnung;
 
 use std::path::Path;
 
-use crate::diagnostics::Diagnose;
+use crate::diagnostics::{Diagnose, Meldung};
 use crate::model::Vokabular;
 use crate::projekt;
 use crate::projekt::Projektpfade;
@@ -45,6 +45,21 @@ pub fn fragebogen(titel: &str, vokabular: &Vokabular, landkreise: Vec<String>) -
             landkreise,
         },
     )
+}
+
+/// The questionnaire of edition `e` as `.lss` text: its vocabulary, the
+/// Landkreise of the project's geodata to choose from.
+pub fn fragebogen_der_ausgabe(wurzel: &Path, e: &crate::model::Edition) -> Result<String, Meldung> {
+    let geo =
+        crate::charts::geo::Geodaten::laden(wurzel).map_err(|x| Meldung::neu(x.to_string()))?;
+    let mut landkreise: Vec<String> = geo
+        .landkreisnamen()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    landkreise.sort();
+    let titel = format!("{} – Umfrage {}", e.meta.titel, e.id);
+    Ok(fragebogen(&titel, &e.vokabular, landkreise))
 }
 
 /// The survey as text for `survey inspect`: groups and questions in order,
@@ -82,7 +97,7 @@ pub fn als_text(u: &lss::Umfrage) -> String {
 pub fn import_dateien(
     id: &str,
     i: &import::Import,
-) -> Result<Vec<(std::path::PathBuf, String)>, String> {
+) -> Result<Vec<(std::path::PathBuf, String)>, Meldung> {
     use crate::model::{Landkreise, kennung_vorschlag};
     let ordner = Projektpfade::ausgabe(id);
     let yaml = |t: &dyn erased::Yaml| t.yaml();
@@ -116,11 +131,11 @@ pub fn import_dateien(
 mod erased {
     /// YAML of a model type.
     pub trait Yaml {
-        fn yaml(&self) -> Result<String, String>;
+        fn yaml(&self) -> Result<String, crate::diagnostics::Meldung>;
     }
     impl<T: serde::Serialize> Yaml for T {
-        fn yaml(&self) -> Result<String, String> {
-            serde_saphyr::to_string(self).map_err(|e| e.to_string())
+        fn yaml(&self) -> Result<String, crate::diagnostics::Meldung> {
+            serde_saphyr::to_string(self).map_err(|e| e.to_string().into())
         }
     }
 }
@@ -133,7 +148,7 @@ pub enum ImportAbbruch {
     /// The edition has data the import would change: the files and what
     /// would happen to each (`--force` writes them).
     Vorhanden(Vec<String>),
-    Text(String),
+    Meldung(Meldung),
 }
 
 /// What an import did: the files and what happened to each ("neu",
@@ -158,13 +173,18 @@ pub fn importieren_in(
     erzwingen: bool,
 ) -> Result<Ergebnis, ImportAbbruch> {
     use ImportAbbruch as A;
-    projekt::pruefe_edition_id(id).map_err(A::Text)?;
+    projekt::pruefe_edition_id(id).map_err(A::Meldung)?;
     let ordner = Projektpfade::ausgabe(id);
     if !projekt::ist_datei(wurzel, &ordner.join("edition.yaml")) {
-        return Err(A::Text(format!(
-            "die Ausgabe {id} gibt es nicht (kein data/{id}/edition.yaml).\nHilfe: Legen Sie sie \
-             an: kataster-report new-edition {id} --from <frühere> --datum <JJJJ-MM-TT> --leer"
-        )));
+        return Err(A::Meldung(
+            Meldung::neu(format!(
+                "die Ausgabe {id} gibt es nicht (kein data/{id}/edition.yaml)."
+            ))
+            .hilfe(format!(
+                "Legen Sie sie an: kataster-report new-edition {id} --from <frühere> --datum \
+                 <JJJJ-MM-TT> --leer"
+            )),
+        ));
     }
     let umfrage = lesen(wurzel, struktur).map_err(|d| A::Diagnosen(vec![d]))?;
     let ist_archiv = antworten
@@ -188,7 +208,8 @@ pub fn importieren_in(
             None => d,
         }])
     })?;
-    let geo = crate::charts::geo::Geodaten::laden(wurzel).map_err(|e| A::Text(e.to_string()))?;
+    let geo = crate::charts::geo::Geodaten::laden(wurzel)
+        .map_err(|e| A::Meldung(e.to_string().into()))?;
     let region = |name: &str| {
         geo.kreise
             .iter()
@@ -202,7 +223,7 @@ pub fn importieren_in(
         &region,
     )
     .map_err(A::Diagnosen)?;
-    let neu = import_dateien(id, &i).map_err(A::Text)?;
+    let neu = import_dateien(id, &i).map_err(A::Meldung)?;
     let plan = vergleichen(wurzel, &ordner, &neu);
     let aendert = plan
         .iter()
@@ -217,7 +238,7 @@ pub fn importieren_in(
         ));
     }
     umstellen(wurzel, &ordner, &neu, &plan)
-        .map_err(|e| A::Text(format!("nicht übernommen: {e}.\nHilfe: {}", e.hilfe())))?;
+        .map_err(|e| A::Meldung(Meldung::from(e).vorne("nicht übernommen: ")))?;
     Ok(Ergebnis {
         dateien: plan,
         unvollstaendig: i.unvollstaendig,
@@ -319,15 +340,17 @@ pub fn zuordnung_vorschlagen(
     id: &str,
 ) -> Result<(std::path::PathBuf, Vec<String>), ImportAbbruch> {
     use ImportAbbruch as A;
-    projekt::pruefe_edition_id(id).map_err(A::Text)?;
+    projekt::pruefe_edition_id(id).map_err(A::Meldung)?;
     let ordner = Projektpfade::ausgabe(id);
     let ziel = ordner.join(ZUORDNUNG);
     if std::fs::symlink_metadata(wurzel.join(&ziel)).is_ok() {
-        return Err(A::Text(format!(
-            "{} gibt es schon; ein Vorschlag ersetzt es nicht.\nHilfe: Löschen oder \
-             umbenennen Sie die Datei, wenn Sie einen neuen Vorschlag wollen.",
-            ziel.display()
-        )));
+        return Err(A::Meldung(
+            Meldung::neu(format!(
+                "{} gibt es schon; ein Vorschlag ersetzt es nicht.",
+                ziel.display()
+            ))
+            .hilfe("Löschen oder umbenennen Sie die Datei, wenn Sie einen neuen Vorschlag wollen."),
+        ));
     }
     let umfrage = lesen(wurzel, struktur).map_err(|d| A::Diagnosen(vec![d]))?;
     let mut dateien = Default::default();
@@ -340,7 +363,7 @@ pub fn zuordnung_vorschlagen(
     )
     .map_err(A::Diagnosen)?;
     let (z, offen) = zuordnung::vorschlagen(&umfrage, &v);
-    let yaml = serde_saphyr::to_string(&z).map_err(|e| A::Text(e.to_string()))?;
+    let yaml = serde_saphyr::to_string(&z).map_err(|e| A::Meldung(e.to_string().into()))?;
     let mut kopf = format!(
         "# yaml-language-server: $schema=../schema/umfrage.schema.json\n\
          # Zuordnung der Umfrage „{}“ zu den Daten der Ausgabe {id}, vorgeschlagen von\n\
@@ -358,7 +381,7 @@ pub fn zuordnung_vorschlagen(
                 projekt::Ersetzen::Nie,
             )
         })
-        .map_err(|e| A::Text(format!("nicht geschrieben: {e}.\nHilfe: {}", e.hilfe())))?;
+        .map_err(|e| A::Meldung(Meldung::from(e).vorne("nicht geschrieben: ")))?;
     Ok((ziel, offen))
 }
 

@@ -29,7 +29,7 @@ impl From<WebFehler> for BauFehler {
     fn from(e: WebFehler) -> Self {
         match e {
             WebFehler::Datei(d) => BauFehler::Diagnosen(vec![*d]),
-            WebFehler::Daten(d) => BauFehler::Website(d.to_string()),
+            WebFehler::Daten(d) => BauFehler::Website(d.to_string().into()),
         }
     }
 }

@@ -338,3 +338,28 @@ fn zeichen_ohne_glyphe_in_der_schrift_wird_gemeldet() {
     }
     assert!(!k.datei("ziel").exists(), "kein PDF mit leeren Kästchen");
 }
+
+#[test]
+fn satzfehler_behaelt_jeden_hinweis_und_die_aufrufstelle() {
+    let k = Kopie::klein();
+    let datei = "report/kapitel/klein/01-ergebnisse.typ.hbs";
+    k.ersetzen(
+        datei,
+        "Absatz zum Bearbeiten.",
+        "#let formel(x) = $ab$\n\nAbsatz zum Bearbeiten. #formel(1)",
+    );
+    let aufruf = k.zeile(datei, "#formel(1)");
+    let o = cli(k.pfad(), &["build", "--out", "ziel"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    // Both of Typst's hints for an unknown math variable, not only the first.
+    assert!(e.contains("try adding spaces"), "{e}");
+    assert!(e.contains("try placing it in quotes"), "{e}");
+    // The trace: where the function that failed was called, at the template's line.
+    assert!(
+        e.contains(&format!("{datei}:{aufruf}:1: beim Aufruf von `formel`")),
+        "{e}"
+    );
+    assert!(e.contains("Es wurde kein PDF geschrieben."), "{e}");
+    assert!(!k.datei("ziel").exists());
+}

@@ -182,7 +182,7 @@ fn jede_art_fehlerhafter_eingabe_nennt_datei_zeile_feld_und_hilfe() {
         assert_eq!(d.datei.to_str().unwrap(), f.datei, "{}: Datei", f.name);
         assert_eq!(d.zeile, zeile, "{}: Zeile ({})", f.name, d.kurz());
         assert!(d.feld.contains(f.feld), "{}: Feld {:?}", f.name, d.feld);
-        let hilfe = d.hilfe.clone().unwrap_or_default();
+        let hilfe = d.hilfen.join(" – ");
         assert!(hilfe.contains(f.hilfe), "{}: Hilfe {hilfe:?}", f.name);
         // The rendered message shows file:line:column and the source line.
         let text = d.darstellen(Some(&k.lesen(f.datei)), false);

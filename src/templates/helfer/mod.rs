@@ -343,7 +343,7 @@ pub(super) mod tests {
                 befunde[0].meldung.starts_with("unbekannter Platzhalter"),
                 "{befunde:?}"
             );
-            assert_eq!(befunde[0].hilfe.as_deref(), Some(hilfe.as_str()));
+            assert_eq!(befunde[0].erste_hilfe(), Some(hilfe.as_str()));
             for modus in [Modus::Bericht, Modus::Pruefung] {
                 assert!(
                     rendern(std::slice::from_ref(&k), &kennzahlen, &meta, modus, true).is_err()
