@@ -18,11 +18,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use kataster_report::load;
 use kataster_report::model::Vokabular;
 use kataster_report::projekt::Zielordner;
+use kataster_report::sitzung::stufen;
 use kataster_report::sitzung::{Sitzung, Ziel};
 use kataster_report::umfrage::{fragebogen, lss};
-use kataster_report::{load, pipeline};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -119,7 +120,7 @@ fn main() {
     let mut sitzung = Sitzung::oeffnen(&wurzel, Some("2025")).expect("Ausgabe 2025");
     let v = sitzung.vorbereiten().expect("vorbereiten");
     let ordner = Zielordner::fuer_ausgabe(&wurzel, &quellen).expect("Zielordner");
-    pipeline::typst_quellen_schreiben(&wurzel, &v, &ordner).expect("Quellen schreiben");
+    stufen::typst_quellen_schreiben(&wurzel, &v, &ordner).expect("Quellen schreiben");
     match typst_finden() {
         Some(typst) => {
             let referenz = laufen(n, || typst_compile(&typst, &quellen));

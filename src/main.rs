@@ -1,3 +1,6 @@
+//! The command line of `kataster-report`: parse, run one command over a
+//! session, render why it stopped (in German, in one place).
+
 #![forbid(unsafe_code)]
 
 use std::process::ExitCode;

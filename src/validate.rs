@@ -1,35 +1,20 @@
-//! Checks across files and against the vocabularies, after each file has
-//! passed its schema: unknown vocabulary values, fact sheets without a
-//! Tabelle-1 row, duplicates.
+//! Checks across the files of an edition and against its vocabularies,
+//! after each file has passed its schema: unknown vocabulary values (with
+//! invisible characters named), fact sheets without a Tabelle-1 row, a
+//! Landkreis or fact-sheet file twice, duplicate project names, ids and
+//! sources. The checks of one stage live with it: the fonts' characters in
+//! `compile::zeichen`, the layout in `compile::layout`, the map and colours
+//! in `charts::pruefen`, the figures' definitions in `figures::pruefen`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnose, vorschlag};
-use crate::load::{Datei, Knoten};
+use crate::load::{Datei, Orter};
 use crate::model::{
     Antwort, FELDER, FeldWert, Landkreis, Quelle, Steckbrief, SteckbriefDatei, Vokabular,
     VokabularEintrag,
 };
-use crate::projekt::Projektpfade;
-
-struct Orter<'a> {
-    dateien: &'a BTreeMap<PathBuf, Datei>,
-}
-
-impl Orter<'_> {
-    /// A diagnostic at the node `schritte` of `datei` (or the file itself).
-    fn bei(&self, datei: &Path, schritte: &[&str], feld: &str, meldung: String) -> Diagnose {
-        let d = Diagnose::neu(datei, meldung).feld(feld);
-        match self.dateien.get(datei) {
-            Some(f) => {
-                let k: &Knoten = f.baum.suche(schritte);
-                d.an(k.zeile, k.spalte, k.bytes.clone())
-            }
-            None => d,
-        }
-    }
-}
 
 fn unbekannter_wert(
     orter: &Orter,
@@ -86,191 +71,6 @@ pub fn unsichtbar(wert: &str) -> String {
                 c as u32
             )
         })
-}
-
-/// Characters the report's fonts cannot print (they would appear as empty
-/// boxes in the PDF), in the data files and the chapter templates.
-pub fn pruefe_zeichen(
-    dateien: &BTreeMap<PathBuf, Datei>,
-    kapitel: &[crate::templates::Kapitel],
-    hat_zeichen: impl Fn(char) -> bool,
-) -> Vec<Diagnose> {
-    // The fonts are asked once per distinct character (a few hundred),
-    // not once per character of the data (a few hundred thousand).
-    let mut bekannt: HashMap<char, bool> = HashMap::new();
-    let mut fehlt = |c: &char| {
-        *bekannt
-            .entry(*c)
-            .or_insert_with(|| !c.is_control() && !hat_zeichen(*c))
-    };
-    let mut out = Vec::new();
-    for (pfad, datei) in dateien {
-        let mut gefunden = Vec::new();
-        texte(&datei.baum, &mut Vec::new(), &mut gefunden);
-        for (k, feld) in gefunden {
-            if let crate::load::Wert::Text(t) = &k.wert
-                && let Some(c) = t.chars().find(&mut fehlt)
-            {
-                out.push(
-                    zeichen_fehlt(pfad, c)
-                        .an(k.zeile, k.spalte, k.bytes.clone())
-                        .feld(feld),
-                );
-            }
-        }
-    }
-    for k in kapitel {
-        let mut start = 0;
-        for (i, zeile) in k.text.split_inclusive('\n').enumerate() {
-            let kommentar = zeile.trim_start().starts_with("//");
-            if !kommentar && let Some((b, c)) = zeile.char_indices().find(|(_, c)| fehlt(c)) {
-                let spalte = zeile[..b].chars().count() + 1;
-                out.push(zeichen_fehlt(&k.pfad, c).an(
-                    i + 1,
-                    spalte,
-                    start + b..start + b + c.len_utf8(),
-                ));
-            }
-            start += zeile.len();
-        }
-    }
-    out
-}
-
-/// A character the report's fonts lack, and what to do.
-fn zeichen_fehlt(pfad: &Path, c: char) -> Diagnose {
-    Diagnose::neu(
-        pfad,
-        format!(
-            "das Zeichen „{c}“ (U+{:04X}) gibt es in der Schrift des Berichts nicht",
-            c as u32
-        ),
-    )
-    .hilfe(
-        "Ersetzen Sie es durch ein verwandtes Zeichen (z. B. ≈ statt ≅) oder ergänzen Sie in \
-         fonts/ eine Schrift, die es enthält.",
-    )
-}
-
-/// Every text node of a data file's tree with its field path.
-fn texte<'a>(k: &'a Knoten, pfad: &mut Vec<String>, out: &mut Vec<(&'a Knoten, String)>) {
-    match &k.wert {
-        crate::load::Wert::Text(_) => out.push((k, crate::load::feld_pfad(pfad))),
-        crate::load::Wert::Liste(l) => {
-            for (i, x) in l.iter().enumerate() {
-                pfad.push(i.to_string());
-                texte(x, pfad, out);
-                pfad.pop();
-            }
-        }
-        crate::load::Wert::Tabelle(m) => {
-            for (schluessel, x) in m {
-                pfad.push(schluessel.schluessel_text());
-                texte(x, pfad, out);
-                pfad.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Every Landkreis of Tabelle 1 must be a district on the map (a Landkreis or
-/// the Region, by name); otherwise Abbildung 1 would silently leave it out.
-pub fn pruefe_kartenbezug(
-    landkreise: &[Landkreis],
-    kartennamen: &[&str],
-    dateien: &BTreeMap<PathBuf, Datei>,
-    ordner: &Path,
-) -> Vec<Diagnose> {
-    let orter = Orter { dateien };
-    let datei = ordner.join("landkreise.yaml");
-    landkreise
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !kartennamen.contains(&l.name.as_str()))
-        .map(|(i, l)| {
-            let d = orter.bei(
-                &datei,
-                &["landkreise", &i.to_string(), "name"],
-                "name",
-                format!("„{}“ ist kein Landkreis der Karte Niedersachsens", l.name),
-            );
-            match vorschlag(&l.name, kartennamen.iter().copied()) {
-                Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
-                None => {
-                    d.hilfe("Der Name muss wie in data/geo/niedersachsen-kreise.geojson lauten.")
-                }
-            }
-        })
-        .collect()
-}
-
-/// The layout named in `edition.yaml` must be a folder `report/layout/<name>/`
-/// with a `bericht.typ`.
-/// The status colours of a layout's `gestaltung.yaml` that miss the
-/// non-text contrast of WCAG 2.1 (3:1) against what they border.
-pub fn pruefe_gestaltung(
-    g: &crate::model::Gestaltung,
-    datei: &Path,
-    dateien: &BTreeMap<PathBuf, Datei>,
-) -> Vec<Diagnose> {
-    let namen = ["abgeschlossen", "in Umsetzung", "geplant"];
-    g.kontrastmaengel()
-        .into_iter()
-        .map(|(i, nachbar, k)| {
-            let schritt = i.to_string();
-            Orter { dateien }
-                .bei(
-                    datei,
-                    &["status_farben", &schritt],
-                    &format!("status_farben[{i}]"),
-                    format!(
-                        "die Farbe für „{}“ ({}) hat zu „{nachbar}“ nur einen Kontrast von {} : 1; \
-                         Balken brauchen mindestens 3 : 1 (WCAG 2.1, Nicht-Text-Kontrast)",
-                        namen[i],
-                        g.status_farben[i].0,
-                        crate::figures::format::dezimal(k, 2)
-                    ),
-                )
-                .hilfe(
-                    "Wählen Sie eine dunklere Farbe oder setzen Sie `trennlinien: true`, dann \
-                     grenzt jeder Abschnitt an Weiß.",
-                )
-        })
-        .collect()
-}
-
-pub fn pruefe_layout(
-    wurzel: &Path,
-    layout: &str,
-    dateien: &BTreeMap<PathBuf, Datei>,
-    ordner: &Path,
-) -> Option<Diagnose> {
-    let gueltig = crate::projekt::pruefe_edition_id(layout).is_ok();
-    let haupt = Projektpfade::layout(layout).join("bericht.typ");
-    if gueltig && crate::projekt::ist_datei(wurzel, &haupt) {
-        return None;
-    }
-    let vorhanden: Vec<String> = crate::projekt::ordner(wurzel, &Projektpfade::layouts())
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|n| {
-            let p = Projektpfade::layout(n).join("bericht.typ");
-            crate::projekt::ist_datei(wurzel, &p)
-        })
-        .collect();
-    let d = Orter { dateien }.bei(
-        &ordner.join("edition.yaml"),
-        &["layout"],
-        "layout",
-        format!("das Layout „{layout}“ gibt es nicht (kein report/layout/{layout}/bericht.typ)"),
-    );
-    Some(
-        match vorschlag(layout, vorhanden.iter().map(String::as_str)) {
-            Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
-            None => d.hilfe(format!("Vorhandene Layouts: {}", vorhanden.join(", "))),
-        },
-    )
 }
 
 /// The cross-file checks of an edition, on whatever loaded: Tabelle 1, the
@@ -345,7 +145,7 @@ fn pruefe_kennungen(orter: &Orter, steckbriefe: &[(PathBuf, SteckbriefDatei)]) -
 }
 
 /// For each key, the position of the latest earlier entry with the same key.
-fn vorige_gleiche<'a>(schluessel: impl Iterator<Item = &'a str>) -> Vec<Option<usize>> {
+pub(crate) fn vorige_gleiche<'a>(schluessel: impl Iterator<Item = &'a str>) -> Vec<Option<usize>> {
     let mut gesehen: HashMap<&str, usize> = HashMap::new();
     schluessel
         .enumerate()
@@ -575,159 +375,6 @@ fn pruefe_quellen(orter: &Orter, datei: &Path, quellen: &[Quelle]) -> Vec<Diagno
                 "id",
                 format!("Quelle „{}“ ist zweimal vergeben", q.id),
             )
-        })
-        .collect()
-}
-
-/// The figures defined in `kennzahlen.yaml`: each kind has its parameters,
-/// fields are choice fields of a fact sheet, answers, columns and products
-/// are known, names are unique. Every problem at its place, with a proposal.
-pub fn pruefe_definitionen(
-    defs: &[crate::model::KennzahlDefinition],
-    vokabular: &Vokabular,
-    dateien: &BTreeMap<PathBuf, Datei>,
-    datei: &Path,
-) -> Vec<Diagnose> {
-    let orter = Orter { dateien };
-    let mut out = Vec::new();
-    let doppelt = vorige_gleiche(defs.iter().map(|d| d.name.as_str()));
-    for (i, (d, erste)) in defs.iter().zip(doppelt).enumerate() {
-        let idx = i.to_string();
-        let bei = |feld: &str, m: String| orter.bei(datei, &["kennzahlen", &idx, feld], feld, m);
-        if erste.is_some() {
-            out.push(bei(
-                "name",
-                format!("die Kennzahl „{}“ ist zweimal definiert", d.name),
-            ));
-        }
-        for (feld, fehlt) in definitions_parameter(d) {
-            out.push(bei(feld, fehlt));
-        }
-        out.extend(definitions_bezuege(d, vokabular, &bei));
-    }
-    out
-}
-
-/// Answer of a choice field, columns and product of one definition: each
-/// must exist, a near miss is proposed.
-fn definitions_bezuege(
-    d: &crate::model::KennzahlDefinition,
-    vokabular: &Vokabular,
-    bei: &dyn Fn(&str, String) -> Diagnose,
-) -> Vec<Diagnose> {
-    let mit_vorschlag =
-        |feld: &str, m: String, eingabe: &str, bekannt: &mut dyn Iterator<Item = &str>| {
-            match vorschlag(eingabe, bekannt) {
-                Some(v) => bei(feld, m).hilfe(format!("meinten Sie „{v}“?")),
-                None => bei(feld, m),
-            }
-        };
-    let mut out = Vec::new();
-    let paare = [
-        (&d.feld, &d.antwort, "feld", "antwort"),
-        (
-            &d.gruppenfeld,
-            &d.gruppenantwort,
-            "gruppenfeld",
-            "gruppenantwort",
-        ),
-    ];
-    for (feld, antwort, fname, aname) in paare {
-        let Some(feld) = feld else { continue };
-        let liste = FELDER
-            .iter()
-            .find(|f| f.schluessel == feld)
-            .and_then(|f| f.art.vokabular())
-            .and_then(|v| vokabular.liste(v));
-        let Some(liste) = liste else {
-            let m = format!("„{feld}“ ist kein Auswahlfeld eines Steckbriefs");
-            let mut auswahl = FELDER
-                .iter()
-                .filter(|f| f.art.vokabular().is_some())
-                .map(|f| f.schluessel);
-            out.push(mit_vorschlag(fname, m, feld, &mut auswahl));
-            continue;
-        };
-        if let Some(a) = antwort {
-            let mut namen = liste
-                .iter()
-                .flat_map(|e| [e.wert.as_str()].into_iter().chain(e.kurz.as_deref()));
-            if !liste
-                .iter()
-                .any(|e| e.wert == *a || e.kurz.as_ref() == Some(a))
-            {
-                let m = format!("„{a}“ ist keine Antwort im Feld {feld}");
-                out.push(mit_vorschlag(aname, m, a, &mut namen));
-            }
-        }
-    }
-    let spalten = d
-        .spalte
-        .iter()
-        .chain(d.gegen.iter())
-        .chain(d.spalten.iter().flatten());
-    let namen = crate::model::tabelle::zahlenspalten();
-    for sp in spalten.filter(|sp| !namen.contains(&sp.as_str())) {
-        let m = format!("„{sp}“ ist keine Spalte der Tabelle 1");
-        let feld = if d.spalte.as_ref() == Some(sp) {
-            "spalte"
-        } else {
-            "spalten"
-        };
-        out.push(mit_vorschlag(feld, m, sp, &mut namen.iter().copied()));
-    }
-    if let Some(p) = &d.produkt
-        && !vokabular.produkte.iter().any(|x| &x.id == p)
-    {
-        let m = format!("„{p}“ ist kein Produkt aus vokabular.yaml (produkte)");
-        out.push(mit_vorschlag(
-            "produkt",
-            m,
-            p,
-            &mut vokabular.produkte.iter().map(|x| x.id.as_str()),
-        ));
-    }
-    out
-}
-
-/// The parameters a kind of figure needs and does not have.
-fn definitions_parameter(d: &crate::model::KennzahlDefinition) -> Vec<(&'static str, String)> {
-    use crate::model::KennzahlArt as A;
-    let noetig: &[(&str, bool)] = match d.art {
-        A::Anzahl | A::Anteil | A::Rang => {
-            &[("feld", d.feld.is_some()), ("antwort", d.antwort.is_some())]
-        }
-        A::AnteilInGruppe => &[
-            ("feld", d.feld.is_some()),
-            ("antwort", d.antwort.is_some()),
-            ("gruppenfeld", d.gruppenfeld.is_some()),
-            ("gruppenantwort", d.gruppenantwort.is_some()),
-        ],
-        A::Nennungen | A::Landkreise => &[("produkt", d.produkt.is_some())],
-        A::Ausgabe => &[(
-            "angabe",
-            matches!(
-                d.angabe.as_deref(),
-                Some("landkreise_niedersachsen" | "sitzungen")
-            ),
-        )],
-        A::Zeilen | A::Steckbriefe => &[],
-        A::Summe | A::Mittel | A::SpanneUnterMittel => &[("spalte", d.spalte.is_some())],
-        A::Korrelation => &[
-            ("spalten", d.spalten.is_some()),
-            ("gegen", d.gegen.is_some()),
-        ],
-        A::Quotient => &[
-            ("zaehler", d.zaehler.is_some()),
-            ("nenner", d.nenner.is_some()),
-        ],
-    };
-    noetig
-        .iter()
-        .filter(|(_, da)| !da)
-        .map(|(f, _)| {
-            let art = serde_json::to_value(d.art).unwrap_or_default();
-            (*f, format!("die Art {art} braucht „{f}“"))
         })
         .collect()
 }

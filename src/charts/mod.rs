@@ -6,6 +6,7 @@ pub mod diagramme;
 pub mod geo;
 pub mod karte;
 pub mod mass;
+pub mod pruefen;
 
 use serde::Serialize;
 

@@ -20,7 +20,7 @@ pub fn pruefe_edition(
 ) -> Result<Pruefbericht, Vec<Diagnose>> {
     let edition = &geladen.edition;
     let mut bericht = Pruefbericht {
-        fehler: crate::validate::pruefe_zeichen(&geladen.dateien, kapitel, |c| {
+        fehler: crate::compile::zeichen::pruefe_zeichen(&geladen.dateien, kapitel, |c| {
             schriften.hat_zeichen(c)
         }),
         ..Pruefbericht::default()

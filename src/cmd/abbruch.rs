@@ -5,8 +5,8 @@
 
 use kataster_report::diagnostics::{Diagnose, Meldung, alle_darstellen};
 use kataster_report::load::Quelltexte;
-use kataster_report::pipeline::BauFehler;
 use kataster_report::sitzung::Sitzung;
+use kataster_report::sitzung::stufen::BauFehler;
 
 /// Why a command stopped, and what that means.
 #[derive(Debug)]

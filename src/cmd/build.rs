@@ -1,8 +1,11 @@
+//! `build`: the PDF of an edition (or a draft), optionally the Typst
+//! sources for `typst compile`.
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kataster_report::pipeline::{self, Vorbereitet, Zeiten};
 use kataster_report::projekt::{Geschrieben, Zielordner};
+use kataster_report::sitzung::stufen::{self, Vorbereitet, Zeiten};
 use kataster_report::sitzung::{Gebaut, Sitzung, Ziel};
 
 use super::Abbruch;
@@ -46,12 +49,12 @@ fn zeiten_ausgeben(z: &Zeiten) {
 
 /// Writes the generated Typst sources for `typst compile`.
 fn quellen_schreiben(s: &Sitzung, v: &Vorbereitet, ordner: &Zielordner) -> Result<(), Abbruch> {
-    pipeline::typst_quellen_schreiben(s.wurzel(), v, ordner)
+    stufen::typst_quellen_schreiben(s.wurzel(), v, ordner)
         .map_err(|e| Abbruch::from(e).schluss("Es wurden keine Typst-Quellen geschrieben."))?;
     super::melden(&format!(
         "Typst-Quellen geschrieben nach {0}; übersetzen mit:\n  typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts --pdf-standard ua-1 {0}{1}\n",
         ordner.anzeige().display(),
-        pipeline::hauptdatei(&v.geladen.edition.meta.layout)
+        stufen::hauptdatei(&v.geladen.edition.meta.layout)
     ));
     Ok(())
 }

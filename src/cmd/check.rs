@@ -1,3 +1,6 @@
+//! `check`: data, every statement of the text and the typesetting, as text
+//! or JSON; exit 1 on a finding.
+
 use std::path::Path;
 use std::process::ExitCode;
 

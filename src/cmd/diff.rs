@@ -1,10 +1,12 @@
+//! `diff`: what changed between two editions, as text or JSON.
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use kataster_report::ausgabe::vergleich::{self, Aenderung, Veraenderungen};
 use kataster_report::figures::Kennzahlen;
 use kataster_report::model::Edition;
-use kataster_report::vergleich::{self, Aenderung, Vergleich};
 
 use super::{Abbruch, Format};
 
@@ -41,7 +43,7 @@ fn aenderung(a: &Aenderung) -> String {
 }
 
 /// The header: which editions, and the counts of projects.
-fn kopf(v: &Vergleich) -> String {
+fn kopf(v: &Veraenderungen) -> String {
     format!(
         "Veränderungen von Ausgabe {} zu Ausgabe {}\n\nProjekte: {} neu, {} entfallen, {} \
          fortgeführt (davon {} umbenannt, {} mit neuem Status, {} mit geänderten Angaben).\n",
@@ -66,7 +68,7 @@ fn projektliste(p: &[vergleich::Projekt]) -> Vec<String> {
 }
 
 /// The projects that continue: renamed, status moves, changed fields.
-fn fortgefuehrt(v: &Vergleich) -> Vec<(String, Vec<String>)> {
+fn fortgefuehrt(v: &Veraenderungen) -> Vec<(String, Vec<String>)> {
     let umbenannt = v
         .umbenannt()
         .map(|f| {
@@ -101,7 +103,7 @@ fn fortgefuehrt(v: &Vergleich) -> Vec<(String, Vec<String>)> {
     ]
 }
 
-fn tabelle(v: &Vergleich) -> Vec<String> {
+fn tabelle(v: &Veraenderungen) -> Vec<String> {
     v.tabelle
         .iter()
         .map(|z| match z.art {
@@ -120,7 +122,7 @@ fn tabelle(v: &Vergleich) -> Vec<String> {
         .collect()
 }
 
-fn kennzahlen(v: &Vergleich) -> Vec<String> {
+fn kennzahlen(v: &Veraenderungen) -> Vec<String> {
     v.kennzahlen
         .iter()
         .map(|k| {
@@ -134,7 +136,7 @@ fn kennzahlen(v: &Vergleich) -> Vec<String> {
 
 /// The comparison as German text for editors: the header, then each
 /// non-empty section.
-fn text(v: &Vergleich) -> String {
+fn text(v: &Veraenderungen) -> String {
     let mut abschnitte = vec![
         ("Neue Projekte".to_owned(), projektliste(&v.neu)),
         ("Entfallene Projekte".to_owned(), projektliste(&v.entfallen)),

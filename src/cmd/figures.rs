@@ -1,3 +1,6 @@
+//! `figures`: every figure with its definition, value and where it is
+//! defined.
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;

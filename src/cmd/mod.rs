@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 pub use abbruch::Abbruch;
 use clap::{ArgAction, Parser, Subcommand};
-use kataster_report::pipeline::BauFehler;
 use kataster_report::projekt::Projektpfade;
 use kataster_report::sitzung::Sitzung;
+use kataster_report::sitzung::stufen::BauFehler;
 
 mod abbruch;
 mod build;

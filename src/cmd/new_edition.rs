@@ -1,9 +1,11 @@
+//! `new-edition`: the next edition from a previous one.
+
 use std::path::Path;
 use std::process::ExitCode;
 
+use kataster_report::ausgabe::neu::{self, Auftrag, Fehler};
 use kataster_report::diagnostics::Meldung;
 use kataster_report::model::Datum;
-use kataster_report::neue_ausgabe::{self, Auftrag, Fehler};
 
 use super::Abbruch;
 
@@ -40,7 +42,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
         datum,
         leer: args.leer,
     };
-    let dateien = neue_ausgabe::anlegen(projekt, &auftrag).map_err(|e| match e {
+    let dateien = neu::anlegen(projekt, &auftrag).map_err(|e| match e {
         Fehler::Vorlage(d, q) => Abbruch::mit_quellen(&d, &q).schluss(format!(
             "Die Vorlage {} lädt nicht; es wurde nichts angelegt.",
             args.von

@@ -1,3 +1,5 @@
+//! `release`: releases the current version and records it.
+
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -28,7 +30,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
                 a.pdf.bytes,
                 a.pdf.sha256,
                 a.eingaben.len(),
-                kataster_report::freigabe::pfad(s.id()).display()
+                kataster_report::ausgabe::freigabe::pfad(s.id()).display()
             ));
             super::drucken(&format!("{}\n", f.pdf.display()));
             Ok(ExitCode::SUCCESS)

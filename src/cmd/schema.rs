@@ -9,7 +9,7 @@ use kataster_report::diagnostics::Meldung;
 use super::Abbruch;
 
 pub fn ausfuehren(projekt: &Path) -> Result<ExitCode, Abbruch> {
-    let geaendert = kataster_report::schema::schreiben(projekt)
+    let geaendert = kataster_report::ausgabe::schema::schreiben(projekt)
         .map_err(|e| Meldung::from(e).vorne("Schemas konnten nicht geschrieben werden: "))?;
     if geaendert.is_empty() {
         super::drucken("Die Schemas sind aktuell.\n");

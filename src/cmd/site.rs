@@ -1,3 +1,5 @@
+//! `site`: the catalogue website with open data.
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -1,3 +1,6 @@
+//! `survey`: the LimeSurvey questionnaire of an edition, reading a survey's
+//! structure, proposing a mapping, importing the responses.
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -1,8 +1,11 @@
+//! `verify`: every released version rebuilt and compared byte for byte.
+
 use std::path::Path;
 use std::process::ExitCode;
 
+use kataster_report::ausgabe::freigeben::{Nachbau, Urteil};
 use kataster_report::diagnostics::Meldung;
-use kataster_report::sitzung::{Nachbau, Sitzung, Urteil};
+use kataster_report::sitzung::Sitzung;
 
 use super::Abbruch;
 
@@ -49,7 +52,7 @@ fn urteil_text(s: &Sitzung, n: &Nachbau) -> String {
                     f.werkzeug.kataster_report,
                     f.werkzeug.typst,
                     env!("CARGO_PKG_VERSION"),
-                    kataster_report::freigabe::werkzeug().typst
+                    kataster_report::ausgabe::freigabe::werkzeug().typst
                 ),
             };
             Meldung::neu(format!(
@@ -105,7 +108,11 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
         Some(id) => vec![id],
         None => kataster_report::load::editionen(projekt)
             .into_iter()
-            .filter(|id| projekt.join(kataster_report::freigabe::pfad(id)).is_file())
+            .filter(|id| {
+                projekt
+                    .join(kataster_report::ausgabe::freigabe::pfad(id))
+                    .is_file()
+            })
             .collect(),
     };
     let mut gut = true;

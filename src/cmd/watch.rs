@@ -1,10 +1,12 @@
+//! `watch`: rebuilds the preview after every change.
+
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use kataster_report::beobachten;
 use kataster_report::diagnostics::Meldung;
+use kataster_report::sitzung::beobachten;
 use kataster_report::sitzung::{Sitzung, Ziel};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 

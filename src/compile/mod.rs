@@ -1,7 +1,9 @@
 //! Compiling the report with embedded Typst, and turning Typst's
 //! diagnostics into ours (file, line, source line).
 
+pub mod layout;
 pub mod world;
+pub mod zeichen;
 
 use std::path::PathBuf;
 
@@ -11,8 +13,8 @@ use typst_layout::PagedDocument;
 
 use crate::diagnostics::{Diagnose, Nebenort, offset_von, zeile_spalte};
 use crate::load::Quelltexte;
-use crate::pipeline::KAPITEL_KOPF_ZEILEN;
 use crate::projekt::Projektpfade;
+use crate::sitzung::stufen::KAPITEL_KOPF_ZEILEN;
 use crate::templates::Kapitel;
 use world::BerichtsWelt;
 
@@ -70,7 +72,7 @@ fn typst_meldung_deutsch(englisch: &str) -> String {
 
 /// A Typst diagnostic as ours, with the file's text remembered for rendering.
 /// A problem in a generated chapter is reported at the line of its template
-/// (the generated file starts with the lines of `pipeline::kapitel_kopf`;
+/// (the generated file starts with the lines of `sitzung::stufen::kapitel_kopf`;
 /// filling a template keeps its lines). Every hint of Typst is kept, and its
 /// trace (the calls, show rules and imports the problem occurred in) becomes
 /// the secondary places.

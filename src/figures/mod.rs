@@ -5,6 +5,7 @@
 mod definiert;
 pub mod format;
 pub mod haeufigkeit;
+pub mod pruefen;
 
 use serde::Serialize;
 

@@ -2,6 +2,7 @@
 //! tree for locations, the JSON Schema of each file for structure, then serde.
 //! Every problem of a run is collected; nothing stops at the first one.
 
+mod orter;
 mod schema_check;
 pub mod tree;
 
@@ -18,6 +19,7 @@ use crate::model::{
 use crate::projekt;
 use crate::projekt::Projektpfade;
 use crate::validate;
+pub(crate) use orter::Orter;
 pub use schema_check::feld_pfad;
 pub use tree::{Knoten, Wert};
 
@@ -473,12 +475,13 @@ impl Ladevorgang<'_> {
     /// Cross-file checks run on whatever loaded, so that one run shows all.
     fn pruefe_quer(&mut self, e: &Einzeldateien, steckbriefe: &[(PathBuf, SteckbriefDatei)]) {
         if let (Some(k), Some(v)) = (&e.kennzahlen, &e.vokabular) {
-            self.fehler.extend(validate::pruefe_definitionen(
-                &k.kennzahlen,
-                v,
-                &self.dateien,
-                &self.ordner.join("kennzahlen.yaml"),
-            ));
+            self.fehler
+                .extend(crate::figures::pruefen::pruefe_definitionen(
+                    &k.kennzahlen,
+                    v,
+                    &self.dateien,
+                    &self.ordner.join("kennzahlen.yaml"),
+                ));
         }
         self.fehler.extend(validate::pruefe(
             e.landkreise.as_ref().map(|l| l.landkreise.as_slice()),

@@ -1,3 +1,6 @@
+//! One answer to a choice question: a vocabulary value or free text
+//! (`{sonstiges: "…"}`).
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,3 +1,7 @@
+//! `edition.yaml` and the edition's smaller files: title, document history,
+//! contributors, survey period, sources (`quellen.yaml`), glossary
+//! (`glossar.yaml`), acknowledged deviations (`abweichungen.yaml`).
+
 use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};

@@ -1,3 +1,6 @@
+//! `freigaben.yaml`: the released versions of an edition, each with its
+//! PDF and every input as SHA-256 (written by `release`, read by `verify`).
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,3 +1,6 @@
+//! `kennzahlen.yaml`: figures an edition defines itself, by kind and
+//! parameters (the kinds are in `figures`).
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

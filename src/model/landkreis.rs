@@ -1,3 +1,6 @@
+//! `landkreise.yaml`: the rows of Tabelle 1, one per responding Landkreis
+//! (the columns are declared once in [`super::tabelle`]).
+
 use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};

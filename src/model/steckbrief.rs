@@ -1,3 +1,7 @@
+//! A fact sheet (Steckbrief): its fields declared once, in the published
+//! order with the published labels; struct, table `FELDER`, schema and the
+//! vocabulary's lists all come from that declaration.
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

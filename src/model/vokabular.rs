@@ -1,3 +1,6 @@
+//! `vokabular.yaml`: the allowed answers of every choice question, and the
+//! products whose mentions are counted.
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -52,11 +52,7 @@ fn zeile_von(text: &str, pos: u64) -> usize {
 /// `<languages><language>`.
 pub fn dokument(text: &str) -> Result<Dokument, LssFehler> {
     let mut r = Reader::from_str(text);
-    let mut pfad: Vec<String> = Vec::new();
-    let mut doc = Dokument::default();
-    let mut zeile = Zeile::new();
-    let mut wert = String::new();
-    let mut ist_lss = false;
+    let mut a = Aufbau::default();
     loop {
         // The line is counted only for a message: counting it for every
         // event would make reading quadratic in the file's size.
@@ -71,68 +67,98 @@ pub fn dokument(text: &str) -> Result<Dokument, LssFehler> {
         };
         match r.read_event().map_err(fehler)? {
             Event::Start(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                if pfad.len() == 1 && name == "LimeSurveyDocType" {
-                    ist_lss = true;
-                }
-                pfad.push(name);
-                wert.clear();
+                a.anfang(String::from_utf8_lossy(e.local_name().as_ref()).into_owned())
             }
-            Event::Empty(e) if pfad.len() == 4 && pfad[2] == "rows" => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                zeile.insert(name, String::new());
+            Event::Empty(e) => {
+                a.leer(String::from_utf8_lossy(e.local_name().as_ref()).into_owned())
             }
-            Event::Text(t) => wert.push_str(&t.xml_content().map_err(|_| {
+            Event::Text(t) => a.wert.push_str(&t.xml_content().map_err(|_| {
                 LssFehler::neu("Text nicht lesbar (keine gültige Zeichenkodierung)", ort())
             })?),
-            Event::CData(c) => wert.push_str(&String::from_utf8_lossy(&c.into_inner())),
-            Event::GeneralRef(g) => {
-                let name = g.decode().unwrap_or_default().into_owned();
-                match g.resolve_char_ref() {
-                    Ok(Some(c)) => wert.push(c),
-                    _ => match quick_xml::escape::resolve_xml_entity(&name) {
-                        Some(s) => wert.push_str(s),
-                        None => wert.push_str(&format!("&{name};")),
-                    },
-                }
-            }
-            Event::End(_) => {
-                let name = pfad.pop().unwrap_or_default();
-                match pfad.len() {
-                    // <languages><language>de</language>
-                    2 if pfad[1] == "languages" => doc.sprachen.push(wert.trim().to_owned()),
-                    // <section><fields><fieldname>
-                    3 if pfad[2] == "fields" && name == "fieldname" => doc
-                        .felder
-                        .entry(pfad[1].clone())
-                        .or_default()
-                        .push(wert.trim().to_owned()),
-                    // <section><rows><row><field>
-                    4 if pfad[2] == "rows" => {
-                        zeile.insert(name, std::mem::take(&mut wert));
-                    }
-                    3 if pfad[2] == "rows" => {
-                        let abschnitt = pfad[1].clone();
-                        doc.abschnitte
-                            .entry(abschnitt)
-                            .or_default()
-                            .push(std::mem::take(&mut zeile));
-                    }
-                    _ => {}
-                }
-                wert.clear();
-            }
+            Event::CData(c) => a.wert.push_str(&String::from_utf8_lossy(&c.into_inner())),
+            Event::GeneralRef(g) => a.referenz(&g),
+            Event::End(_) => a.ende(),
             Event::Eof => break,
             _ => {}
         }
     }
-    if !ist_lss {
+    if !a.ist_lss {
         return Err(LssFehler::neu(
             "keine LimeSurvey-Umfragestruktur (es fehlt <LimeSurveyDocType> in <document>)",
             None,
         ));
     }
-    Ok(doc)
+    Ok(a.doc)
+}
+
+/// The document as it is read: where in the tree, the row and the value so
+/// far.
+#[derive(Default)]
+struct Aufbau {
+    pfad: Vec<String>,
+    doc: Dokument,
+    zeile: Zeile,
+    wert: String,
+    ist_lss: bool,
+}
+
+impl Aufbau {
+    fn anfang(&mut self, name: String) {
+        if self.pfad.len() == 1 && name == "LimeSurveyDocType" {
+            self.ist_lss = true;
+        }
+        self.pfad.push(name);
+        self.wert.clear();
+    }
+
+    /// `<field/>` in a row: an empty value.
+    fn leer(&mut self, name: String) {
+        if self.pfad.len() == 4 && self.pfad[2] == "rows" {
+            self.zeile.insert(name, String::new());
+        }
+    }
+
+    /// `&amp;`, `&#228;`: the character; an unknown entity stays as written.
+    fn referenz(&mut self, g: &quick_xml::events::BytesRef<'_>) {
+        let name = g.decode().unwrap_or_default().into_owned();
+        match g.resolve_char_ref() {
+            Ok(Some(c)) => self.wert.push(c),
+            _ => match quick_xml::escape::resolve_xml_entity(&name) {
+                Some(s) => self.wert.push_str(s),
+                None => self.wert.push_str(&format!("&{name};")),
+            },
+        }
+    }
+
+    fn ende(&mut self) {
+        let name = self.pfad.pop().unwrap_or_default();
+        let pfad = &self.pfad;
+        match pfad.len() {
+            // <languages><language>de</language>
+            2 if pfad[1] == "languages" => self.doc.sprachen.push(self.wert.trim().to_owned()),
+            // <section><fields><fieldname>
+            3 if pfad[2] == "fields" && name == "fieldname" => self
+                .doc
+                .felder
+                .entry(pfad[1].clone())
+                .or_default()
+                .push(self.wert.trim().to_owned()),
+            // <section><rows><row><field>
+            4 if pfad[2] == "rows" => {
+                self.zeile.insert(name, std::mem::take(&mut self.wert));
+            }
+            3 if pfad[2] == "rows" => {
+                let abschnitt = pfad[1].clone();
+                self.doc
+                    .abschnitte
+                    .entry(abschnitt)
+                    .or_default()
+                    .push(std::mem::take(&mut self.zeile));
+            }
+            _ => {}
+        }
+        self.wert.clear();
+    }
 }
 
 /// A choice of a question: a subquestion or an answer option.
@@ -243,109 +269,29 @@ pub fn ohne_html(s: &str) -> String {
 
 /// The survey from the document, in its base language.
 pub fn umfrage(doc: &Dokument) -> Result<Umfrage, LssFehler> {
-    let leer = Vec::new();
-    let abschnitt = |n: &str| doc.abschnitte.get(n).unwrap_or(&leer);
-    let basis = abschnitt("surveys")
-        .first()
+    let basis = doc
+        .abschnitte
+        .get("surveys")
+        .and_then(|z| z.first())
         .map(|z| feld(z, "language").to_owned())
         .filter(|l| !l.is_empty())
         .or_else(|| doc.sprachen.first().cloned())
         .ok_or_else(|| LssFehler::neu("die Umfrage nennt keine Sprache", None))?;
-    let in_basis = |z: &Zeile, sprachfeld: &str| {
-        let l = feld(z, sprachfeld);
-        l.is_empty() || l == basis
+    let l = Lesart {
+        doc,
+        basis: &basis,
+        leer: Vec::new(),
     };
-    let title = abschnitt("surveys_languagesettings")
+    let title = l
+        .abschnitt("surveys_languagesettings")
         .iter()
-        .find(|z| in_basis(z, "surveyls_language"))
+        .find(|z| l.in_basis(z, "surveyls_language"))
         .map(|z| ohne_html(feld(z, "surveyls_title")))
         .unwrap_or_default();
     let mut languages = vec![basis.clone()];
-    languages.extend(doc.sprachen.iter().filter(|l| **l != basis).cloned());
-
-    // Texts of the current layout, by id and language.
-    let text_von = |abschnitt_: &str, schluessel: &str, id: &str, textfeld: &str| {
-        abschnitt(abschnitt_)
-            .iter()
-            .find(|z| feld(z, schluessel) == id && in_basis(z, "language"))
-            .map(|z| ohne_html(feld(z, textfeld)))
-    };
-    let gruppen: BTreeMap<String, (i64, String)> = abschnitt("groups")
-        .iter()
-        .filter(|z| in_basis(z, "language"))
-        .map(|z| {
-            let gid = feld(z, "gid").to_owned();
-            let name = text_von("group_l10ns", "gid", &gid, "group_name")
-                .unwrap_or_else(|| ohne_html(feld(z, "group_name")));
-            (gid, (zahl(z, "group_order"), name))
-        })
-        .collect();
-    // Questions: top-level rows of `questions` (older exports also keep
-    // subquestions there, with a parent).
-    let mut haupt: Vec<&Zeile> = abschnitt("questions")
-        .iter()
-        .filter(|z| zahl(z, "parent_qid") == 0 && in_basis(z, "language"))
-        .collect();
-    haupt.sort_by_key(|z| {
-        let g = gruppen.get(feld(z, "gid")).map_or(i64::MAX, |g| g.0);
-        (g, zahl(z, "question_order"), zahl(z, "qid"))
-    });
-    let mut unter: Vec<&Zeile> = abschnitt("subquestions")
-        .iter()
-        .chain(
-            abschnitt("questions")
-                .iter()
-                .filter(|z| zahl(z, "parent_qid") != 0),
-        )
-        .filter(|z| in_basis(z, "language"))
-        .collect();
-    unter.sort_by_key(|z| (zahl(z, "question_order"), zahl(z, "qid")));
-    let mut antworten: Vec<&Zeile> = abschnitt("answers")
-        .iter()
-        .filter(|z| zahl(z, "scale_id") == 0 && in_basis(z, "language"))
-        .collect();
-    antworten.sort_by_key(|z| zahl(z, "sortorder"));
-
-    let fragentext = |z: &Zeile| {
-        text_von("question_l10ns", "qid", feld(z, "qid"), "question")
-            .unwrap_or_else(|| ohne_html(feld(z, "question")))
-    };
-    let questions = haupt
-        .into_iter()
-        .map(|z| {
-            let qid = feld(z, "qid");
-            Frage {
-                code: feld(z, "title").to_owned(),
-                typ: feld(z, "type").to_owned(),
-                text: fragentext(z),
-                other: feld(z, "other") == "Y",
-                gruppe: gruppen
-                    .get(feld(z, "gid"))
-                    .map(|g| g.1.clone())
-                    .unwrap_or_default(),
-                qid: qid.to_owned(),
-                gid: feld(z, "gid").to_owned(),
-                subquestions: unter
-                    .iter()
-                    .filter(|u| feld(u, "parent_qid") == qid)
-                    .map(|u| Option_ {
-                        code: feld(u, "title").to_owned(),
-                        text: fragentext(u),
-                    })
-                    .collect(),
-                answers: antworten
-                    .iter()
-                    .filter(|a| feld(a, "qid") == qid)
-                    .map(|a| Option_ {
-                        code: feld(a, "code").to_owned(),
-                        text: text_von("answer_l10ns", "aid", feld(a, "aid"), "answer")
-                            .unwrap_or_else(|| ohne_html(feld(a, "answer"))),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    let sid = abschnitt("surveys")
+    languages.extend(doc.sprachen.iter().filter(|x| **x != basis).cloned());
+    let sid = l
+        .abschnitt("surveys")
         .first()
         .map(|z| feld(z, "sid").to_owned())
         .unwrap_or_default();
@@ -353,8 +299,151 @@ pub fn umfrage(doc: &Dokument) -> Result<Umfrage, LssFehler> {
         sid,
         title,
         languages,
-        questions,
+        questions: l.fragen(),
     })
+}
+
+/// The document read in its base language.
+struct Lesart<'d> {
+    doc: &'d Dokument,
+    basis: &'d str,
+    leer: Vec<Zeile>,
+}
+
+impl<'d> Lesart<'d> {
+    /// The rows of a section (none when it is missing).
+    fn abschnitt(&self, name: &str) -> &[Zeile] {
+        self.doc.abschnitte.get(name).unwrap_or(&self.leer)
+    }
+
+    /// Whether a row is in the base language (or in none).
+    fn in_basis(&self, z: &Zeile, sprachfeld: &str) -> bool {
+        let l = feld(z, sprachfeld);
+        l.is_empty() || l == self.basis
+    }
+
+    /// A text of the current layout (`*_l10ns`), by id, in the base language.
+    fn text_von(
+        &self,
+        abschnitt: &str,
+        schluessel: &str,
+        id: &str,
+        textfeld: &str,
+    ) -> Option<String> {
+        self.abschnitt(abschnitt)
+            .iter()
+            .find(|z| feld(z, schluessel) == id && self.in_basis(z, "language"))
+            .map(|z| ohne_html(feld(z, textfeld)))
+    }
+
+    /// The rows of a section in the base language, sorted by `ordnung`.
+    fn zeilen<K: Ord>(
+        &self,
+        zeilen: impl Iterator<Item = &'d Zeile>,
+        ordnung: impl Fn(&Zeile) -> K,
+    ) -> Vec<&'d Zeile> {
+        let mut v: Vec<&Zeile> = zeilen.filter(|z| self.in_basis(z, "language")).collect();
+        v.sort_by_key(|z| ordnung(z));
+        v
+    }
+
+    /// Groups by id: their order and name.
+    fn gruppen(&self) -> BTreeMap<String, (i64, String)> {
+        self.abschnitt("groups")
+            .iter()
+            .filter(|z| self.in_basis(z, "language"))
+            .map(|z| {
+                let gid = feld(z, "gid").to_owned();
+                let name = self
+                    .text_von("group_l10ns", "gid", &gid, "group_name")
+                    .unwrap_or_else(|| ohne_html(feld(z, "group_name")));
+                (gid, (zahl(z, "group_order"), name))
+            })
+            .collect()
+    }
+
+    fn fragentext(&self, z: &Zeile) -> String {
+        self.text_von("question_l10ns", "qid", feld(z, "qid"), "question")
+            .unwrap_or_else(|| ohne_html(feld(z, "question")))
+    }
+
+    /// The questions in the survey's order, each with its subquestions and
+    /// answers. Questions are the top-level rows of `questions` (older
+    /// exports also keep subquestions there, with a parent).
+    fn fragen(&self) -> Vec<Frage> {
+        let doc = self.doc;
+        let leer = &self.leer;
+        let abschnitt = |n: &str| doc.abschnitte.get(n).unwrap_or(leer);
+        let gruppen = self.gruppen();
+        let haupt = self.zeilen(
+            abschnitt("questions")
+                .iter()
+                .filter(|z| zahl(z, "parent_qid") == 0),
+            |z| {
+                let g = gruppen.get(feld(z, "gid")).map_or(i64::MAX, |g| g.0);
+                (g, zahl(z, "question_order"), zahl(z, "qid"))
+            },
+        );
+        let unter = self.zeilen(
+            abschnitt("subquestions").iter().chain(
+                abschnitt("questions")
+                    .iter()
+                    .filter(|z| zahl(z, "parent_qid") != 0),
+            ),
+            |z| (zahl(z, "question_order"), zahl(z, "qid")),
+        );
+        let antworten = self.zeilen(
+            abschnitt("answers")
+                .iter()
+                .filter(|z| zahl(z, "scale_id") == 0),
+            |z| zahl(z, "sortorder"),
+        );
+        haupt
+            .into_iter()
+            .map(|z| self.frage(z, &gruppen, &unter, &antworten))
+            .collect()
+    }
+
+    /// One question with its subquestions and answers.
+    fn frage(
+        &self,
+        z: &Zeile,
+        gruppen: &BTreeMap<String, (i64, String)>,
+        unter: &[&Zeile],
+        antworten: &[&Zeile],
+    ) -> Frage {
+        let qid = feld(z, "qid");
+        Frage {
+            code: feld(z, "title").to_owned(),
+            typ: feld(z, "type").to_owned(),
+            text: self.fragentext(z),
+            other: feld(z, "other") == "Y",
+            gruppe: gruppen
+                .get(feld(z, "gid"))
+                .map(|g| g.1.clone())
+                .unwrap_or_default(),
+            qid: qid.to_owned(),
+            gid: feld(z, "gid").to_owned(),
+            subquestions: unter
+                .iter()
+                .filter(|u| feld(u, "parent_qid") == qid)
+                .map(|u| Option_ {
+                    code: feld(u, "title").to_owned(),
+                    text: self.fragentext(u),
+                })
+                .collect(),
+            answers: antworten
+                .iter()
+                .filter(|a| feld(a, "qid") == qid)
+                .map(|a| Option_ {
+                    code: feld(a, "code").to_owned(),
+                    text: self
+                        .text_von("answer_l10ns", "aid", feld(a, "aid"), "answer")
+                        .unwrap_or_else(|| ohne_html(feld(a, "answer"))),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Reads an `.lss` text.

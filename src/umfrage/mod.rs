@@ -162,6 +162,35 @@ pub struct Ergebnis {
     pub steckbriefe: usize,
 }
 
+/// The responses: a CSV export, or the responses file of a survey archive
+/// (`.lsa`); a problem at its line.
+fn antworten_lesen(
+    wurzel: &Path,
+    antworten: &Path,
+    umfrage: &lss::Umfrage,
+) -> Result<antworten::Antworten, Vec<Diagnose>> {
+    let ist_archiv = antworten
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("lsa"));
+    let gelesen = if ist_archiv {
+        archiv_antworten(wurzel, antworten).and_then(|t| antworten::Antworten::aus_lsr(&t, umfrage))
+    } else {
+        projekt::lese_text(wurzel, antworten, MAX_LSS)
+            .map_err(|e| antworten::CsvFehler {
+                meldung: e.to_string(),
+                zeile: None,
+            })
+            .and_then(|t| antworten::Antworten::lesen(&t))
+    };
+    gelesen.map_err(|f| {
+        let d = Diagnose::neu(antworten, f.meldung);
+        vec![match f.zeile {
+            Some(z) => d.an(z, 1, 0..0),
+            None => d,
+        }]
+    })
+}
+
 /// Imports the responses `antworten` (CSV) to the survey `struktur` (.lss)
 /// into edition `id`: into an empty edition, or over existing data only
 /// with `erzwingen`.
@@ -187,27 +216,7 @@ pub fn importieren_in(
         ));
     }
     let umfrage = lesen(wurzel, struktur).map_err(|d| A::Diagnosen(vec![d]))?;
-    let ist_archiv = antworten
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("lsa"));
-    let gelesen = if ist_archiv {
-        archiv_antworten(wurzel, antworten)
-            .and_then(|t| antworten::Antworten::aus_lsr(&t, &umfrage))
-    } else {
-        projekt::lese_text(wurzel, antworten, MAX_LSS)
-            .map_err(|e| antworten::CsvFehler {
-                meldung: e.to_string(),
-                zeile: None,
-            })
-            .and_then(|t| antworten::Antworten::lesen(&t))
-    };
-    let tabelle = gelesen.map_err(|f| {
-        let d = Diagnose::neu(antworten, f.meldung);
-        A::Diagnosen(vec![match f.zeile {
-            Some(z) => d.an(z, 1, 0..0),
-            None => d,
-        }])
-    })?;
+    let tabelle = antworten_lesen(wurzel, antworten, &umfrage).map_err(A::Diagnosen)?;
     let geo = crate::charts::geo::Geodaten::laden(wurzel)
         .map_err(|e| A::Meldung(e.to_string().into()))?;
     let region = |name: &str| {

@@ -12,9 +12,9 @@ use crate::projekt::{Ersetzen, Schreibfehler, Zielordner, schreiben::MARKE};
 /// The marker file's text: why it is there.
 const MARKE_TEXT: &str = "Diesen Ordner hat `kataster-report site` geschrieben; ein neuer Lauf \
                           ersetzt ihn als Ganzes.\n";
-use crate::freigabe;
-use crate::pipeline::BauFehler;
+use crate::ausgabe::freigabe;
 use crate::sitzung::Sitzung;
+use crate::sitzung::stufen::BauFehler;
 
 /// What `site` wrote.
 pub struct Website {

@@ -77,7 +77,7 @@ fn freigabe_wird_festgehalten_und_verify_nennt_jede_aenderung() {
     let freigaben = k.lesen("data/klein/freigaben.yaml");
     assert!(freigaben.contains("version: \"0.1\""), "{freigaben}");
     assert!(
-        freigaben.contains(&kataster_report::freigabe::sha256(&pdf)),
+        freigaben.contains(&kataster_report::ausgabe::freigabe::sha256(&pdf)),
         "{freigaben}"
     );
     let (code, t) = lauf(&k, &["verify", "--edition", "klein"]);

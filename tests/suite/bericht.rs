@@ -4,7 +4,7 @@ use crate::common;
 
 use common::{Kopie, cli, falten, pdf_bytes, pdf_text, stderr, stdout};
 use kataster_report::load::lade_edition;
-use kataster_report::pipeline::BauFehler;
+use kataster_report::sitzung::stufen::BauFehler;
 
 #[test]
 fn pdf_enthaelt_alle_steckbriefe_und_tabelle_1_mit_berechneter_summe() {

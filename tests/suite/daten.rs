@@ -318,7 +318,7 @@ mod erased {
 #[test]
 fn schemas_sind_aus_den_typen_erzeugt_und_eingebunden() {
     let wurzel = common::projekt();
-    for (name, text) in kataster_report::schema::dateien() {
+    for (name, text) in kataster_report::ausgabe::schema::dateien() {
         let datei =
             std::fs::read_to_string(wurzel.join("data/schema").join(name)).unwrap_or_else(|_| {
                 panic!("data/schema/{name} fehlt: `kataster-report schema` ausführen")
@@ -351,7 +351,8 @@ fn schemas_sind_aus_den_typen_erzeugt_und_eingebunden() {
         ));
     }
     let g = lade_edition(&wurzel, "2025").unwrap();
-    let veraltet = kataster_report::schema::veraltet(&wurzel, "2025", &g.edition.vokabular);
+    let veraltet =
+        kataster_report::ausgabe::schema::veraltet(&wurzel, "2025", &g.edition.vokabular);
     assert!(
         veraltet.is_empty(),
         "veraltet: {veraltet:?} – `kataster-report schema` ausführen"

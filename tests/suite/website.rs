@@ -104,7 +104,7 @@ fn jedes_projekt_hat_eine_seite_und_jeder_link_fuehrt_zu_einer_datei() {
     // The PDF beside it, with its SHA-256 on the start page.
     let pdf = std::fs::read(out.path().join("ki-kataster-2025-v1.1.pdf")).unwrap();
     let start = std::fs::read_to_string(out.path().join("index.html")).unwrap();
-    assert!(start.contains(&kataster_report::freigabe::sha256(&pdf)));
+    assert!(start.contains(&kataster_report::ausgabe::freigabe::sha256(&pdf)));
 }
 
 #[test]

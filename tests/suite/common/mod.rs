@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use kataster_report::pipeline;
 use kataster_report::projekt::Zielordner;
+use kataster_report::sitzung::stufen;
 use kataster_report::sitzung::{Gebaut, Sitzung, Ziel};
 
 /// The repository root.
@@ -115,12 +115,12 @@ impl Kopie {
 }
 
 /// Builds the 2025 edition of the project at `wurzel` into the folder `ziel`.
-pub fn bauen(wurzel: &Path, ziel: &Path) -> Result<Gebaut, pipeline::BauFehler> {
+pub fn bauen(wurzel: &Path, ziel: &Path) -> Result<Gebaut, stufen::BauFehler> {
     bauen_von(wurzel, "2025", ziel)
 }
 
 /// Builds edition `id` of the project at `wurzel` into the folder `ziel`.
-pub fn bauen_von(wurzel: &Path, id: &str, ziel: &Path) -> Result<Gebaut, pipeline::BauFehler> {
+pub fn bauen_von(wurzel: &Path, id: &str, ziel: &Path) -> Result<Gebaut, stufen::BauFehler> {
     let mut s = Sitzung::oeffnen(wurzel, Some(id)).expect("Ausgabe");
     s.bauen(&Ziel::neu(Zielordner::fuer_ausgabe(wurzel, ziel).unwrap()))
 }
@@ -143,7 +143,7 @@ pub fn pdf_bytes_von(wurzel: &Path, id: &str) -> Vec<u8> {
     let out = tempfile::tempdir().unwrap();
     match bauen_von(wurzel, id, out.path()) {
         Ok(g) => std::fs::read(g.pdf).unwrap(),
-        Err(pipeline::BauFehler::Diagnosen(d)) => {
+        Err(stufen::BauFehler::Diagnosen(d)) => {
             panic!(
                 "Bau fehlgeschlagen: {:#?}",
                 d.iter().map(|x| x.kurz()).collect::<Vec<_>>()

@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::ausgabe::freigabe::Stand;
 use crate::charts::{self, Abbildung, ZeichenFehler, geo::Geodaten, mass::Schriftmass};
 use crate::claims::{self, Pruefbericht};
 use crate::compile::world::Schriften;
 use crate::diagnostics::{Diagnose, Meldung};
 use crate::export::ExportFehler;
 use crate::figures::{self, Kennzahlen};
-use crate::freigabe::Stand;
 use crate::load::{self, Datei, Geladen, Quelltexte};
 use crate::model::{EditionMeta, Gestaltung};
 use crate::projekt::Projektpfade;
@@ -125,7 +125,7 @@ fn abbildungen(
 ) -> Result<Vec<Abbildung>, BauFehler> {
     let mass = Schriftmass::aus(schriften)?;
     let geo = Geodaten::laden(wurzel)?;
-    let fehler = crate::validate::pruefe_kartenbezug(
+    let fehler = crate::charts::pruefen::pruefe_kartenbezug(
         &g.edition.landkreise,
         &geo.landkreisnamen(),
         &g.dateien,
@@ -161,11 +161,13 @@ pub(crate) fn laden(
         })?;
     }
     let layout = &geladen.edition.meta.layout;
-    if let Some(d) = crate::validate::pruefe_layout(wurzel, layout, &geladen.dateien, &ordner) {
+    if let Some(d) =
+        crate::compile::layout::pruefe_layout(wurzel, layout, &geladen.dateien, &ordner)
+    {
         return Err(vec![d]);
     }
     geladen.gestaltung = gestaltung(wurzel, layout, &mut geladen.dateien, texte)?;
-    let veraltet = crate::schema::veraltet(wurzel, id, &geladen.edition.vokabular);
+    let veraltet = crate::ausgabe::schema::veraltet(wurzel, id, &geladen.edition.vokabular);
     if !veraltet.is_empty() {
         let d = veraltet
             .iter()
@@ -195,7 +197,7 @@ fn gestaltung(
         return Ok(Gestaltung::default());
     }
     let g: Gestaltung = load::lade_datei(wurzel, &datei, dateien, texte)?;
-    let maengel = crate::validate::pruefe_gestaltung(&g, &datei, dateien);
+    let maengel = crate::charts::pruefen::pruefe_gestaltung(&g, &datei, dateien);
     if maengel.is_empty() {
         Ok(g)
     } else {
@@ -309,8 +311,8 @@ fn veraenderungen(
             "die Kennzahlen der Ausgabe „{vorher}“ sind nicht berechenbar"
         ))
     })?;
-    let v = crate::vergleich::vergleichen(&alt.edition, &ka, &geladen.edition, kennzahlen);
-    Ok(crate::vergleich::abschnitt_json(&v))
+    let v = crate::ausgabe::vergleich::vergleichen(&alt.edition, &ka, &geladen.edition, kennzahlen);
+    Ok(crate::ausgabe::vergleich::abschnitt_json(&v))
 }
 
 /// The generated files of the data and the draft marker.

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnose, Meldung};
 use crate::load;
 use crate::model::{Abweichungen, Datum, EditionMeta, HistorienEintrag};
-use crate::pipeline::{layout_ordner, projektdateien};
 use crate::projekt;
 use crate::projekt::Projektpfade;
+use crate::sitzung::stufen::{layout_ordner, projektdateien};
 use crate::templates::kapitel_ordner;
 
 /// What `new-edition` is asked for.
@@ -95,7 +95,7 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Angelegt, Fehler> {
             schreiben(ziel, &kopie(wurzel, &datei, a)?)?;
         }
     }
-    for (p, text) in crate::schema::editions_dateien(a.id, &vorlage.edition.vokabular) {
+    for (p, text) in crate::ausgabe::schema::editions_dateien(a.id, &vorlage.edition.vokabular) {
         schreiben(p, text.as_bytes())?;
     }
     Ok(geschrieben)

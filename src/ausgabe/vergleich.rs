@@ -62,7 +62,7 @@ pub struct Kennzahlvergleich {
 
 /// Everything that changed from edition `von` to edition `nach`.
 #[derive(Debug, Clone, Serialize)]
-pub struct Vergleich {
+pub struct Veraenderungen {
     pub von: String,
     pub nach: String,
     pub neu: Vec<Projekt>,
@@ -72,7 +72,7 @@ pub struct Vergleich {
     pub kennzahlen: Vec<Kennzahlvergleich>,
 }
 
-impl Vergleich {
+impl Veraenderungen {
     pub fn umbenannt(&self) -> impl Iterator<Item = &Fortgefuehrt> {
         self.fortgefuehrt.iter().filter(|f| f.alter_name.is_some())
     }
@@ -237,7 +237,7 @@ fn kennzahlen(ka: &Kennzahlen, kb: &Kennzahlen) -> Vec<Kennzahlvergleich> {
 
 /// What the layout's "Veränderungen" section prints: counts, the status
 /// moves, and the figures that changed (as data for `lib.typ`).
-pub fn abschnitt_json(v: &Vergleich) -> Value {
+pub fn abschnitt_json(v: &Veraenderungen) -> Value {
     let abgeschlossen = v
         .statuswechsel()
         .filter(|f| f.projekt.status.as_deref() == Some("Abgeschlossen"))
@@ -279,9 +279,9 @@ pub fn abschnitt_json(v: &Vergleich) -> Value {
 }
 
 /// Compares edition `a` (earlier) with edition `b` (later).
-pub fn vergleichen(a: &Edition, ka: &Kennzahlen, b: &Edition, kb: &Kennzahlen) -> Vergleich {
+pub fn vergleichen(a: &Edition, ka: &Kennzahlen, b: &Edition, kb: &Kennzahlen) -> Veraenderungen {
     let (neu, entfallen, fortgefuehrt) = projekte(a, b);
-    Vergleich {
+    Veraenderungen {
         von: a.id.clone(),
         nach: b.id.clone(),
         neu,

@@ -8,21 +8,23 @@
 //! that reads a file registers its text here, and a diagnostic is rendered
 //! with the text of its file from it.
 
+pub mod beobachten;
+pub mod stufen;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use typst_layout::PagedDocument;
 
+use crate::ausgabe::freigabe::Stand;
 use crate::compile::{self, world::BerichtsWelt, world::Schriften};
 use crate::diagnostics::{Diagnose, Meldung, alle_darstellen};
 use crate::export::{self, ExportFehler, Fassung};
-use crate::freigabe::{self, Stand};
 use crate::load::{self, Geladen, Quelltexte};
-use crate::model::{Eingabe, Freigabe, Freigaben, PdfAngabe};
-use crate::pipeline::{self, BauFehler, Datenstand, Vorbereitet, Zeiten};
 use crate::projekt::Projektpfade;
 use crate::projekt::{self, Ersetzen, Geschrieben, Zielordner};
 use crate::templates::Kapitel;
+use stufen::{BauFehler, Datenstand, Vorbereitet, Zeiten};
 
 /// Where and how a build writes its PDF.
 #[derive(Debug, Clone)]
@@ -75,22 +77,22 @@ pub struct Gebaut {
 
 /// One project and one of its editions, with what lives across runs.
 pub struct Sitzung {
-    wurzel: PathBuf,
-    id: String,
+    pub(crate) wurzel: PathBuf,
+    pub(crate) id: String,
     /// The texts of every file read, for rendering diagnostics.
-    quellen: Quelltexte,
+    pub(crate) quellen: Quelltexte,
     /// The fonts of `fonts/`, loaded once (again after [`Sitzung::geaendert`]
     /// names a font).
     schriften: Option<Schriften>,
     /// The Typst world, kept between compilations.
-    welt: Option<BerichtsWelt>,
+    pub(crate) welt: Option<BerichtsWelt>,
     /// What the data gave in the last run, kept until [`Sitzung::geaendert`]
     /// names a file outside `report/`.
-    datenstand: Option<Datenstand>,
+    pub(crate) datenstand: Option<Datenstand>,
     /// The chapter templates of the last run, parsed.
     kapitel: Vec<Kapitel>,
     /// Build a past version instead of the current one (`verify`).
-    stand: Option<Stand>,
+    pub(crate) stand: Option<Stand>,
     /// Durations of the stages of the last run.
     pub zeiten: Zeiten,
 }
@@ -170,7 +172,7 @@ impl Sitzung {
 
     /// Stage load alone: the edition's data (for `figures`).
     pub fn laden(&mut self) -> Result<Geladen, BauFehler> {
-        pipeline::laden(
+        stufen::laden(
             &self.wurzel,
             &self.id,
             self.stand.as_ref(),
@@ -194,7 +196,7 @@ impl Sitzung {
             return Ok(s.clone());
         }
         let start = Instant::now();
-        let s = pipeline::schriften(&self.wurzel)?;
+        let s = stufen::schriften(&self.wurzel)?;
         self.zeiten.stufen.push(("Schriften", start.elapsed()));
         self.schriften = Some(s.clone());
         Ok(s)
@@ -208,7 +210,7 @@ impl Sitzung {
         let daten = self.datenstand(&schriften)?;
         let vorher = std::mem::take(&mut self.kapitel);
         let ergebnis =
-            pipeline::kapitel_fuellen(&self.wurzel, daten, schriften, &vorher, &mut self.zeiten);
+            stufen::kapitel_fuellen(&self.wurzel, daten, schriften, &vorher, &mut self.zeiten);
         let kapitel = match &ergebnis {
             Ok(v) => &v.kapitel,
             Err((_, k)) => k,
@@ -228,7 +230,7 @@ impl Sitzung {
         let start = Instant::now();
         let geladen = self.laden()?;
         self.zeiten.stufen.push(("Daten laden", start.elapsed()));
-        let d = pipeline::datenstand(&self.wurzel, geladen, schriften, &mut self.zeiten)?;
+        let d = stufen::datenstand(&self.wurzel, geladen, schriften, &mut self.zeiten)?;
         self.datenstand = Some(d.clone());
         Ok(d)
     }
@@ -269,7 +271,7 @@ impl Sitzung {
                 ])
             })?;
         let fehler = |m: Meldung| BauFehler::Diagnosen(vec![m.in_datei(Projektpfade::BERICHT)]);
-        let haupt = pipeline::hauptdatei(&v.geladen.edition.meta.layout);
+        let haupt = stufen::hauptdatei(&v.geladen.edition.meta.layout);
         match self.welt.take() {
             Some(mut welt) if welt.haupt_ist(&haupt) => {
                 welt.erneuern(v.erzeugt.clone(), datum).map_err(fehler)?;
@@ -364,245 +366,4 @@ impl Sitzung {
         self.zeiten.stufen.push(("PDF-Export", start.elapsed()));
         Ok((bytes, gesetzt.dokument.pages().len(), gesetzt.warnungen))
     }
-
-    /// The released versions of the edition.
-    pub fn freigaben(&mut self) -> Result<Freigaben, BauFehler> {
-        freigabe::laden(&self.wurzel, &self.id, &mut self.quellen).map_err(BauFehler::Diagnosen)
-    }
-
-    /// A released version's PDF never changes: a build of it must give the
-    /// recorded bytes.
-    pub(crate) fn wie_freigegeben(
-        &mut self,
-        v: &Vorbereitet,
-        bytes: &[u8],
-    ) -> Result<(), BauFehler> {
-        let Some(version) = v.geladen.edition.meta.aktuell().map(|h| h.version.clone()) else {
-            return Ok(());
-        };
-        let freigaben = self.freigaben()?;
-        match freigaben.version(&version) {
-            Some(f) if f.pdf.sha256 != freigabe::sha256(bytes) => {
-                Err(BauFehler::Freigabe(
-                    Meldung::neu(format!(
-                        "Version {version} der Ausgabe {} ist freigegeben (SHA-256 {}), dieser Bau \
-                         ergibt ein anderes PDF. Ein freigegebenes PDF wird nie ersetzt, auch nicht \
-                         mit --force.",
-                        self.id,
-                        &f.pdf.sha256[..12]
-                    ))
-                    .hilfe(
-                        "Eine Änderung ist eine neue Version: Tragen Sie in edition.yaml eine neue \
-                         Zeile der Historie ein, die sagt warum (z. B. „1.1, barrierefreier \
-                         Neusatz“). `kataster-report verify` nennt die geänderte Eingabe.",
-                    ),
-                ))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    /// Every input of the build of `v`, with its SHA-256: the data files,
-    /// `edition.yaml` as of the version built, the chapters, the geodata,
-    /// the fonts and whatever Typst read (the layout, its pictures).
-    pub fn eingaben(&self, v: &Vorbereitet) -> Result<Vec<Eingabe>, BauFehler> {
-        let edition_yaml = Projektpfade::ausgabedatei(&self.id, "edition.yaml");
-        let mut dateien: Vec<PathBuf> = v
-            .geladen
-            .dateien
-            .keys()
-            .filter(|p| **p != edition_yaml)
-            .cloned()
-            .collect();
-        dateien.extend(v.kapitel.iter().map(|k| k.pfad.clone()));
-        dateien.push(PathBuf::from(Projektpfade::GEODATEN));
-        dateien.extend(v.schriften.dateien.iter().cloned());
-        if let Some(welt) = &self.welt {
-            dateien.extend(welt.gelesen());
-        }
-        let mut e = freigabe::eingaben(&self.wurzel, &dateien)
-            .map_err(|d| BauFehler::Diagnosen(vec![d]))?;
-        e.push(freigabe::edition_eingabe(&self.id, &v.geladen.edition.meta));
-        e.sort();
-        Ok(e)
-    }
-}
-
-/// What `release` did.
-pub struct Freigegeben {
-    pub freigabe: Freigabe,
-    pub pdf: PathBuf,
-    pub geschrieben: Geschrieben,
-}
-
-/// What `verify` found for one released version.
-pub enum Urteil {
-    /// Rebuilt byte for byte; inputs that changed without changing the PDF
-    /// (e.g. a comment in a data file) are listed.
-    Gleich { ohne_wirkung: Vec<String> },
-    /// A later version exists and the inputs have changed since: this one
-    /// can no longer be rebuilt from the working state (its record stays).
-    Abgeloest { eingabe: String, neuer: String },
-    /// A different PDF: the changed inputs (the first first), or none (then
-    /// the programs changed what the same inputs give).
-    Anders {
-        eingaben: Vec<String>,
-        sha256: String,
-    },
-    /// The version could not be built.
-    Fehler(BauFehler),
-}
-
-/// One released version and what its rebuild gave.
-pub struct Nachbau {
-    pub freigabe: Freigabe,
-    pub urteil: Urteil,
-}
-
-impl Nachbau {
-    /// Whether `verify` passes for this version.
-    pub fn bestanden(&self) -> bool {
-        matches!(
-            self.urteil,
-            Urteil::Gleich { .. } | Urteil::Abgeloest { .. }
-        )
-    }
-}
-
-impl Sitzung {
-    /// Releases the current version: it must pass `check`, must not be
-    /// released yet; its PDF is written into `ordner` (never replacing
-    /// another) and recorded with its inputs in `freigaben.yaml`.
-    pub fn freigeben(&mut self, ordner: &Zielordner) -> Result<Freigegeben, BauFehler> {
-        let v = self.vorbereiten()?;
-        if !v.pruefung.bestanden() {
-            return Err(BauFehler::Befunde(Box::new(v.pruefung)));
-        }
-        let meta = &v.geladen.edition.meta;
-        let (version, datum) = meta
-            .aktuell()
-            .map(|h| (h.version.clone(), h.datum))
-            .ok_or_else(|| BauFehler::Freigabe("die Dokumenten-Historie ist leer".into()))?;
-        let mut freigaben = self.freigaben()?;
-        if freigaben.version(&version).is_some() {
-            return Err(BauFehler::Freigabe(
-                Meldung::neu(format!(
-                    "Version {version} der Ausgabe {} ist bereits freigegeben; eine Freigabe wird \
-                     nie ersetzt.",
-                    self.id
-                ))
-                .hilfe(
-                    "Eine Änderung ist eine neue Version: Tragen Sie in edition.yaml eine neue \
-                     Zeile der Historie ein, die sagt warum, und geben Sie sie frei.",
-                ),
-            ));
-        }
-        let (bytes, _, _) = self.pdf(&v)?;
-        let datei = export::dateiname(&v.geladen.edition, Fassung::Bericht);
-        let geschrieben = ordner
-            .schreiben(&datei, &bytes, Ersetzen::Nie)
-            .map_err(ExportFehler::from)?;
-        let pdf = ordner.zeigen(&datei);
-        let freigabe = Freigabe {
-            version,
-            datum,
-            layout: meta.layout.clone(),
-            pdf: PdfAngabe {
-                datei,
-                sha256: freigabe::sha256(&bytes),
-                bytes: bytes.len() as u64,
-            },
-            werkzeug: freigabe::werkzeug(),
-            eingaben: self.eingaben(&v)?,
-        };
-        freigaben.freigaben.push(freigabe.clone());
-        freigabe::schreiben(&self.wurzel, &self.id, &freigaben).map_err(BauFehler::Freigabe)?;
-        Ok(Freigegeben {
-            freigabe,
-            pdf,
-            geschrieben,
-        })
-    }
-
-    /// Rebuilds every released version of the edition as of its release
-    /// and compares it with the record. The newest release, with no later
-    /// version in the history, must give its bytes. An older one may differ
-    /// only through inputs a later release recorded as they are now (it was
-    /// superseded by that release), or, while no later version is released
-    /// yet, through the inputs of the version being prepared.
-    pub fn nachbauen(&mut self) -> Result<Vec<Nachbau>, BauFehler> {
-        let freigaben = self.freigaben()?;
-        let jetzt = self.laden()?.edition.meta;
-        let mut out = Vec::new();
-        for f in &freigaben.freigaben {
-            let spaeter = freigaben
-                .freigaben
-                .iter()
-                .filter(|g| g.datum > f.datum)
-                .max_by_key(|g| g.datum);
-            let neuer = jetzt
-                .historie
-                .iter()
-                .filter(|h| h.datum > f.datum)
-                .max_by_key(|h| h.datum)
-                .map(|h| h.version.clone());
-            self.stand_setzen(Stand::von(f));
-            let urteil = match self.nachbau(f) {
-                Ok((sha256, ohne_wirkung, _)) if sha256 == f.pdf.sha256 => {
-                    Urteil::Gleich { ohne_wirkung }
-                }
-                Ok((sha256, eingaben, aktuell)) => {
-                    let abgeloest = match spaeter {
-                        Some(g) => abgedeckt(f, g, &aktuell).then(|| g.version.clone()),
-                        None => neuer.clone(),
-                    };
-                    match (eingaben.first(), abgeloest) {
-                        (Some(eingabe), Some(neuer)) => Urteil::Abgeloest {
-                            eingabe: eingabe.clone(),
-                            neuer,
-                        },
-                        _ => Urteil::Anders { eingaben, sha256 },
-                    }
-                }
-                Err(e) => Urteil::Fehler(e),
-            };
-            out.push(Nachbau {
-                freigabe: f.clone(),
-                urteil,
-            });
-        }
-        self.stand = None;
-        self.datenstand = None;
-        Ok(out)
-    }
-
-    /// One rebuild: the PDF's SHA-256, the inputs that differ from the
-    /// record and the inputs as they are now.
-    fn nachbau(&mut self, f: &Freigabe) -> Result<(String, Vec<String>, Vec<Eingabe>), BauFehler> {
-        let v = self.vorbereiten()?;
-        let (bytes, _, _) = self.pdf(&v)?;
-        let eingaben = self.eingaben(&v)?;
-        Ok((
-            freigabe::sha256(&bytes),
-            freigabe::abweichungen(&f.eingaben, &eingaben),
-            eingaben,
-        ))
-    }
-}
-
-/// Whether every input that changed since release `f` is recorded as it
-/// is now by the later release `g` (the change went into `g`).
-fn abgedeckt(f: &Freigabe, g: &Freigabe, jetzt: &[Eingabe]) -> bool {
-    let im = |liste: &[Eingabe], d: &str| {
-        liste
-            .iter()
-            .find(|e| e.datei == d)
-            .map(|e| e.sha256.clone())
-    };
-    jetzt
-        .iter()
-        .map(|e| e.datei.as_str())
-        .chain(f.eingaben.iter().map(|e| e.datei.as_str()))
-        .filter(|d| im(&f.eingaben, d) != im(jetzt, d))
-        .all(|d| im(&g.eingaben, d) == im(jetzt, d))
 }
