@@ -207,19 +207,16 @@ fn fragebogen(projekt: &Path, a: Fragebogen) -> Result<ExitCode, Abbruch> {
     let g = s
         .laden()
         .map_err(|e| Abbruch::bau(&s, &e).schluss(NICHTS))?;
-    let text = umfrage::fragebogen_der_ausgabe(projekt, &g.edition)
-        .map_err(|m| Abbruch::from(m).schluss(NICHTS))?;
     let ersetzen = if a.force { Ersetzen::Ja } else { Ersetzen::Nie };
-    ordner
-        .schreiben(name, text.as_bytes(), ersetzen)
-        .map_err(|e| Abbruch::from(e).schluss(NICHTS))?;
+    let datei = umfrage::fragebogen_schreiben(projekt, &g.edition, &ordner, name, ersetzen)
+        .map_err(|m| Abbruch::from(m).schluss(NICHTS))?;
     super::melden(&format!(
         "Fragebogen der Ausgabe {} geschrieben: {} Fragen zum Landkreis, {} zum Projekt.\n",
         g.edition.id,
         umfrage::fragebogen::landkreis_fragen().len(),
         umfrage::fragebogen::steckbrief_fragen().len()
     ));
-    super::drucken(&format!("{}\n", ordner.zeigen(name).display()));
+    super::drucken(&format!("{}\n", datei.display()));
     Ok(ExitCode::SUCCESS)
 }
 

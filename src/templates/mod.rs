@@ -106,7 +106,17 @@ pub fn lade_kapitel_mit(
 }
 
 /// Parses one chapter template; a malformed placeholder is located.
+/// Partials, inline partials and decorators are refused before parsing
+/// (a partial that includes itself would overflow the stack), as is a
+/// nesting deeper than [`MAX_TIEFE`].
 pub fn vorlage_lesen(name: &str, pfad: &Path, text: String) -> Result<Kapitel, Diagnose> {
+    if let Some((start, meldung, hilfe)) = unerlaubt(&text) {
+        let (z, s) = crate::diagnostics::zeile_spalte(&text, start);
+        let ende = text[start..].find("}}").map_or(start, |e| start + e + 2);
+        return Err(Diagnose::neu(pfad, meldung)
+            .an(z, s, start..ende)
+            .hilfe(hilfe));
+    }
     match Template::compile(&text) {
         Ok(mut vorlage) => {
             vorlage.name = Some(name.to_owned());
@@ -146,6 +156,72 @@ fn vorlagenfehler(pfad: &Path, text: &str, e: &handlebars::TemplateError) -> Dia
     Diagnose::neu(pfad, meldung)
         .an(z, s, zeilen_offset(text, z, s))
         .hilfe("Jedes {{#behauptung …}} braucht ein {{/behauptung}}; Klammern {{ }} müssen paarig sein.")
+}
+
+/// How deeply blocks (`{{#…}}` in `{{#…}}`) may nest in a chapter; the
+/// 2025 chapters nest two deep.
+pub const MAX_TIEFE: usize = 32;
+
+/// The first placeholder a chapter may not have: a partial (`{{> x}}`,
+/// `{{#> x}}`), an inline partial or decorator (`{{#*inline}}`, `{{* x}}`),
+/// or a block nested deeper than [`MAX_TIEFE`]. Its offset, the message and
+/// the fix. Comments (`{{! … }}`, `{{!-- … --}}`) are skipped.
+fn unerlaubt(text: &str) -> Option<(usize, String, &'static str)> {
+    let mut tiefe = 0usize;
+    let mut rest = 0;
+    while let Some(i) = text[rest..].find("{{") {
+        let start = rest + i;
+        let inhalt = text[start + 2..]
+            .trim_start_matches('{')
+            .trim_start_matches('~');
+        if let Some(kommentar) = inhalt.strip_prefix('!') {
+            let schluss = if kommentar.starts_with("--") {
+                "--}}"
+            } else {
+                "}}"
+            };
+            rest = text[start..]
+                .find(schluss)
+                .map_or(text.len(), |e| start + e + schluss.len());
+            continue;
+        }
+        let ohne_raute = inhalt.strip_prefix('#').unwrap_or(inhalt);
+        if ohne_raute.starts_with('>') {
+            return Some((
+                start,
+                "Teilvorlagen ({{> …}}) gibt es in Kapiteln nicht".into(),
+                "Schreiben Sie den Text ins Kapitel selbst; wiederkehrender Satz gehört als \
+                 Funktion ins Layout (lib.typ).",
+            ));
+        }
+        if ohne_raute.starts_with('*') {
+            return Some((
+                start,
+                "Inline-Teilvorlagen und Dekoratoren ({{#*inline}}, {{* …}}) gibt es in Kapiteln \
+                 nicht"
+                    .into(),
+                "Schreiben Sie den Text ins Kapitel selbst; wiederkehrender Satz gehört als \
+                 Funktion ins Layout (lib.typ).",
+            ));
+        }
+        let sonst = inhalt
+            .strip_prefix('^')
+            .is_some_and(|r| r.trim_start().starts_with(['}', '~']));
+        if inhalt.starts_with('#') || (inhalt.starts_with('^') && !sonst) {
+            tiefe += 1;
+            if tiefe > MAX_TIEFE {
+                return Some((
+                    start,
+                    format!("Blöcke sind hier tiefer als {MAX_TIEFE} Ebenen verschachtelt"),
+                    "Schließen Sie einen Block ({{/…}}), bevor Sie den nächsten öffnen.",
+                ));
+            }
+        } else if inhalt.starts_with('/') {
+            tiefe = tiefe.saturating_sub(1);
+        }
+        rest = start + 2;
+    }
+    None
 }
 
 /// The last block opened with `{{#name` that no `{{/name}}` closes:
@@ -427,6 +503,16 @@ fn renderfehler(r: &RenderErrorReason) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sonst_zweige_zaehlen_nicht_als_ebene() {
+        let flach = "{{#if a}}x{{^}}y{{/if}}{{#if b}}x{{else}}y{{/if}}".repeat(100);
+        assert!(unerlaubt(&flach).is_none());
+        let tief = "{{#if a}}".repeat(MAX_TIEFE + 1);
+        let (pos, m, _) = unerlaubt(&tief).unwrap();
+        assert_eq!(pos, MAX_TIEFE * "{{#if a}}".len());
+        assert!(m.contains("tiefer"), "{m}");
+    }
 
     #[test]
     fn offener_block_wird_am_anfang_gemeldet() {

@@ -62,6 +62,20 @@ pub fn fragebogen_der_ausgabe(wurzel: &Path, e: &crate::model::Edition) -> Resul
     Ok(fragebogen(&titel, &e.vokabular, landkreise))
 }
 
+/// Writes the questionnaire of edition `e` as `name` into `ordner`
+/// (replacing a file there only with `ersetzen`); where it is.
+pub fn fragebogen_schreiben(
+    wurzel: &Path,
+    e: &crate::model::Edition,
+    ordner: &projekt::Zielordner,
+    name: &std::ffi::OsStr,
+    ersetzen: projekt::Ersetzen,
+) -> Result<std::path::PathBuf, Meldung> {
+    let text = fragebogen_der_ausgabe(wurzel, e)?;
+    ordner.schreiben(name, text.as_bytes(), ersetzen)?;
+    Ok(ordner.zeigen(name))
+}
+
 /// The survey as text for `survey inspect`: groups and questions in order,
 /// with their subquestions and answers.
 pub fn als_text(u: &lss::Umfrage) -> String {

@@ -16,6 +16,7 @@ mod daten;
 mod langer_text;
 mod nachweis;
 mod pruefung;
+mod schlechte_eingaben;
 mod schreiben;
 mod tabelle;
 mod umfrage;
