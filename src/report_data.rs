@@ -56,8 +56,18 @@ fn edition_json(id: &str, meta: &EditionMeta) -> Value {
         "datum_iso": aktuell.map(|h| json!({"jahr": h.datum.jahr, "monat": h.datum.monat, "tag": h.datum.tag})),
         "historie": historie_json(meta),
         "mitwirkende": meta.mitwirkende,
-        "bildnachweise": meta.bildnachweise,
+        "bildnachweise": meta.bildnachweise.iter().map(bildnachweis_json).collect::<Vec<_>>(),
     })
+}
+
+/// A picture credit; its address only with a safe scheme (check refuses
+/// the others).
+fn bildnachweis_json(b: &crate::model::Bildnachweis) -> Value {
+    let mut v = json!({"motiv": b.motiv, "nachweis": b.nachweis});
+    if let Some(u) = b.url.as_deref().filter(|u| crate::model::sichere_url(u)) {
+        v["url"] = json!(u);
+    }
+    v
 }
 
 /// `edition.historie`: the versions, newest first.
@@ -151,7 +161,11 @@ fn projekt_json(s: &Steckbrief, bezeichnung: &str) -> Value {
 fn quellen_json(e: &Edition) -> Map<String, Value> {
     e.quellen
         .iter()
-        .map(|q| (q.id.clone(), json!({"text": q.text, "url": q.url})))
+        .map(|q| {
+            // Only a safe scheme becomes a link (check refuses the others).
+            let url = q.url.as_deref().filter(|u| crate::model::sichere_url(u));
+            (q.id.clone(), json!({"text": q.text, "url": url}))
+        })
         .collect()
 }
 

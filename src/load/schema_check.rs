@@ -130,10 +130,39 @@ fn uebersetze(
         {
             vec![zu_gross(&stelle, &serde_json::json!(max))]
         }
+        // An optional section (`anyOf` of the section and null) that is
+        // there but wrong: the section's own findings, at their fields.
+        ValidationErrorKind::AnyOf { context } if let Some(innen) = nicht_leer(context) => innen
+            .iter()
+            .flat_map(|f| {
+                let pfad = zeiger_schritte(&f.instance_path().to_string());
+                uebersetze(datei, schema, &pfad, f.kind())
+            })
+            .collect(),
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::AnyOf { .. } => {
             vec![falsche_form(&stelle, schema, pfad)]
         }
         andere => vec![stelle.diagnose(format!("ungültiger Wert ({andere:?})"))],
+    }
+}
+
+/// Of the alternatives of an `anyOf`, the one findings that do not just say
+/// "expected null": the findings of an optional value that is present.
+fn nicht_leer<'a>(
+    context: &'a [Vec<jsonschema::ValidationError<'static>>],
+) -> Option<&'a [jsonschema::ValidationError<'static>]> {
+    let nur_null = |f: &[jsonschema::ValidationError]| {
+        matches!(f, [e] if matches!(
+            e.kind(),
+            ValidationErrorKind::Type {
+                kind: TypeKind::Single(JsonType::Null)
+            }
+        ))
+    };
+    let mut andere = context.iter().filter(|f| !nur_null(f) && !f.is_empty());
+    match (andere.next(), andere.next()) {
+        (Some(f), None) if context.len() == 2 => Some(f),
+        _ => None,
     }
 }
 
@@ -357,5 +386,13 @@ fn beschreibung(wurzel: &Value, pfad: &[String]) -> Option<String> {
     unterschemata(wurzel, pfad)
         .into_iter()
         .find_map(|s| s.get("description").and_then(Value::as_str))
-        .map(|s| s.lines().next().unwrap_or(s).to_owned())
+        .map(|s| {
+            // The first paragraph, whole (a sentence may run over lines).
+            s.split("\n\n")
+                .next()
+                .unwrap_or(s)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
 }

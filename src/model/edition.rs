@@ -7,6 +7,20 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The form of every address in the data: a web or e-mail address, nothing
+/// a reader's click could run (`javascript:`, `data:`, `file:`). The same
+/// for the schema (editors see it while typing) and [`sichere_url`].
+pub const URL_MUSTER: &str = r"^([hH][tT][tT][pP][sS]?://|[mM][aA][iI][lL][tT][oO]:)[^\s]+$";
+
+/// Whether `url` has a scheme a link may have (see [`URL_MUSTER`]).
+pub fn sichere_url(url: &str) -> bool {
+    let klein = url.to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|s| klein.starts_with(s) && klein.len() > s.len())
+        && !url.chars().any(char::is_whitespace)
+}
+
 /// Datei `edition.yaml`: Titel, Historie und Rahmendaten einer Ausgabe.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -108,7 +122,9 @@ pub struct Bildnachweis {
     pub motiv: String,
     /// Urheber, Quelle und Lizenz.
     pub nachweis: String,
+    /// Adresse des Bildes oder seiner Lizenz (`https:`, `http:` oder `mailto:`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = URL_MUSTER))]
     pub url: Option<String>,
 }
 
@@ -127,8 +143,10 @@ pub struct Quelle {
     pub id: String,
     /// Text der Fußnote ohne URL.
     pub text: String,
-    /// Adresse, im PDF anklickbar.
+    /// Adresse, im PDF anklickbar: `https:`, `http:` oder `mailto:` (andere
+    /// Schemata wie `javascript:` oder `data:` sind nicht erlaubt).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = URL_MUSTER))]
     pub url: Option<String>,
 }
 
@@ -291,6 +309,7 @@ mod tests {
 pub struct Lizenz {
     /// Name der Lizenz, wie er auf der Website steht.
     pub name: String,
-    /// Adresse des Lizenztextes.
+    /// Adresse des Lizenztextes (`https:`, `http:` oder `mailto:`).
+    #[schemars(regex(pattern = URL_MUSTER))]
     pub url: String,
 }

@@ -16,7 +16,8 @@ mod vokabular;
 pub use antwort::Antwort;
 pub use edition::{
     Abweichung, Abweichungen, Bildnachweis, Datum, EditionMeta, Glossar, GlossarEintrag,
-    HistorienEintrag, Lizenz, MONATE, Mitwirkende, Quelle, Quellen, Umfrage,
+    HistorienEintrag, Lizenz, MONATE, Mitwirkende, Quelle, Quellen, URL_MUSTER, Umfrage,
+    sichere_url,
 };
 pub use freigabe::{Eingabe, Freigabe, Freigaben, PdfAngabe, Werkzeug};
 pub use gestaltung::{Farbe, Gestaltung, KartenZahlen, SCHWARZ, WEISS, kontrast, leuchtdichte};

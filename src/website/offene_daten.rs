@@ -113,22 +113,45 @@ fn zelle(s: &Steckbrief, feld: &'static str) -> Result<String, DatenFehler> {
     })
 }
 
+/// The characters a spreadsheet reads as the start of a formula.
+const FORMELANFANG: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell a spreadsheet will not run: one that begins like a formula gets a
+/// leading apostrophe, as OWASP recommends against CSV injection (a lone
+/// "-", the published mark for "no answer", cannot compute and stays).
+pub fn zelle_sicher(zelle: String) -> String {
+    let formel = zelle.starts_with(FORMELANFANG)
+        && (zelle.chars().nth(1).is_some() || zelle.starts_with(['\t', '\r']));
+    if formel { format!("'{zelle}") } else { zelle }
+}
+
+/// A CSV file: the header, then every row with each cell made safe.
+fn csv_datei(
+    kopf: &[&str],
+    zeilen: impl Iterator<Item = Result<Vec<String>, DatenFehler>>,
+) -> Result<Vec<u8>, DatenFehler> {
+    let fehler = |x: csv::Error| DatenFehler::Csv(x.to_string());
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(kopf).map_err(fehler)?;
+    for zeile in zeilen {
+        let zeile: Vec<String> = zeile?.into_iter().map(zelle_sicher).collect();
+        w.write_record(&zeile).map_err(fehler)?;
+    }
+    w.into_inner().map_err(|x| DatenFehler::Csv(x.to_string()))
+}
+
 /// `projekte.csv`: a header row of field keys, one project per row.
 pub fn projekte_csv(e: &Edition) -> Result<Vec<u8>, DatenFehler> {
-    let mut w = csv::Writer::from_writer(Vec::new());
     let mut kopf = vec!["id", "landkreis"];
     kopf.extend(FELDER.iter().map(|f| f.schluessel));
-    w.write_record(&kopf)
-        .map_err(|x| DatenFehler::Csv(x.to_string()))?;
-    for (lk, s) in e.alle_steckbriefe() {
+    let zeilen = e.alle_steckbriefe().map(|(lk, s)| {
         let mut zeile = vec![s.id.clone(), lk.to_owned()];
         for f in FELDER {
             zeile.push(zelle(s, f.schluessel)?);
         }
-        w.write_record(&zeile)
-            .map_err(|x| DatenFehler::Csv(x.to_string()))?;
-    }
-    w.into_inner().map_err(|x| DatenFehler::Csv(x.to_string()))
+        Ok(zeile)
+    });
+    csv_datei(&kopf, zeilen)
 }
 
 /// The columns of `landkreise.csv` (the name, then Tabelle 1's columns
@@ -150,13 +173,6 @@ fn landkreis_zeile(l: &Landkreis) -> Vec<String> {
 
 /// `landkreise.csv`: Tabelle 1, one Landkreis per row.
 pub fn landkreise_csv(e: &Edition) -> Result<Vec<u8>, DatenFehler> {
-    let mut w = csv::Writer::from_writer(Vec::new());
     let kopf: Vec<&str> = landkreis_spalten().map(|s| s.0).collect();
-    w.write_record(&kopf)
-        .map_err(|x| DatenFehler::Csv(x.to_string()))?;
-    for l in &e.landkreise {
-        w.write_record(landkreis_zeile(l))
-            .map_err(|x| DatenFehler::Csv(x.to_string()))?;
-    }
-    w.into_inner().map_err(|x| DatenFehler::Csv(x.to_string()))
+    csv_datei(&kopf, e.landkreise.iter().map(|l| Ok(landkreis_zeile(l))))
 }

@@ -534,10 +534,12 @@ pub fn produktseite(d: &Eingang, p: &Produkt) -> Seite {
 pub fn datenseite(d: &Eingang) -> Seite {
     let e = d.edition;
     let lizenz = match &e.meta.lizenz {
-        Some(l) => format!(
+        // Only a safe scheme becomes a link (check refuses the others).
+        Some(l) if crate::model::sichere_url(&l.url) => format!(
             "Die Daten stehen unter der Lizenz {}.",
             link(&l.url, &esc(&l.name))
         ),
+        Some(l) => format!("Die Daten stehen unter der Lizenz {}.", esc(&l.name)),
         None => "Für diese Daten ist keine Lizenz angegeben; fragen Sie vor einer \
                  Weiterverwendung den Herausgeber."
             .into(),
@@ -570,6 +572,11 @@ pub fn datenseite(d: &Eingang) -> Seite {
          Schlüsseln unten, ein Projekt je Zeile; mehrere Antworten eines Feldes durch \
          „<code>{}</code>“ getrennt</li>\
          <li>{} – Tabelle 1 als CSV (Spalten unten)</li></ul>\
+         <p>Eine Zelle der CSV-Dateien, die mit <code>=</code>, <code>+</code>, <code>-</code>, \
+         <code>@</code>, einem Tabulator oder einem Wagenrücklauf beginnt, steht dort mit einem \
+         vorangestellten Apostroph (<code>'</code>), damit eine Tabellenkalkulation sie nicht als \
+         Formel ausführt (Empfehlung der OWASP gegen CSV-Injection); ein einzelnes \
+         „<code>-</code>“ bleibt. projekte.json enthält jeden Wert unverändert.</p>\
          <h2>Felder eines Projekts</h2><p>Dazu <code>id</code> (bleibt über alle Ausgaben \
          gleich) und <code>landkreis</code>.</p>{}<h2>Spalten von landkreise.csv</h2>{}",
         pdf_satz(d, ""),

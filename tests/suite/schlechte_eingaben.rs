@@ -77,3 +77,103 @@ fn ein_programmfehler_wird_auf_deutsch_erklaert() {
     assert!(e.contains("nicht in Ihren Daten"), "{e}");
     assert!(!e.contains("RUST_BACKTRACE"), "{e}");
 }
+
+#[test]
+fn nur_sichere_adressen_werden_links() {
+    let schlecht = [
+        "javascript:alert(6)",
+        "JaVaScRiPt:alert(6)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "https://",
+        "https://x y",
+    ];
+    for url in schlecht {
+        for (datei, alt, neu) in [
+            (
+                "data/klein/quellen.yaml",
+                "    text: \"Testquelle für die kleine Ausgabe.\"",
+                format!("    text: \"Testquelle für die kleine Ausgabe.\"\n    url: '{url}'"),
+            ),
+            (
+                "data/klein/edition.yaml",
+                "titel:",
+                format!("lizenz: {{name: Testlizenz, url: '{url}'}}\ntitel:"),
+            ),
+        ] {
+            let k = Kopie::klein();
+            k.ersetzen(datei, alt, &neu);
+            let zeile = k.zeile(datei, url);
+            let o = cli(k.pfad(), &["check"]);
+            let e = stderr(&o);
+            assert_eq!(o.status.code(), Some(1), "{url} in {datei}: {e}");
+            assert!(e.contains(&format!("{datei}:{zeile}:")), "{url}: {e}");
+            assert!(e.contains("url“: "), "{url}: {e}");
+            assert!(e.contains("`https:`, `http:` oder `mailto:`"), "{url}: {e}");
+            let o = cli(k.pfad(), &["site", "--out", "web"]);
+            assert_eq!(o.status.code(), Some(1), "{url}: site");
+            assert!(!k.datei("web").exists());
+        }
+    }
+    let k = Kopie::klein();
+    k.ersetzen(
+        "data/klein/quellen.yaml",
+        "    text: \"Testquelle für die kleine Ausgabe.\"",
+        "    text: \"Testquelle für die kleine Ausgabe.\"\n    url: 'mailto:ag@example.org'",
+    );
+    let o = cli(k.pfad(), &["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn offene_daten_fuehren_in_der_tabellenkalkulation_nichts_aus() {
+    let k = Kopie::klein();
+    let formeln = [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+cmd|' /C calc'!A0",
+        "@SUM(1+1)",
+        "\t=1+1",
+        "-2+3",
+    ];
+    let mut yaml = String::from("  anbieter_produkt: UiPath");
+    for (i, f) in formeln.iter().enumerate() {
+        let feld = [
+            "anmerkung",
+            "wuensche",
+            "entlastung",
+            "schnittstellen",
+            "datenschutz",
+        ][i];
+        yaml.push_str(&format!(
+            "\n  {feld}: {}",
+            serde_json::to_string(f).unwrap()
+        ));
+    }
+    k.ersetzen(
+        "data/klein/steckbriefe/celle.yaml",
+        "  anbieter_produkt: UiPath",
+        &yaml,
+    );
+    let o = cli(k.pfad(), &["site", "--out", "web"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv = k.lesen("web/daten/projekte.csv");
+    let mut r = ::csv::Reader::from_reader(csv.as_bytes());
+    let kopf = r.headers().unwrap().clone();
+    let zeile = r.records().next().unwrap().unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&k.lesen("web/daten/projekte.json")).unwrap();
+    let projekt = &json["projekte"][0];
+    for (i, f) in formeln.iter().enumerate() {
+        let feld = [
+            "anmerkung",
+            "wuensche",
+            "entlastung",
+            "schnittstellen",
+            "datenschutz",
+        ][i];
+        let spalte = kopf.iter().position(|h| h == feld).unwrap();
+        assert_eq!(&zeile[spalte], format!("'{f}"), "{feld}");
+        assert_eq!(projekt[feld], *f, "JSON wie geschrieben: {feld}");
+    }
+    assert!(k.lesen("web/daten.html").contains("CSV-Injection"));
+}
