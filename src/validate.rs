@@ -99,6 +99,12 @@ pub fn pruefe(
         quellen,
     ));
     out.extend(pruefe_kennungen(&orter, steckbriefe));
+    out.extend(pruefe_geraetenamen(
+        &orter,
+        steckbriefe,
+        vokabular,
+        &ordner.join("vokabular.yaml"),
+    ));
     out
 }
 
@@ -142,6 +148,58 @@ fn pruefe_kennungen(orter: &Orter, steckbriefe: &[(PathBuf, SteckbriefDatei)]) -
             )
         })
         .collect()
+}
+
+/// Names Windows keeps for devices: a file `con.html` cannot exist there,
+/// so a project or product page of that name would break the website.
+const WINDOWS_GERAETE: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Whether a page name (an id) is a device name of Windows.
+pub fn windows_geraet(kennung: &str) -> bool {
+    WINDOWS_GERAETE.contains(&kennung.to_ascii_lowercase().as_str())
+}
+
+/// Ids that name a device under Windows (project ids, product ids): each
+/// at its place.
+fn pruefe_geraetenamen(
+    orter: &Orter,
+    steckbriefe: &[(PathBuf, SteckbriefDatei)],
+    vokabular: Option<&Vokabular>,
+    vokabular_datei: &Path,
+) -> Vec<Diagnose> {
+    let meldung = |id: &str| {
+        format!(
+            "„{id}“ ist unter Windows ein Gerätename; eine Seite {id}.html der Website ginge dort nicht"
+        )
+    };
+    let hilfe = "Wählen Sie eine andere Kennung, z. B. mit dem Landkreis davor.";
+    let mut out = Vec::new();
+    for (p, d) in steckbriefe {
+        for (i, s) in d.steckbriefe.iter().enumerate() {
+            if windows_geraet(&s.id) {
+                let schritte = ["steckbriefe", &i.to_string(), "id"];
+                out.push(orter.bei(p, &schritte, "id", meldung(&s.id)).hilfe(hilfe));
+            }
+        }
+    }
+    for (i, pr) in vokabular
+        .map_or(&[][..], |v| &v.produkte)
+        .iter()
+        .enumerate()
+    {
+        if windows_geraet(&pr.id) {
+            let schritte = ["produkte", &i.to_string(), "id"];
+            out.push(
+                orter
+                    .bei(vokabular_datei, &schritte, "id", meldung(&pr.id))
+                    .hilfe(hilfe),
+            );
+        }
+    }
+    out
 }
 
 /// For each key, the position of the latest earlier entry with the same key.

@@ -86,10 +86,48 @@ fn optionen() -> serde_saphyr::Options {
         budget: Some(budget),
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         strict_booleans: true,
+        // `010` and `1_000` are text (then a located type error in a number
+        // field), not 10 or 1000 in silence.
+        leading_zero_numbers_as_strings: true,
+        underscored_numbers_as_strings: true,
     }
 }
 
 pub fn parse_yaml(relativ: &Path, text: &str) -> Result<Knoten, Diagnose> {
+    let baum = yaml_baum(relativ, text)?;
+    match fremde_zahlform(relativ, text, &baum) {
+        Some(d) => Err(d),
+        None => Ok(baum),
+    }
+}
+
+/// The first whole number not written as editors write numbers: `0x10`,
+/// `0o20`, `+5` (YAML reads them as numbers; a reader of the file would
+/// not).
+fn fremde_zahlform(relativ: &Path, text: &str, baum: &Knoten) -> Option<Diagnose> {
+    let mut fund = None;
+    baum.jeder(&mut |k, pfad| {
+        let Wert::Ganzzahl(wert) = k.wert else { return };
+        let geschrieben = text.get(k.bytes.clone()).unwrap_or_default().trim();
+        let ziffern = geschrieben.strip_prefix('-').unwrap_or(geschrieben);
+        let dezimal = !ziffern.is_empty() && ziffern.bytes().all(|b| b.is_ascii_digit());
+        if fund.is_none() && !geschrieben.is_empty() && !dezimal {
+            fund = Some(
+                Diagnose::neu(
+                    relativ,
+                    format!("„{geschrieben}“: ganze Zahlen stehen hier nur mit den Ziffern 0–9"),
+                )
+                .an(k.zeile, k.spalte, k.bytes.clone())
+                .feld(feld_pfad(pfad))
+                .hilfe(format!("Schreiben Sie {wert}.")),
+            );
+        }
+    });
+    fund
+}
+
+/// The YAML tree of a text, a syntax error in German at its place.
+fn yaml_baum(relativ: &Path, text: &str) -> Result<Knoten, Diagnose> {
     serde_saphyr::from_str_with_options::<Knoten>(text, optionen()).map_err(|e| {
         let (meldung, hilfe) = yaml_fehler_text(&e);
         let mut d = Diagnose::neu(relativ, meldung).hilfe(hilfe);
@@ -300,17 +338,34 @@ pub fn lade_baum<T: DeserializeOwned + schemars::JsonSchema>(
     let json = datei.baum.als_json();
     let probleme = schema_check::pruefe::<T>(&datei, &json);
     let ergebnis = if probleme.is_empty() {
-        serde_json::from_value::<T>(json).map_err(|e| {
-            vec![Diagnose::neu(
-                &relativ,
-                format!("Wert ungültig: {}", serde_meldung(&e)),
-            )]
-        })
+        serde_path_to_error::deserialize::<_, T>(json).map_err(|e| vec![serde_fehler(&datei, &e)])
     } else {
         Err(probleme)
     };
     dateien.insert(relativ, datei);
     ergebnis
+}
+
+/// A value the schema let through but the type refuses (a date like
+/// `2025-13-01`), at its field.
+fn serde_fehler(datei: &Datei, e: &serde_path_to_error::Error<serde_json::Error>) -> Diagnose {
+    use serde_path_to_error::Segment;
+    let schritte: Vec<String> = e
+        .path()
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Seq { index } => Some(index.to_string()),
+            Segment::Map { key } => Some(key.clone()),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect();
+    let k = datei.baum.suche(&schritte);
+    Diagnose::neu(
+        &datei.pfad,
+        format!("Wert ungültig: {}", serde_meldung(e.inner())),
+    )
+    .an(k.zeile, k.spalte, k.bytes.clone())
+    .feld(feld_pfad(&schritte))
 }
 
 /// A serde message without its English position suffix.

@@ -48,13 +48,45 @@ pub fn pruefe<T: schemars::JsonSchema>(datei: &Datei, json: &Value) -> Vec<Diagn
             )];
         }
     };
-    let mut out = Vec::new();
+    let mut out = bruchzahlen_als_ganzzahl(datei, schema);
     for fehler in validator.iter_errors(json) {
         let pfad = zeiger_schritte(&fehler.instance_path().to_string());
         out.extend(uebersetze(datei, schema, &pfad, fehler.kind()));
     }
     out.sort_by_key(|d| (d.zeile, d.spalte));
     out.dedup_by(|a, b| a.zeile == b.zeile && a.spalte == b.spalte && a.meldung == b.meldung);
+    out
+}
+
+/// Numbers with a point (`8.0`, `1e3`) where the schema wants a whole
+/// number: JSON Schema counts 8.0 as whole, the data types do not.
+fn bruchzahlen_als_ganzzahl(datei: &Datei, schema: &Value) -> Vec<Diagnose> {
+    let mut out = Vec::new();
+    datei.baum.jeder(&mut |k, pfad| {
+        let super::Wert::Zahl(z) = k.wert else { return };
+        let ganz = unterschemata(schema, pfad).iter().any(|s| {
+            let t = &s["type"];
+            t == "integer"
+                || t.as_array()
+                    .is_some_and(|a| a.iter().any(|x| x == "integer"))
+        });
+        if ganz {
+            let feld = feld_pfad(pfad);
+            let d = diagnose_bei(
+                datei,
+                k,
+                feld,
+                format!("erwartet eine ganze Zahl, gefunden {}", beschreibe(k)),
+            );
+            out.push(if z.fract() == 0.0 && z.abs() < 1e15 {
+                d.hilfe(format!(
+                    "Schreiben Sie {z:.0} (ohne Punkt und Nachkommastellen)."
+                ))
+            } else {
+                d.hilfe("Hier steht eine ganze Zahl, z. B. 3.")
+            });
+        }
+    });
     out
 }
 
@@ -142,7 +174,46 @@ fn uebersetze(
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::AnyOf { .. } => {
             vec![falsche_form(&stelle, schema, pfad)]
         }
-        andere => vec![stelle.diagnose(format!("ungültiger Wert ({andere:?})"))],
+        ValidationErrorKind::MaxLength { limit } => vec![
+            stelle
+                .diagnose(format!(
+                    "{} ist länger als {limit} Zeichen",
+                    beschreibe_kurz(stelle.knoten)
+                ))
+                .hilfe(format!(
+                    "Kürzen Sie den Wert auf höchstens {limit} Zeichen."
+                )),
+        ],
+        ValidationErrorKind::MinLength { limit } => vec![stelle.diagnose(format!(
+            "{} ist kürzer als {limit} Zeichen",
+            beschreibe_kurz(stelle.knoten)
+        ))],
+        ValidationErrorKind::MaxItems { limit } => {
+            vec![stelle.diagnose(format!("die Liste hat mehr als {limit} Einträge"))]
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            vec![stelle.diagnose(format!("die Liste hat weniger als {limit} Einträge"))]
+        }
+        ValidationErrorKind::Enum { options } => {
+            let erlaubt: Vec<String> = options
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|o| o.as_str().map_or_else(|| o.to_string(), str::to_owned))
+                .collect();
+            let gefunden = stelle.knoten.schluessel_text();
+            let d = stelle.diagnose(format!("„{gefunden}“ ist hier nicht erlaubt"));
+            vec![
+                match vorschlag(&gefunden, erlaubt.iter().map(String::as_str)) {
+                    Some(v) => d.hilfe(format!("meinten Sie „{v}“?")),
+                    None => d.hilfe(format!("Erlaubt: {}", erlaubt.join(", "))),
+                },
+            ]
+        }
+        andere => vec![stelle.diagnose(format!(
+            "der Wert ist ungültig (Regel „{}“ des Schemas)",
+            andere.keyword()
+        ))],
     }
 }
 
@@ -239,6 +310,19 @@ fn falscher_typ(stelle: &Stelle, kind: &TypeKind) -> Diagnose {
         (_, super::Wert::Text(t)) if t.contains(',') && erwartet.contains("Zahl") => d.hilfe(
             format!("Schreiben Sie die Zahl mit Punkt: {}", t.replace(',', ".")),
         ),
+        (_, super::Wert::Text(t))
+            if erwartet.contains("Zahl")
+                && t.trim_start_matches('-')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'_') =>
+        {
+            let ziffern: String = t.chars().filter(|c| *c != '_').collect();
+            let n = ziffern.trim_start_matches('0');
+            d.hilfe(format!(
+                "Schreiben Sie die Zahl nur mit Ziffern, ohne führende Null und ohne „_“: {}",
+                if n.is_empty() { "0" } else { n }
+            ))
+        }
         (TypeKind::Single(JsonType::String), _) => {
             d.hilfe("Setzen Sie den Text in Anführungszeichen: \"…\"")
         }
@@ -293,6 +377,19 @@ fn typ_name(t: JsonType) -> &'static str {
     }
 }
 
+/// A text as the subject of a message about its length (a long one
+/// shortened, with its length).
+fn beschreibe_kurz(k: &Knoten) -> String {
+    match &k.wert {
+        super::Wert::Text(t) if t.chars().count() > 40 => {
+            let anfang: String = t.chars().take(30).collect();
+            format!("der Text „{anfang}…“ ({} Zeichen)", t.chars().count())
+        }
+        super::Wert::Text(t) => format!("der Text „{t}“"),
+        _ => "der Wert".to_owned(),
+    }
+}
+
 fn beschreibe(k: &Knoten) -> String {
     use super::Wert::*;
     match &k.wert {
@@ -300,6 +397,7 @@ fn beschreibe(k: &Knoten) -> String {
         Bool(b) => format!("„{b}“"),
         Ganzzahl(i) => format!("die Zahl {i}"),
         Zahl(z) if z.abs() >= 1e15 || !z.is_finite() => format!("die Zahl {z:e}"),
+        Zahl(z) if z.fract() == 0.0 => format!("die Zahl {z:.1}"),
         Zahl(z) => format!("die Zahl {z}"),
         Text(t) => format!("den Text „{t}“"),
         Liste(_) => "eine Liste".into(),

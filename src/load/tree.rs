@@ -81,6 +81,32 @@ impl Knoten {
         }
     }
 
+    /// Calls `f` with every node of the tree (values, not keys) and its path
+    /// of steps (list positions from 0, mapping keys).
+    pub fn jeder(&self, f: &mut dyn FnMut(&Knoten, &[String])) {
+        fn gehen(k: &Knoten, pfad: &mut Vec<String>, f: &mut dyn FnMut(&Knoten, &[String])) {
+            f(k, pfad);
+            match &k.wert {
+                Wert::Liste(l) => {
+                    for (i, x) in l.iter().enumerate() {
+                        pfad.push(i.to_string());
+                        gehen(x, pfad, f);
+                        pfad.pop();
+                    }
+                }
+                Wert::Tabelle(m) => {
+                    for (schluessel, x) in m {
+                        pfad.push(schluessel.schluessel_text());
+                        gehen(x, pfad, f);
+                        pfad.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+        gehen(self, &mut Vec::new(), f);
+    }
+
     /// Follows a path of steps; returns the deepest node reached.
     pub fn suche<I, S>(&self, pfad: I) -> &Knoten
     where

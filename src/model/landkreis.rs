@@ -116,6 +116,9 @@ impl Serialize for Dezimal {
     }
 }
 
+/// The smallest VZÄ above 0 (the report prints two decimals at most).
+pub const MIN_VZAE: f64 = 0.01;
+
 impl<'de> Deserialize<'de> for Dezimal {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
@@ -132,6 +135,14 @@ impl<'de> Deserialize<'de> for Dezimal {
         if !(0.0..=MAX_VZAE).contains(&wert.0) {
             return Err(serde::de::Error::custom(format!(
                 "{} liegt nicht zwischen 0 und {MAX_VZAE}",
+                wert.0
+            )));
+        }
+        // A value the report would print as 0,00 although it counts as
+        // more than 0: 0 or at least one hundredth.
+        if wert.0 > 0.0 && wert.0 < MIN_VZAE {
+            return Err(serde::de::Error::custom(format!(
+                "{:e} ist zu klein, um gedruckt zu werden (0 oder mindestens 0,01)",
                 wert.0
             )));
         }

@@ -177,3 +177,79 @@ fn offene_daten_fuehren_in_der_tabellenkalkulation_nichts_aus() {
     }
     assert!(k.lesen("web/daten.html").contains("CSV-Injection"));
 }
+
+#[test]
+fn zahlen_kennungen_und_daten_wie_die_redaktion_sie_schreibt() {
+    const LK: &str = "data/klein/landkreise.yaml";
+    let id_lang = "x".repeat(300);
+    let faelle: Vec<(&str, &str, String, &str, &str)> = vec![
+        (
+            LK,
+            "    geplant: 0",
+            "    geplant: 0x10".into(),
+            "nur mit den Ziffern 0–9",
+            "Schreiben Sie 16.",
+        ),
+        (
+            LK,
+            "    geplant: 0",
+            "    geplant: 1_000".into(),
+            "gefunden den Text „1_000“",
+            "ohne „_“: 1000",
+        ),
+        (
+            LK,
+            "    geplant: 0",
+            "    geplant: 010".into(),
+            "gefunden den Text „010“",
+            "ohne führende Null",
+        ),
+        (
+            LK,
+            "    geplant: 0",
+            "    geplant: 8.0".into(),
+            "erwartet eine ganze Zahl, gefunden die Zahl 8.0",
+            "Schreiben Sie 8",
+        ),
+        (
+            LK,
+            "  vzae: 1.5",
+            "  vzae: 1e-320".into(),
+            "zu klein, um gedruckt zu werden",
+            "",
+        ),
+        (
+            "data/klein/steckbriefe/celle.yaml",
+            "- id: celle-posteingang-mit-rpa",
+            "- id: con".into(),
+            "„con“ ist unter Windows ein Gerätename",
+            "andere Kennung",
+        ),
+        (
+            "data/klein/steckbriefe/celle.yaml",
+            "- id: celle-posteingang-mit-rpa",
+            format!("- id: {id_lang}"),
+            "(300 Zeichen) ist länger als 80 Zeichen",
+            "höchstens 80 Zeichen",
+        ),
+        (
+            "data/klein/edition.yaml",
+            "    datum: 2030-03-01",
+            "    datum: 2030-13-01".into(),
+            "„2030-13-01“ ist kein Datum der Form JJJJ-MM-TT",
+            "",
+        ),
+    ];
+    for (datei, alt, neu, meldung, hilfe) in &faelle {
+        let k = Kopie::klein();
+        k.ersetzen(datei, alt, neu);
+        let zeile = k.zeile(datei, neu.trim_start_matches([' ', '-']));
+        let o = cli(k.pfad(), &["check"]);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{neu}: {e}");
+        assert!(e.contains(&format!("{datei}:{zeile}:")), "{neu}: {e}");
+        assert!(e.contains(meldung), "{neu}: {e}");
+        assert!(e.contains(hilfe), "{neu}: {e}");
+        assert!(!e.contains("invalid type"), "{neu}: {e}");
+    }
+}
