@@ -355,7 +355,7 @@ fn als_tabelle(eintraege: &[(String, f64, String)], spalte: &str) -> Datentabell
 }
 
 /// What a share chart shows: which figures, and how to word it.
-struct Anteile {
+pub struct Anteile {
     id: &'static str,
     liste: &'static [(&'static str, &'static str)],
     /// "Technologien", "Betriebsmodelle" (plural, for title and alt text).
@@ -369,7 +369,9 @@ struct Anteile {
     zusatz: &'static str,
 }
 
-fn anteil_abbildung(
+/// A share chart: horizontal bars of the figures of `a`, with alt text
+/// and the values as a table.
+pub fn anteil_abbildung(
     k: &Kennzahlen,
     a: Anteile,
     mass: &Schriftmass,
@@ -405,49 +407,27 @@ fn anteil_abbildung(
     })
 }
 
-/// Shares of the technologies named in the fact sheets.
-pub fn technologien(
-    k: &Kennzahlen,
-    mass: &Schriftmass,
-    g: &Gestaltung,
-) -> Result<Abbildung, ZeichenFehler> {
-    anteil_abbildung(
-        k,
-        Anteile {
-            id: "technologien",
-            liste: TECHNOLOGIEN,
-            was: "Eingesetzte Technologien",
-            spalte: "Technologie",
-            feld: "Technologien",
-            angabe: "der Technologie",
-            zusatz: " (Mehrfachnennung möglich)",
-        },
-        mass,
-        g,
-    )
-}
+/// The shares of the technologies named in the fact sheets.
+pub const TECHNOLOGIEN_ANTEILE: Anteile = Anteile {
+    id: "technologien",
+    liste: TECHNOLOGIEN,
+    was: "Eingesetzte Technologien",
+    spalte: "Technologie",
+    feld: "Technologien",
+    angabe: "der Technologie",
+    zusatz: " (Mehrfachnennung möglich)",
+};
 
-/// Shares of the operating models.
-pub fn betriebsmodelle(
-    k: &Kennzahlen,
-    mass: &Schriftmass,
-    g: &Gestaltung,
-) -> Result<Abbildung, ZeichenFehler> {
-    anteil_abbildung(
-        k,
-        Anteile {
-            id: "betriebsmodelle",
-            liste: BETRIEBSMODELLE,
-            was: "Betriebsmodelle",
-            spalte: "Betriebsmodell",
-            feld: "Betriebsmodell",
-            angabe: "des Betriebsmodells",
-            zusatz: "",
-        },
-        mass,
-        g,
-    )
-}
+/// The shares of the operating models.
+pub const BETRIEBSMODELLE_ANTEILE: Anteile = Anteile {
+    id: "betriebsmodelle",
+    liste: BETRIEBSMODELLE,
+    was: "Betriebsmodelle",
+    spalte: "Betriebsmodell",
+    feld: "Betriebsmodell",
+    angabe: "des Betriebsmodells",
+    zusatz: "",
+};
 
 /// VZÄ against the number of projects, one point per Landkreis.
 pub fn vzae_projekte(

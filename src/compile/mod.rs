@@ -51,6 +51,11 @@ fn typst_meldung_deutsch(englisch: &str) -> String {
         ("unknown variable", "unbekannte Funktion oder Variable"),
         ("file not found", "Datei nicht gefunden"),
         (
+            "would escape the project root",
+            "Zugriff verweigert: der Pfad führt aus dem Projektordner hinaus; nur Dateien im \
+             Projekt sind erlaubt",
+        ),
+        (
             "does not exist in the document",
             "dieses Sprungziel (<…>) gibt es im Bericht nicht",
         ),
@@ -101,7 +106,8 @@ pub fn umwandeln(
             diag = in_der_vorlage(diag, &pfad, kapitel, quellen);
         }
     }
-    for h in &d.hints {
+    // Hints about the typst program's options (`--root`) do not apply here.
+    for h in d.hints.iter().filter(|h| !h.v.contains("--")) {
         diag = diag.hilfe(format!("Typst: {}", h.v));
     }
     for t in &d.trace {

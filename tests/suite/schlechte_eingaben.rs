@@ -253,3 +253,26 @@ fn zahlen_kennungen_und_daten_wie_die_redaktion_sie_schreibt() {
         assert!(!e.contains("invalid type"), "{neu}: {e}");
     }
 }
+
+#[test]
+fn typst_liest_nichts_ausserhalb_und_sagt_es_auf_deutsch() {
+    let k = Kopie::klein();
+    k.ersetzen(
+        KAPITEL,
+        "Absatz zum Bearbeiten.",
+        "Absatz zum Bearbeiten. #read(\"../../../etc/passwd\")",
+    );
+    let o = cli(k.pfad(), &["check"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("der Pfad führt aus dem Projektordner hinaus"),
+        "{e}"
+    );
+    assert!(!e.contains("would escape"), "{e}");
+    assert!(
+        !e.contains("--root"),
+        "ein Hinweis für das typst-Programm: {e}"
+    );
+    assert!(!e.contains("root:x:0"), "Inhalt einer Datei außerhalb: {e}");
+}
