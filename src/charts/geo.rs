@@ -6,6 +6,10 @@ use serde::Deserialize;
 use super::ZeichenFehler;
 use crate::projekt::Projektpfade;
 
+/// The kind of a district that is a city, not a Landkreis: it does not
+/// answer the survey.
+const KREISFREI: &str = "Kreisfreie Stadt";
+
 /// One district: its rings (outer rings and holes per polygon) and label point.
 #[derive(Debug, Clone)]
 pub struct Kreis {
@@ -86,11 +90,47 @@ impl Geodaten {
         Geodaten::aus_text(&text)
     }
 
+    /// The names of the districts that can answer the survey (Landkreise
+    /// and Region), read without their geometry (for the checks of `load`).
+    pub fn landkreisnamen_laden(wurzel: &std::path::Path) -> Result<Vec<String>, ZeichenFehler> {
+        #[derive(Deserialize)]
+        struct NurNamen {
+            features: Vec<NurEigenschaften>,
+        }
+        #[derive(Deserialize)]
+        struct NurEigenschaften {
+            properties: Namen,
+        }
+        #[derive(Deserialize)]
+        struct Namen {
+            name: String,
+            art: String,
+        }
+        let fehler = |meldung: String| ZeichenFehler::Geodaten {
+            pfad: Projektpfade::GEODATEN.into(),
+            meldung,
+        };
+        let text = crate::projekt::lese_text(
+            wurzel,
+            std::path::Path::new(Projektpfade::GEODATEN),
+            crate::projekt::MAX_BINAER,
+        )
+        .map_err(|e| fehler(e.to_string()))?;
+        let s: NurNamen = serde_json::from_str(&text)
+            .map_err(|e| fehler(format!("kein gültiges GeoJSON der erwarteten Form ({e})")))?;
+        Ok(s.features
+            .into_iter()
+            .map(|f| f.properties)
+            .filter(|n| n.art != KREISFREI)
+            .map(|n| n.name)
+            .collect())
+    }
+
     /// Names of the districts that can answer the survey (Landkreise and Region).
     pub fn landkreisnamen(&self) -> Vec<&str> {
         self.kreise
             .iter()
-            .filter(|k| k.art != "Kreisfreie Stadt")
+            .filter(|k| k.art != KREISFREI)
             .map(|k| k.name.as_str())
             .collect()
     }

@@ -527,6 +527,27 @@ impl Ladevorgang<'_> {
             .collect()
     }
 
+    /// Every Landkreis of Tabelle 1 is a district of the map, checked with
+    /// the other cross-file checks (a misspelt name is reported at its row,
+    /// not only through the fact sheets that no longer find it).
+    fn pruefe_kartennamen(&mut self, landkreise: &[crate::model::Landkreis]) {
+        match crate::charts::geo::Geodaten::landkreisnamen_laden(self.wurzel) {
+            Ok(namen) => {
+                let namen: Vec<&str> = namen.iter().map(String::as_str).collect();
+                self.fehler
+                    .extend(crate::charts::pruefen::pruefe_kartenbezug(
+                        landkreise,
+                        &namen,
+                        &self.dateien,
+                        &self.ordner,
+                    ));
+            }
+            Err(e) => self
+                .fehler
+                .push(Diagnose::neu(Projektpfade::GEODATEN, e.to_string())),
+        }
+    }
+
     /// Cross-file checks run on whatever loaded, so that one run shows all.
     fn pruefe_quer(&mut self, e: &Einzeldateien, steckbriefe: &[(PathBuf, SteckbriefDatei)]) {
         if let (Some(k), Some(v)) = (&e.kennzahlen, &e.vokabular) {
@@ -537,6 +558,9 @@ impl Ladevorgang<'_> {
                     &self.dateien,
                     &self.ordner.join("kennzahlen.yaml"),
                 ));
+        }
+        if let Some(l) = &e.landkreise {
+            self.pruefe_kartennamen(&l.landkreise);
         }
         self.fehler.extend(validate::pruefe(
             e.landkreise.as_ref().map(|l| l.landkreise.as_slice()),

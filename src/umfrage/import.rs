@@ -35,6 +35,10 @@ const ANGEKREUZT: &[&str] = &["Y", "Ja", "Yes", "1"];
 const LEER: &[&str] = &["", "N", "Nein", "No", "0"];
 
 /// Reads one response.
+/// The longest answer the import takes (bytes): the longest of 2025 has
+/// about 2,000; a fact-sheet file may have 2 MB (`projekt::MAX_DATEN`).
+pub const MAX_ANTWORT: usize = 100_000;
+
 struct Leser<'a> {
     umfrage: &'a Umfrage,
     zuordnung: &'a Zuordnung,
@@ -66,10 +70,32 @@ impl Leser<'_> {
         f
     }
 
-    /// The raw value of a column; a missing column is reported once.
+    /// The raw value of a column; a missing column is reported once, an
+    /// answer longer than [`MAX_ANTWORT`] is reported and left out.
     fn roh(&mut self, code: &str, teil: Option<&str>) -> Option<&str> {
         match self.antworten.spalte(code, teil) {
-            Some(i) => self.werte.get(i).map(|s| s.trim()),
+            Some(i) => {
+                let werte = self.werte;
+                let wert = werte.get(i).map(|s| s.trim())?;
+                if wert.len() > MAX_ANTWORT {
+                    self.fehler.push(
+                        Diagnose::neu(
+                            self.datei,
+                            format!(
+                                "Antwort {}, Frage {code}: die Antwort ist {} Zeichen lang, \
+                                 höchstens {MAX_ANTWORT} werden übernommen",
+                                self.id,
+                                wert.chars().count()
+                            ),
+                        )
+                        .an(self.zeile, 1, 0..0)
+                        .feld(Antworten::name(code, teil))
+                        .hilfe("Kürzen Sie die Antwort in LimeSurvey und exportieren Sie neu."),
+                    );
+                    return None;
+                }
+                Some(wert)
+            }
             None => {
                 let name = Antworten::name(code, teil);
                 if self.fehlende_spalten.insert(name.clone()) {

@@ -139,6 +139,18 @@ pub fn import_dateien(
             ),
         ));
     }
+    if let Some((p, text)) = out
+        .iter()
+        .find(|(_, t)| t.len() as u64 > projekt::MAX_DATEN)
+    {
+        return Err(Meldung::neu(format!(
+            "{} würde {} KB groß; eine Datendatei darf höchstens {} KB haben",
+            p.display(),
+            text.len() / 1024,
+            projekt::MAX_DATEN / 1024
+        ))
+        .hilfe("Kürzen Sie die längsten Antworten des Landkreises in LimeSurvey und exportieren Sie neu."));
+    }
     Ok(out)
 }
 

@@ -276,3 +276,100 @@ fn typst_liest_nichts_ausserhalb_und_sagt_es_auf_deutsch() {
     );
     assert!(!e.contains("root:x:0"), "Inhalt einer Datei außerhalb: {e}");
 }
+
+#[test]
+fn ein_vertippter_landkreis_wird_an_seiner_zeile_gemeldet() {
+    let k = Kopie::klein();
+    k.ersetzen(
+        "data/klein/landkreise.yaml",
+        "- name: Celle",
+        "- name: Zelle",
+    );
+    let zeile = k.zeile("data/klein/landkreise.yaml", "- name: Zelle");
+    let o = cli(k.pfad(), &["check"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    // At the misspelt row, with the right name proposed; not only the fact
+    // sheets that now miss their row (which would propose the typo).
+    assert!(
+        e.contains(&format!("data/klein/landkreise.yaml:{zeile}:")),
+        "{e}"
+    );
+    assert!(
+        e.contains("„Zelle“ ist kein Landkreis der Karte Niedersachsens"),
+        "{e}"
+    );
+    assert!(e.contains("meinten Sie „Celle“?"), "{e}");
+}
+
+/// The response export of the rehearsal edition with the cells in `felder`
+/// (fact-sheet keys) replaced by `wert`: of the first response, or with
+/// `alle_des_landkreises` of every response of its Landkreis.
+fn antworten_mit(k: &Kopie, felder: &[&str], wert: &str, alle_des_landkreises: bool) {
+    use kataster_report::umfrage::fragebogen::frage_code;
+    let text = k.lesen("umfrage/antworten.csv");
+    let mut r = ::csv::Reader::from_reader(text.as_bytes());
+    let kopf = r.headers().unwrap().clone();
+    let lk = kopf.iter().position(|h| h == "LK").unwrap();
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record(&kopf).unwrap();
+    let mut erster = None;
+    for (i, z) in r.records().enumerate() {
+        let mut z: Vec<String> = z.unwrap().iter().map(str::to_owned).collect();
+        let landkreis = erster.get_or_insert_with(|| z[lk].clone()).clone();
+        let ersetzen = i == 0 || (alle_des_landkreises && z[lk] == landkreis);
+        for f in felder.iter().filter(|_| ersetzen) {
+            let spalte = kopf.iter().position(|h| h == frage_code(f)).unwrap();
+            z[spalte] = wert.to_owned();
+        }
+        w.write_record(&z).unwrap();
+    }
+    k.schreiben(
+        "umfrage/antworten.csv",
+        &String::from_utf8(w.into_inner().unwrap()).unwrap(),
+    );
+}
+
+#[test]
+fn der_import_bleibt_in_den_grenzen_der_datendateien() {
+    use crate::umfrage::{Variante, importieren, mit_antworten};
+    let k = mit_antworten(Variante::SCHLICHT);
+    let vorher = std::fs::read_dir(k.datei("data/2026/steckbriefe")).map_or(0, |d| d.count());
+    antworten_mit(&k, &["anmerkung"], &"x".repeat(200_000), false);
+    let o = importieren(&k, &[]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("Frage anmerkung: die Antwort ist 200000 Zeichen lang"),
+        "{e}"
+    );
+    assert!(e.contains("höchstens 100000"), "{e}");
+    assert!(e.contains("Es wurde nichts übernommen."), "{e}");
+    // Many answers, each within the limit, would make a file over 2 MB.
+    let k = mit_antworten(Variante::SCHLICHT);
+    let felder = [
+        "anmerkung",
+        "wuensche",
+        "entlastung",
+        "schnittstellen",
+        "datenschutz",
+        "qualitaetssicherung",
+        "trainingsdaten",
+        "projektbudget",
+        "anbieter_produkt",
+        "erfolgsfaktoren_erfahrung",
+        "massnahmen_art4",
+        "verantwortliche_oe",
+        "zeitraum",
+    ];
+    antworten_mit(&k, &felder, &"y".repeat(99_000), true);
+    let o = importieren(&k, &[]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("eine Datendatei darf höchstens 2048 KB haben"),
+        "{e}"
+    );
+    let nachher = std::fs::read_dir(k.datei("data/2026/steckbriefe")).map_or(0, |d| d.count());
+    assert_eq!(vorher, nachher, "nichts geschrieben");
+}
