@@ -320,13 +320,25 @@ fn status_werte(lk: &[Landkreis]) -> Vec<(String, f64)> {
         .collect()
 }
 
-fn anteil_eintraege(k: &Kennzahlen, liste: &[(&str, &str)]) -> Vec<(String, f64, String)> {
+/// The bars of a share chart: each figure of `liste` the edition has, its
+/// label the answer its definition in `kennzahlen.yaml` counts (the
+/// program's short form only for a figure the data does not define).
+fn anteil_eintraege(
+    e: &Edition,
+    k: &Kennzahlen,
+    liste: &[(&str, &str)],
+) -> Vec<(String, f64, String)> {
     liste
         .iter()
         .filter_map(|(name, kurz)| {
             let z = k.get(name)?;
+            let antwort = e
+                .kennzahl_definitionen
+                .iter()
+                .find(|d| d.name == *name)
+                .and_then(|d| d.antwort.clone());
             Some((
-                (*kurz).to_owned(),
+                antwort.unwrap_or_else(|| (*kurz).to_owned()),
                 z.wert,
                 format!(
                     "{} ({} von {})",
@@ -372,12 +384,13 @@ pub struct Anteile {
 /// A share chart: horizontal bars of the figures of `a`, with alt text
 /// and the values as a table.
 pub fn anteil_abbildung(
+    e: &Edition,
     k: &Kennzahlen,
     a: Anteile,
     mass: &Schriftmass,
     g: &Gestaltung,
 ) -> Result<Abbildung, ZeichenFehler> {
-    let eintraege = anteil_eintraege(k, a.liste);
+    let eintraege = anteil_eintraege(e, k, a.liste);
     let svg = balken_anteile(a.id, &eintraege, mass, rgb(&g.status_farben[0]))?;
     let basis = a
         .liste

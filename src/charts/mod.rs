@@ -71,8 +71,8 @@ pub fn alle(
     Ok(vec![
         karte::karte(e, geodaten, mass, g)?,
         diagramme::projekte_status(e, mass, g)?,
-        diagramme::anteil_abbildung(k, diagramme::TECHNOLOGIEN_ANTEILE, mass, g)?,
-        diagramme::anteil_abbildung(k, diagramme::BETRIEBSMODELLE_ANTEILE, mass, g)?,
+        diagramme::anteil_abbildung(e, k, diagramme::TECHNOLOGIEN_ANTEILE, mass, g)?,
+        diagramme::anteil_abbildung(e, k, diagramme::BETRIEBSMODELLE_ANTEILE, mass, g)?,
         diagramme::vzae_projekte(e, k, mass, g)?,
     ])
 }

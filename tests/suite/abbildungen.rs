@@ -265,3 +265,26 @@ fn streudiagramm_nennt_die_landkreise() {
         "Version 1.0 hat keine Namen"
     );
 }
+
+#[test]
+fn balkenbeschriftungen_kommen_aus_den_definitionen_der_daten() {
+    let (mut e, geo, mass) = laden();
+    let d = e
+        .kennzahl_definitionen
+        .iter_mut()
+        .find(|d| d.name == "anteil_externes_hosting")
+        .unwrap();
+    d.antwort = Some("Cloud/SaaS".into());
+    let k = berechne(&e).expect("Kennzahlen");
+    let alle = charts::alle(&e, &k, &geo, &mass, &barrierefrei()).unwrap();
+    let b = alle.iter().find(|a| a.id == "betriebsmodelle").unwrap();
+    let cloud = b.werte.iter().filter(|(n, _)| n == "Cloud/SaaS").count();
+    // The bar counts what its definition says, and says so.
+    assert_eq!(cloud, 2, "{:?}", b.werte);
+    assert!(
+        !b.werte.iter().any(|(n, _)| n == "Externes Hosting"),
+        "{:?}",
+        b.werte
+    );
+    assert!(!b.alt.contains("Externes Hosting"), "{}", b.alt);
+}
