@@ -138,6 +138,80 @@ pub fn abweichungen(damals: &[Eingabe], jetzt: &[Eingabe]) -> Vec<String> {
         .collect()
 }
 
+/// The seal of record `f` after the seal `vorher` of the record before it
+/// ("" for the first): SHA-256 over both, the record as JSON without its
+/// own seal.
+pub fn siegel(f: &Freigabe, vorher: &str) -> String {
+    let ohne = Freigabe {
+        siegel: None,
+        ..f.clone()
+    };
+    let json = serde_json::to_string(&ohne).unwrap_or_default();
+    sha256(format!("{vorher}\n{json}").as_bytes())
+}
+
+/// The records as `release` left them: every record sealed, each seal
+/// fitting its record and the one before (a record changed, deleted or
+/// inserted by hand breaks it); every published version of the history
+/// (1.0 and later) older than the newest has a record.
+pub fn aufzeichnung_pruefen(f: &Freigaben, meta: &EditionMeta) -> Result<(), Meldung> {
+    let hilfe = "freigaben.yaml schreibt nur `kataster-report release`. Stellen Sie die Datei \
+                 aus der Versionsverwaltung wieder her (git log -p data/<ausgabe>/freigaben.yaml \
+                 zeigt die Änderung).";
+    let mut vorher = String::new();
+    for r in &f.freigaben {
+        let erwartet = siegel(r, &vorher);
+        match &r.siegel {
+            None => {
+                return Err(Meldung::neu(format!(
+                    "der Eintrag der Version {} in freigaben.yaml hat kein Siegel",
+                    r.version
+                ))
+                .hilfe(hilfe));
+            }
+            Some(s) if *s != erwartet => {
+                return Err(Meldung::neu(format!(
+                    "der Eintrag der Version {} in freigaben.yaml wurde nach der Freigabe \
+                     geändert, oder ein Eintrag davor wurde gelöscht oder eingefügt (das Siegel \
+                     passt nicht)",
+                    r.version
+                ))
+                .hilfe(hilfe));
+            }
+            Some(s) => vorher.clone_from(s),
+        }
+    }
+    match unverzeichnet(f, meta) {
+        Some(v) => Err(Meldung::neu(format!(
+            "Version {v} steht in der Historie als veröffentlicht, hat aber keinen Eintrag in \
+             freigaben.yaml"
+        ))
+        .hilfe(hilfe)),
+        None => Ok(()),
+    }
+}
+
+/// A published version (1.0 or later) of the history, older than the
+/// newest, that has no record; drafts (0.x) are never released.
+pub fn unverzeichnet(f: &Freigaben, meta: &EditionMeta) -> Option<String> {
+    let neueste = meta.aktuell()?.datum;
+    meta.historie
+        .iter()
+        .filter(|h| h.datum < neueste && veroeffentlicht(&h.version))
+        .find(|h| f.version(&h.version).is_none())
+        .map(|h| h.version.clone())
+}
+
+/// Whether a version number names a publication (1.0 and later), not a
+/// draft (0.x).
+fn veroeffentlicht(version: &str) -> bool {
+    version
+        .split('.')
+        .next()
+        .and_then(|h| h.trim().parse::<u32>().ok())
+        .is_some_and(|h| h >= 1)
+}
+
 /// The versions of the programs of this build.
 pub fn werkzeug() -> crate::model::Werkzeug {
     crate::model::Werkzeug {

@@ -29,6 +29,19 @@ impl Sitzung {
             return Ok(());
         };
         let freigaben = self.freigaben()?;
+        if let Some(fehlt) = freigabe::unverzeichnet(&freigaben, &v.geladen.edition.meta) {
+            return Err(BauFehler::Freigabe(
+                Meldung::neu(format!(
+                    "Version {fehlt} steht in der Historie als veröffentlicht, hat aber keinen \
+                     Eintrag in freigaben.yaml; ohne ihn wäre nicht mehr zu prüfen, was \
+                     veröffentlicht wurde"
+                ))
+                .hilfe(
+                    "Stellen Sie freigaben.yaml aus der Versionsverwaltung wieder her; \
+                     `kataster-report verify` prüft sie.",
+                ),
+            ));
+        }
         match freigaben.version(&version) {
             Some(f) if f.pdf.sha256 != freigabe::sha256(bytes) => {
                 Err(BauFehler::Freigabe(
@@ -132,6 +145,8 @@ impl Sitzung {
             .map(|h| (h.version.clone(), h.datum))
             .ok_or_else(|| BauFehler::Freigabe("die Dokumenten-Historie ist leer".into()))?;
         let mut freigaben = self.freigaben()?;
+        // Never seal on top of records changed by hand or with a gap.
+        freigabe::aufzeichnung_pruefen(&freigaben, meta).map_err(BauFehler::Freigabe)?;
         if freigaben.version(&version).is_some() {
             return Err(BauFehler::Freigabe(
                 Meldung::neu(format!(
@@ -151,7 +166,7 @@ impl Sitzung {
             .schreiben(&datei, &bytes, Ersetzen::Nie)
             .map_err(ExportFehler::from)?;
         let pdf = ordner.zeigen(&datei);
-        let freigabe = Freigabe {
+        let mut freigabe = Freigabe {
             version,
             datum,
             layout: meta.layout.clone(),
@@ -162,7 +177,10 @@ impl Sitzung {
             },
             werkzeug: freigabe::werkzeug(),
             eingaben: self.eingaben(&v)?,
+            siegel: None,
         };
+        let vorher = freigaben.freigaben.last().and_then(|f| f.siegel.clone());
+        freigabe.siegel = Some(freigabe::siegel(&freigabe, &vorher.unwrap_or_default()));
         freigaben.freigaben.push(freigabe.clone());
         freigabe::schreiben(&self.wurzel, &self.id, &freigaben).map_err(BauFehler::Freigabe)?;
         Ok(Freigegeben {
@@ -181,6 +199,7 @@ impl Sitzung {
     pub fn nachbauen(&mut self) -> Result<Vec<Nachbau>, BauFehler> {
         let freigaben = self.freigaben()?;
         let jetzt = self.laden()?.edition.meta;
+        freigabe::aufzeichnung_pruefen(&freigaben, &jetzt).map_err(BauFehler::Freigabe)?;
         let mut out = Vec::new();
         for f in &freigaben.freigaben {
             let spaeter = freigaben

@@ -34,6 +34,11 @@ pub struct Freigabe {
     /// Jede Eingabe des Baus mit ihrer Prüfsumme, nach Pfad sortiert.
     /// `edition.yaml` steht mit dem Stand dieser Version (Historie bis zu ihr).
     pub eingaben: Vec<Eingabe>,
+    /// Siegel des Eintrags: SHA-256 über den Eintrag und das Siegel des
+    /// Eintrags davor. Geschrieben von `release`; `verify` erkennt daran
+    /// einen von Hand geänderten, gelöschten oder eingefügten Eintrag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub siegel: Option<String>,
 }
 
 /// Name, Prüfsumme und Größe eines PDFs.

@@ -373,3 +373,50 @@ fn der_import_bleibt_in_den_grenzen_der_datendateien() {
     let nachher = std::fs::read_dir(k.datei("data/2026/steckbriefe")).map_or(0, |d| d.count());
     assert_eq!(vorher, nachher, "nichts geschrieben");
 }
+
+#[test]
+fn freigaben_lassen_sich_nicht_faelschen_oder_verlieren() {
+    const F: &str = "data/2025/freigaben.yaml";
+    let echt = std::fs::read_to_string(common::projekt().join(F)).unwrap();
+    let sha_10 = "53ad0b006713ddc4e59fd6fffccbd18bf52ab07d13bff1faf1858750cb44645f";
+    let eingabe_10 = "9ca371d19315a6a2d0a53ef059ce9bc72457d0b780821a76b04978ebb935ebb5";
+    let ab_11 = echt.find("- version: \"1.1\"").unwrap();
+    let kopf_ende = echt.find("- version: \"1.0\"").unwrap();
+    let faelle: Vec<(String, &str)> = vec![
+        (
+            echt.replace(sha_10, &"0".repeat(64)),
+            "Version 1.0 in freigaben.yaml wurde nach der Freigabe geändert",
+        ),
+        (
+            echt.replacen(eingabe_10, &"a".repeat(64), 1),
+            "Version 1.0 in freigaben.yaml wurde nach der Freigabe geändert",
+        ),
+        (
+            format!("{}{}", &echt[..kopf_ende], &echt[ab_11..]),
+            "Version 1.1 in freigaben.yaml wurde nach der Freigabe geändert, oder ein Eintrag davor wurde gelöscht",
+        ),
+    ];
+    assert!(echt.contains(sha_10) && echt.contains(eingabe_10));
+    for (text, erwartet) in &faelle {
+        let k = Kopie::neu();
+        k.schreiben(F, text);
+        let o = cli(k.pfad(), &["verify"]);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{erwartet}: {e}");
+        assert!(e.contains(erwartet), "{e}");
+        assert!(e.contains("git log -p"), "{e}");
+        assert!(!e.contains("abgelöst"), "{e}");
+    }
+    // Without the record of 1.0 even a rebuilt record chain would not let
+    // 1.1 be built as if 1.0 had never been published.
+    let k = Kopie::neu();
+    k.schreiben(F, &format!("{}{}", &echt[..kopf_ende], &echt[ab_11..]));
+    let o = cli(k.pfad(), &["build", "--out", "ziel"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("Version 1.0 steht in der Historie als veröffentlicht"),
+        "{e}"
+    );
+    assert!(!k.datei("ziel").exists());
+}
