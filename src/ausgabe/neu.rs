@@ -36,16 +36,12 @@ pub enum Fehler {
 /// The files written, as project paths.
 pub type Angelegt = Vec<PathBuf>;
 
-/// Makes edition `a.id` from `a.von`.
-pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Angelegt, Fehler> {
+/// Makes edition `a.id` from `a.von`: the files written and the layout
+/// it shares with `a.von`.
+pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<(Angelegt, String), Fehler> {
     projekt::pruefe_edition_id(a.id).map_err(Fehler::Meldung)?;
     let vorlage = load::lade_edition(wurzel, a.von).map_err(|(d, q)| Fehler::Vorlage(d, q))?;
-    let alt_layout = layout_ordner(&vorlage.edition.meta.layout);
-    let ziele = [
-        Projektpfade::ausgabe(a.id),
-        kapitel_ordner(a.id),
-        layout_ordner(a.id),
-    ];
+    let ziele = [Projektpfade::ausgabe(a.id), kapitel_ordner(a.id)];
     if let Some(da) = ziele
         .iter()
         .find(|z| std::fs::symlink_metadata(wurzel.join(z)).is_ok())
@@ -60,7 +56,7 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Angelegt, Fehler> {
     }
     let mut geschrieben = Vec::new();
     let mut schreiben = |relativ: PathBuf, inhalt: &[u8]| -> Result<(), Fehler> {
-        neu_schreiben(wurzel, &relativ, inhalt)?;
+        neu_schreiben(wurzel, &relativ, inhalt).map_err(Fehler::Meldung)?;
         geschrieben.push(relativ);
         Ok(())
     };
@@ -86,19 +82,17 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<Angelegt, Fehler> {
         abweichungen_yaml(&vorlage.edition.abweichungen, a)?.as_bytes(),
     )?;
     tabelle_und_steckbriefe(wurzel, a, &mut schreiben)?;
-    for (von, nach) in [
-        (kapitel_ordner(a.von), kapitel_ordner(a.id)),
-        (alt_layout, layout_ordner(a.id)),
-    ] {
-        for datei in projektdateien(wurzel, &von, &[]).map_err(Fehler::Meldung)? {
-            let ziel = nach.join(datei.strip_prefix(&von).unwrap_or(&datei));
-            schreiben(ziel, &kopie(wurzel, &datei, a)?)?;
-        }
+    // The layout is shared, not copied: the new edition names its
+    // predecessor's (a design change is a new layout, `new-layout`).
+    let (von, nach) = (kapitel_ordner(a.von), kapitel_ordner(a.id));
+    for datei in projektdateien(wurzel, &von, &[]).map_err(Fehler::Meldung)? {
+        let ziel = nach.join(datei.strip_prefix(&von).unwrap_or(&datei));
+        schreiben(ziel, &kopie(wurzel, &datei, a)?)?;
     }
     for (p, text) in crate::ausgabe::schema::editions_dateien(a.id, &vorlage.edition.vokabular) {
         schreiben(p, text.as_bytes())?;
     }
-    Ok(geschrieben)
+    Ok((geschrieben, vorlage.edition.meta.layout))
 }
 
 /// Tabelle 1 and the fact sheets: copied, or empty with `leer`.
@@ -139,7 +133,6 @@ fn neue_meta(alt: &EditionMeta, a: &Auftrag) -> EditionMeta {
     let mut m = alt.clone();
     m.jahr = a.datum.jahr;
     m.monat = a.datum.monat;
-    m.layout = a.id.to_owned();
     m.vorgaenger = Some(a.von.to_owned());
     let bearbeiter = alt
         .aktuell()
@@ -221,13 +214,41 @@ fn lesen(wurzel: &Path, relativ: &Path) -> Result<Vec<u8>, Fehler> {
 
 /// Writes a new file inside the project; refuses an existing one and any
 /// path that leads outside.
-fn neu_schreiben(wurzel: &Path, relativ: &Path, inhalt: &[u8]) -> Result<(), Fehler> {
-    let fehler =
-        |e: projekt::Schreibfehler| Fehler::Meldung(Meldung::from(e).vorne("nicht geschrieben: "));
+fn neu_schreiben(wurzel: &Path, relativ: &Path, inhalt: &[u8]) -> Result<(), Meldung> {
+    let fehler = |e: projekt::Schreibfehler| Meldung::from(e).vorne("nicht geschrieben: ");
     let ordner = relativ.parent().unwrap_or(Path::new(""));
     let name = relativ.file_name().unwrap_or_default();
     projekt::Zielordner::im_projekt(wurzel, ordner)
         .and_then(|z| z.schreiben(name, inhalt, projekt::Ersetzen::Nie))
         .map(|_| ())
         .map_err(fehler)
+}
+
+/// Creates layout `neu` as a copy of layout `von`, byte for byte (the way
+/// to change a design that a release used); the files written.
+pub fn layout_anlegen(wurzel: &Path, neu: &str, von: &str) -> Result<Angelegt, Meldung> {
+    projekt::pruefe_edition_id(neu)?;
+    let (quelle, ziel) = (layout_ordner(von), layout_ordner(neu));
+    if !projekt::ist_datei(wurzel, &quelle.join("bericht.typ")) {
+        return Err(Meldung::neu(format!(
+            "das Layout „{von}“ gibt es nicht (kein {}/bericht.typ)",
+            quelle.display()
+        )));
+    }
+    if std::fs::symlink_metadata(wurzel.join(&ziel)).is_ok() {
+        return Err(Meldung::neu(format!(
+            "{} gibt es schon; new-layout überschreibt nichts.",
+            ziel.display()
+        ))
+        .hilfe("Wählen Sie einen anderen Namen, z. B. das Jahr der Ausgabe."));
+    }
+    let mut geschrieben = Vec::new();
+    for datei in projektdateien(wurzel, &quelle, &[])? {
+        let relativ = ziel.join(datei.strip_prefix(&quelle).unwrap_or(&datei));
+        let bytes = projekt::lesen(wurzel, &datei, projekt::MAX_BINAER)
+            .map_err(|e| Meldung::neu(e.to_string()))?;
+        neu_schreiben(wurzel, &relativ, &bytes)?;
+        geschrieben.push(relativ);
+    }
+    Ok(geschrieben)
 }

@@ -15,6 +15,7 @@ mod check;
 mod diff;
 mod figures;
 mod new_edition;
+mod new_layout;
 mod release;
 mod schema;
 mod site;
@@ -151,15 +152,28 @@ pub enum Befehl {
         name = "new-edition",
         help_template = HILFE_VORLAGE_MIT_ANGABE,
         override_usage = "kataster-report new-edition <AUSGABE> --from <AUSGABE> --datum <DATUM> [--leer]",
-        after_help = "Kopiert Daten, Kapitel und Layout der Vorlage in die neue Ausgabe \
-                      (data/<ausgabe>/, report/kapitel/<ausgabe>/, report/layout/<ausgabe>/), \
-                      beginnt die Dokumenten-Historie mit Version 0.1 („Entwurf“) am angegebenen \
+        after_help = "Kopiert Daten und Kapitel der Vorlage in die neue Ausgabe \
+                      (data/<ausgabe>/, report/kapitel/<ausgabe>/) und nennt ihr Layout (es wird \
+                      geteilt, nicht kopiert), beginnt die Dokumenten-Historie mit Version 0.1 („Entwurf“) am angegebenen \
                       Datum, übernimmt anerkannte Abweichungen als zu bestätigen und erzeugt die \
                       Schemas. Überschreibt nie etwas.\n\n\
                       Beispiele:\n  kataster-report new-edition 2026 --from 2025 --datum 2026-03-01\n  \
                       kataster-report new-edition 2026 --from 2025 --datum 2026-03-01 --leer"
     )]
     NewEdition(new_edition::Args),
+    /// Legt ein neues Layout als Kopie eines vorhandenen an.
+    #[command(
+        name = "new-layout",
+        help_template = HILFE_VORLAGE_MIT_ANGABE,
+        override_usage = "kataster-report new-layout <LAYOUT> --from <LAYOUT>",
+        after_help = "Ein Layout, mit dem eine Version freigegeben wurde, bleibt, wie es war \
+                      (check meldet jede Änderung). Für eine neue Gestaltung kopiert new-layout \
+                      report/layout/<von>/ Byte für Byte nach report/layout/<layout>/; danach \
+                      nennt edition.yaml der Ausgabe das neue Layout (`layout: \"2026\"`). \
+                      Überschreibt nie etwas.\n\n\
+                      Beispiel:\n  kataster-report new-layout 2026 --from 2025-barrierefrei"
+    )]
+    NewLayout(new_layout::Args),
     /// Zeigt, was sich zwischen zwei Ausgaben geändert hat.
     #[command(
         help_template = HILFE_VORLAGE_BEFEHL,
@@ -250,7 +264,7 @@ fn aufruffehler(e: &clap::Error) -> kataster_report::diagnostics::Meldung {
         ),
         K::MissingRequiredArgument => format!("es fehlt: {arg}"),
         K::MissingSubcommand => {
-            "es fehlt der Befehl (build, check, diff, figures, new-edition, release, schema, verify, watch)".to_owned()
+            "es fehlt der Befehl (build, check, diff, figures, new-edition, new-layout, release, schema, site, survey, verify, watch)".to_owned()
         }
         K::ArgumentConflict => format!("{arg} passt nicht zu einer anderen Option"),
         K::TooManyValues | K::NoEquals => format!("zu viele Angaben bei {arg}"),
@@ -294,6 +308,7 @@ pub fn ausfuehren(cli: Cli) -> Result<ExitCode, Abbruch> {
         Befehl::Watch(a) => watch::ausfuehren(&cli.projekt, a),
         Befehl::Release(a) => release::ausfuehren(&cli.projekt, a),
         Befehl::NewEdition(a) => new_edition::ausfuehren(&cli.projekt, a),
+        Befehl::NewLayout(a) => new_layout::ausfuehren(&cli.projekt, a),
         Befehl::Diff(a) => diff::ausfuehren(&cli.projekt, a),
         Befehl::Verify(a) => verify::ausfuehren(&cli.projekt, a),
         Befehl::Site(a) => site::ausfuehren(&cli.projekt, a),

@@ -42,7 +42,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
         datum,
         leer: args.leer,
     };
-    let dateien = neu::anlegen(projekt, &auftrag).map_err(|e| match e {
+    let (dateien, layout) = neu::anlegen(projekt, &auftrag).map_err(|e| match e {
         Fehler::Vorlage(d, q) => Abbruch::mit_quellen(&d, &q).schluss(format!(
             "Die Vorlage {} lädt nicht; es wurde nichts angelegt.",
             args.von
@@ -50,9 +50,10 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
         Fehler::Meldung(m) => Abbruch::from(m).schluss("Es wurde nichts angelegt."),
     })?;
     super::melden(&format!(
-        "Ausgabe {} aus {} angelegt ({} Dateien): data/{0}/, report/kapitel/{0}/, \
-         report/layout/{0}/.\nNächste Schritte: edition.yaml prüfen (Titel, Umfrage, \
-         Sitzungen, Mitwirkende), {}, dann `kataster-report check --edition {0}`.\n",
+        "Ausgabe {} aus {} angelegt ({} Dateien): data/{0}/, report/kapitel/{0}/; Layout \
+         „{layout}“ wie {1} (für eine neue Gestaltung: `kataster-report new-layout {0} --from \
+         {layout}`).\nNächste Schritte: edition.yaml prüfen (Titel, Umfrage, Sitzungen, \
+         Mitwirkende), {}, dann `kataster-report check --edition {0}`.\n",
         args.id,
         args.von,
         dateien.len(),

@@ -208,6 +208,17 @@ impl Sitzung {
         self.zeiten = Zeiten::default();
         let schriften = self.schriften()?;
         let daten = self.datenstand(&schriften)?;
+        // A released layout stays as released (every run: `watch` too); a
+        // rebuild of a release (`verify`) compares every input itself.
+        if self.stand.is_none()
+            && let Some(d) = crate::compile::layout::eingefroren(
+                &self.wurzel,
+                &daten.geladen.edition.meta.layout,
+                &self.id,
+            )
+        {
+            return Err(BauFehler::Diagnosen(vec![d]));
+        }
         let vorher = std::mem::take(&mut self.kapitel);
         let ergebnis =
             stufen::kapitel_fuellen(&self.wurzel, daten, schriften, &vorher, &mut self.zeiten);

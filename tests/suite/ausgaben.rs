@@ -130,7 +130,11 @@ fn freigabe_wird_festgehalten_und_verify_nennt_jede_aenderung() {
             &["build", "--edition", "klein", "--out", "ziel", "--force"],
         );
         assert_eq!(code, Some(1), "{datei}: {t}");
-        assert!(t.contains("ist freigegeben"), "{t}");
+        assert!(
+            t.contains("ist freigegeben")
+                || t.contains("ist von Ausgabe klein Version 0.1 freigegeben"),
+            "{t}"
+        );
         assert_eq!(
             std::fs::read(k.datei("ziel/ki-kataster-klein-v0.1.pdf")).unwrap(),
             pdf
@@ -262,7 +266,7 @@ fn new_edition_legt_eine_ausgabe_an_die_check_besteht() {
     for teil in [
         "jahr: 2031",
         "monat: 2",
-        "layout: neu",
+        "layout: klein",
         "version: \"0.1\"",
         "anmerkung: Entwurf",
     ] {
@@ -272,7 +276,8 @@ fn new_edition_legt_eine_ausgabe_an_die_check_besteht() {
         !k.datei("data/neu/freigaben.yaml").exists(),
         "Freigaben gehören zur Vorlage"
     );
-    assert!(k.datei("report/layout/neu/lib.typ").is_file());
+    // The layout is shared, not copied.
+    assert!(!k.datei("report/layout/neu").exists());
     assert!(
         k.datei("report/kapitel/neu/01-ergebnisse.typ.hbs")
             .is_file()
@@ -359,10 +364,45 @@ fn das_layout_der_neuen_ausgabe_laesst_2025_unveraendert() {
         text("report/kapitel/2025/02-einleitung.typ.hbs"),
         "der Text des Kapitels ist unverändert"
     );
+    // 2026 shares 2025's layout; a change to it is refused, since 2025
+    // v1.1 was released with it, and the way to a new design is named.
+    assert!(
+        k.lesen("data/2026/edition.yaml")
+            .contains("layout: 2025-barrierefrei")
+    );
+    assert!(!k.datei("report/layout/2026").exists());
+    let lib = "report/layout/2025-barrierefrei/lib.typ";
+    let echt = k.lesen(lib);
+    k.ersetzen(lib, "\"Angabe\"", "\"Antwort\"");
+    let (code, t) = lauf(&k, &["check", "--edition", "2026"]);
+    assert_eq!(code, Some(1), "{t}");
+    assert!(
+        t.contains("das Layout „2025-barrierefrei“ ist von Ausgabe 2025 Version 1.1 freigegeben"),
+        "{t}"
+    );
+    assert!(
+        t.contains("kataster-report new-layout 2026 --from 2025-barrierefrei"),
+        "{t}"
+    );
+    k.schreiben(lib, &echt);
+    let (code, t) = lauf(&k, &["new-layout", "2026", "--from", "2025-barrierefrei"]);
+    assert_eq!(code, Some(0), "{t}");
+    assert_eq!(k.lesen("report/layout/2026/lib.typ"), echt, "Byte für Byte");
+    let (code, t) = lauf(&k, &["new-layout", "2026", "--from", "2025-barrierefrei"]);
+    assert_eq!(code, Some(1), "{t}");
+    assert!(t.contains("report/layout/2026 gibt es schon"), "{t}");
+    k.ersetzen(
+        "data/2026/edition.yaml",
+        "layout: 2025-barrierefrei",
+        "layout: \"2026\"",
+    );
     k.ersetzen("report/layout/2026/lib.typ", "\"Angabe\"", "\"Antwort\"");
+    let (code, t) = lauf(&k, &["check", "--edition", "2026"]);
+    assert_eq!(code, Some(0), "{t}");
     let (code, t) = lauf(&k, &["verify", "--edition", "2025"]);
     assert_eq!(code, Some(0), "{t}");
     assert!(t.contains("Version 1.0: byte-gleich"), "{t}");
+    assert!(t.contains("Version 1.1: byte-gleich"), "{t}");
 }
 
 /// The small edition and a follow-up `neu` with planted changes: a new

@@ -373,8 +373,19 @@ fn pdf_ist_hoechstens_900_kb_gross() {
 #[test]
 fn zu_schwache_farben_werden_abgelehnt() {
     let k = Kopie::neu();
+    // A released layout stays as it is: the design change in a new one.
+    let o = cli(
+        k.pfad(),
+        &["new-layout", "neu", "--from", "2025-barrierefrei"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
     k.ersetzen(
-        "report/layout/2025-barrierefrei/gestaltung.yaml",
+        "data/2025/edition.yaml",
+        "layout: \"2025-barrierefrei\"",
+        "layout: neu",
+    );
+    k.ersetzen(
+        "report/layout/neu/gestaltung.yaml",
         "\"#6a8fb3\"",
         "\"#c6dbef\"",
     );
