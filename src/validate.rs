@@ -226,8 +226,9 @@ fn pruefe_tabelle(
         if let Some(erste) = erste {
             out.push(landkreis_doppelt(orter, lk_datei, i, &lk.name, erste));
         }
-        if let Some(verantwortung) = &verantwortung
-            && !verantwortung.contains(&lk.gesamtverantwortung.as_str())
+        // A free answer ("Sonstiges", as the survey offers it) is allowed.
+        if let (Some(verantwortung), Some(wert)) = (&verantwortung, lk.gesamtverantwortung.wert())
+            && !verantwortung.contains(&wert)
         {
             out.push(unbekannter_wert(
                 orter,
@@ -235,7 +236,7 @@ fn pruefe_tabelle(
                 &["landkreise", &idx, "gesamtverantwortung"],
                 "gesamtverantwortung",
                 "gesamtverantwortung",
-                &lk.gesamtverantwortung,
+                wert,
                 verantwortung,
             ));
         }

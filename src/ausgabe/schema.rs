@@ -104,8 +104,18 @@ pub fn mit_vokabular(vokabular: &Vokabular) -> Vec<(&'static str, Value)> {
         );
     }
     let mut lk = schema::<Landkreise>();
-    lk["$defs"]["Landkreis"]["properties"]["gesamtverantwortung"]["enum"] =
-        werte(vokabular, "gesamtverantwortung");
+    let mut def = lk["$defs"]["Antwort"].clone();
+    if let Some(alternativen) = def["anyOf"].as_array_mut() {
+        for alt in alternativen.iter_mut().filter(|a| a["type"] == "string") {
+            alt["enum"] = werte(vokabular, "gesamtverantwortung");
+        }
+    }
+    lk["$defs"]["Antwort_gesamtverantwortung"] = def;
+    ref_ersetzen(
+        &mut lk["$defs"]["Landkreis"]["properties"]["gesamtverantwortung"],
+        "#/$defs/Antwort",
+        "#/$defs/Antwort_gesamtverantwortung",
+    );
     vec![
         ("steckbriefe.schema.json", sb),
         ("landkreise.schema.json", lk),

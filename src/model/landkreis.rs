@@ -25,8 +25,10 @@ pub struct Landkreis {
     pub art: Kreisart,
     /// Die für KI zuständige Organisationseinheit.
     pub organisationseinheit: String,
-    /// Wer die Gesamtverantwortung trägt (Wert aus dem Vokabular `gesamtverantwortung`).
-    pub gesamtverantwortung: String,
+    /// Wer die Gesamtverantwortung trägt: ein Wert aus dem Vokabular
+    /// `gesamtverantwortung` oder, wie die Umfrage es anbietet, eine freie
+    /// Antwort `{sonstiges: "…"}`.
+    pub gesamtverantwortung: super::Antwort,
     /// Eigenständige KI-Strategie vorhanden?
     pub ki_strategie: bool,
     /// Digitalstrategie mit KI-Teil vorhanden?

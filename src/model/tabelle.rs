@@ -144,7 +144,7 @@ pub const SPALTEN: &[Spalte] = &[
             hilfe: "Wer trägt die Gesamtverantwortung?",
         },
         summe: None,
-        wert: |l| Zelle::Text(&l.gesamtverantwortung),
+        wert: |l| Zelle::Text(l.gesamtverantwortung.text()),
     },
     Spalte {
         schluessel: "ki_strategie",

@@ -30,9 +30,10 @@ pub struct Import {
 }
 
 /// Values that tick a multiple-choice option (codes export `Y`, full texts
-/// `Ja`/`Yes`) and that leave it unticked.
+/// `Ja`/`Yes`) and that leave it unticked (LimeSurvey 6.14 exports an
+/// option never set as `N/A`, 6.4 as `Nein`).
 const ANGEKREUZT: &[&str] = &["Y", "Ja", "Yes", "1"];
-const LEER: &[&str] = &["", "N", "Nein", "No", "0"];
+const LEER: &[&str] = &["", "N", "Nein", "No", "0", "N/A"];
 
 /// Reads one response.
 /// The longest answer the import takes (bytes): the longest of 2025 has
@@ -231,7 +232,15 @@ impl Leser<'_> {
     /// A count (a whole number, at least 0).
     fn anzahl(&mut self, code: &str) -> u32 {
         let w = self.roh(code, None).unwrap_or_default().to_owned();
-        match w.parse::<u32>() {
+        // A survey archive's responses (`.lsr`) write every number with
+        // ten decimals: `3.0000000000` is 3.
+        let ganz = match w.split_once('.') {
+            Some((vorne, hinten)) if !hinten.is_empty() && hinten.bytes().all(|b| b == b'0') => {
+                vorne
+            }
+            _ => w.as_str(),
+        };
+        match ganz.parse::<u32>() {
             Ok(n) => n,
             Err(_) if w.is_empty() => 0,
             Err(_) => {
@@ -350,13 +359,9 @@ fn tabellenzeile_lesen(l: &mut Leser) -> Map<String, Value> {
     for (s, code) in TABELLE_1.iter().zip(&codes) {
         let wert = match s.art {
             SpaltenArt::Text => json!(l.text(code).unwrap_or_default()),
-            SpaltenArt::Auswahl(_) => l
-                .einfach(code, None)
-                .map(|v| match v {
-                    Value::Object(o) => o.get("sonstiges").cloned().unwrap_or_default(),
-                    v => v,
-                })
-                .unwrap_or(json!("")),
+            // A choice outside the vocabulary (the survey's "Sonstiges")
+            // stays a free answer: `{sonstiges: "…"}`.
+            SpaltenArt::Auswahl(v) => l.einfach(code, Some(v)).unwrap_or(json!("")),
             SpaltenArt::JaNein => json!(l.ja_nein(code)),
             SpaltenArt::Dezimal => json!(l.dezimal(code)),
             SpaltenArt::Anzahl => json!(l.anzahl(code)),

@@ -20,5 +20,6 @@ mod schlechte_eingaben;
 mod schreiben;
 mod tabelle;
 mod umfrage;
+mod umfrage_echt;
 mod vertrauen;
 mod website;

@@ -308,7 +308,7 @@ fn antworten_2025(u: &lss::Umfrage, v: Variante) -> String {
             match q.code.as_str() {
                 "LK" => z.push(wahl(q, &l.name)),
                 "LKoe" => z.push(l.organisationseinheit.clone()),
-                "LKverantwortung" => z.push(wahl(q, &l.gesamtverantwortung)),
+                "LKverantwortung" => z.push(wahl(q, l.gesamtverantwortung.text())),
                 "LKstrategie" => z.push(ja(l.ki_strategie).into()),
                 "LKdigital" => z.push(ja(l.digitalstrategie_mit_ki).into()),
                 "LKdienstanweisung" => z.push(ja(l.dienstanweisung).into()),
