@@ -327,28 +327,36 @@ fn anteil_eintraege(
     e: &Edition,
     k: &Kennzahlen,
     liste: &[(&str, &str)],
-) -> Vec<(String, f64, String)> {
-    liste
+) -> Result<Vec<(String, f64, String)>, crate::figures::Rechenfehler> {
+    let mut out = Vec::new();
+    for (name, kurz) in liste {
+        // A bar the data cannot give is an error, not a bar left out.
+        if let Some(f) = k.warum_nicht(name) {
+            return Err(f.clone());
+        }
+        out.extend(bar(e, k, name, kurz));
+    }
+    Ok(out)
+}
+
+/// One bar: the figure `name` (if the edition has it), labelled.
+fn bar(e: &Edition, k: &Kennzahlen, name: &str, kurz: &str) -> Option<(String, f64, String)> {
+    let z = k.get(name)?;
+    let antwort = e
+        .kennzahl_definitionen
         .iter()
-        .filter_map(|(name, kurz)| {
-            let z = k.get(name)?;
-            let antwort = e
-                .kennzahl_definitionen
-                .iter()
-                .find(|d| d.name == *name)
-                .and_then(|d| d.antwort.clone());
-            Some((
-                antwort.unwrap_or_else(|| (*kurz).to_owned()),
-                z.wert,
-                format!(
-                    "{} ({} von {})",
-                    format::prozent(z.wert, 0),
-                    z.zaehler.unwrap_or(0),
-                    z.nenner.unwrap_or(0)
-                ),
-            ))
-        })
-        .collect()
+        .find(|d| d.name == name)
+        .and_then(|d| d.antwort.clone());
+    Some((
+        antwort.unwrap_or_else(|| kurz.to_owned()),
+        z.wert,
+        format!(
+            "{} ({} von {})",
+            format::prozent(z.wert, 0),
+            z.zaehler.unwrap_or(0),
+            z.nenner.unwrap_or(0)
+        ),
+    ))
 }
 
 fn als_tabelle(eintraege: &[(String, f64, String)], spalte: &str) -> Datentabelle {
@@ -390,7 +398,7 @@ pub fn anteil_abbildung(
     mass: &Schriftmass,
     g: &Gestaltung,
 ) -> Result<Abbildung, ZeichenFehler> {
-    let eintraege = anteil_eintraege(e, k, a.liste);
+    let eintraege = anteil_eintraege(e, k, a.liste)?;
     let svg = balken_anteile(a.id, &eintraege, mass, rgb(&g.status_farben[0]))?;
     let basis = a
         .liste

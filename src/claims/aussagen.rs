@@ -267,11 +267,12 @@ fn dominiert(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldu
 fn zwei_kennzahlen(p: &Parameter, kz: &Kennzahlen, kleiner: bool) -> Result<Befund, Meldung> {
     let hole = |i: usize| -> Result<&crate::figures::Kennzahl, Meldung> {
         let n = p.text(i, "der Name einer Kennzahl")?;
-        kz.get(n).ok_or_else(|| {
-            mit_vorschlag(
+        kz.kennzahl(n).map_err(|f| match f {
+            crate::figures::Rechenfehler::Unbekannt(_) => mit_vorschlag(
                 format!("unbekannte Kennzahl „{n}“"),
                 vorschlag(n, kz.namen()),
-            )
+            ),
+            f => Meldung::neu(f.to_string()),
         })
     };
     let (a, b) = (hole(0)?, hole(1)?);

@@ -374,7 +374,7 @@ mod tests {
             "sitzungen": ["2025-02-04"], "landkreise_niedersachsen": 37, "bildnachweise": []
         }))
         .expect("Metadaten");
-        let kennzahlen = Kennzahlen { liste: Vec::new() };
+        let kennzahlen = Kennzahlen::default();
         let gerendert = rendern(
             std::slice::from_ref(&k),
             &kennzahlen,

@@ -38,6 +38,16 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
                 let name = z["name"].as_str().unwrap_or_default().to_owned();
                 z["definiert_in"] = serde_json::Value::String(herkunft(&name));
             }
+            if let Some(l) = liste.as_array_mut() {
+                l.extend(k.nicht_berechenbar.iter().map(|f| {
+                    let name = f.kennzahl().unwrap_or_default();
+                    serde_json::json!({
+                        "name": name,
+                        "nicht_berechenbar": f.to_string(),
+                        "definiert_in": herkunft(name),
+                    })
+                }));
+            }
             serde_json::to_string_pretty(&liste).unwrap_or_default() + "\n"
         }
         Format::Text => {
@@ -46,6 +56,11 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
                 let _ = writeln!(s, "{:<32} {}", z.name, z.text_genau());
                 let _ = writeln!(s, "{:<32} {} – {}", "", z.titel, z.definition);
                 let _ = writeln!(s, "{:<32} definiert in: {}\n", "", herkunft(&z.name));
+            }
+            for f in &k.nicht_berechenbar {
+                let name = f.kennzahl().unwrap_or_default();
+                let _ = writeln!(s, "{name:<32} nicht berechenbar: {f}");
+                let _ = writeln!(s, "{:<32} definiert in: {}\n", "", herkunft(name));
             }
             s
         }

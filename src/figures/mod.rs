@@ -85,9 +85,14 @@ impl Kennzahl {
 }
 
 /// All figures of an edition, in a stable order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Kennzahlen {
     pub liste: Vec<Kennzahl>,
+    /// The figures the data cannot give (division by zero, no finite
+    /// value): an error wherever the text, a chart or the layout uses one,
+    /// "nicht berechenbar" in `figures` otherwise.
+    #[serde(skip)]
+    pub nicht_berechenbar: Vec<Rechenfehler>,
 }
 
 impl Kennzahlen {
@@ -95,15 +100,30 @@ impl Kennzahlen {
         self.liste.iter().find(|k| k.name == name)
     }
 
+    /// Why figure `name` cannot be computed, if it is one of those.
+    pub fn warum_nicht(&self, name: &str) -> Option<&Rechenfehler> {
+        self.nicht_berechenbar
+            .iter()
+            .find(|f| f.kennzahl() == Some(name))
+    }
+
+    /// The figure `name`, or why there is none (unknown, or not computable).
+    pub fn kennzahl(&self, name: &str) -> Result<&Kennzahl, Rechenfehler> {
+        self.get(name).ok_or_else(|| {
+            self.warum_nicht(name)
+                .cloned()
+                .unwrap_or_else(|| Rechenfehler::Unbekannt(name.to_owned()))
+        })
+    }
+
     pub fn namen(&self) -> impl Iterator<Item = &str> {
         self.liste.iter().map(|k| k.name.as_str())
     }
 
-    /// The value of a figure; an unknown name is an error, never 0.
+    /// The value of a figure; an unknown or not computable one is an
+    /// error, never 0.
     pub fn wert(&self, name: &str) -> Result<f64, Rechenfehler> {
-        self.get(name)
-            .map(|k| k.wert)
-            .ok_or_else(|| Rechenfehler::Unbekannt(name.to_owned()))
+        self.kennzahl(name).map(|k| k.wert)
     }
 }
 
@@ -130,6 +150,15 @@ pub enum Rechenfehler {
 }
 
 impl Rechenfehler {
+    /// The figure it is about (none for an unknown name).
+    pub fn kennzahl(&self) -> Option<&str> {
+        match self {
+            Rechenfehler::Unbekannt(_) => None,
+            Rechenfehler::DivisionDurchNull { name, .. }
+            | Rechenfehler::NichtBerechenbar { name, .. } => Some(name),
+        }
+    }
+
     /// As a diagnostic at the data file the figure is computed from.
     pub fn diagnose(&self, edition: &str) -> crate::diagnostics::Diagnose {
         let datei = Projektpfade::ausgabe(edition);
@@ -242,19 +271,25 @@ pub const BETRIEBSMODELLE: &[(&str, &str)] = &[
     ("anteil_betriebsmodell_sonstiges", "Sonstiges"),
 ];
 
-/// Computes every figure of the edition; every figure that cannot be
-/// computed (division by zero, overflow, no finite value) is an error.
+/// Computes every figure of the edition. A figure the data cannot give
+/// (division by zero, overflow, no finite value) is kept as "nicht
+/// berechenbar" and is an error wherever it is used; a definition that
+/// names an unknown figure is an error here.
 pub fn berechne(e: &Edition) -> Result<Kennzahlen, Vec<Rechenfehler>> {
     let mut s = Sammler {
         liste: Vec::new(),
         fehler: Vec::new(),
     };
     definiert::berechnen(&mut s, e);
-    if s.fehler.is_empty() {
-        Ok(Kennzahlen { liste: s.liste })
-    } else {
-        Err(s.fehler)
+    // An unknown name (a definition referring to a missing figure) is an
+    // error of the data; a figure the data cannot give only where it is used.
+    if s.fehler.iter().any(|f| f.kennzahl().is_none()) {
+        return Err(s.fehler);
     }
+    Ok(Kennzahlen {
+        liste: s.liste,
+        nicht_berechenbar: s.fehler,
+    })
 }
 
 #[cfg(test)]

@@ -373,7 +373,12 @@ pub fn pruefe_platzhalter(
                         ));
                         continue;
                     };
-                    if kennzahlen.get(name).is_none() {
+                    if let Some(f) = kennzahlen.warum_nicht(name) {
+                        out.push(p.diagnose(f.to_string()).hilfe(
+                            "Der Text nennt eine Kennzahl, die die Daten nicht ergeben. Prüfen \
+                             Sie die Daten, oder nehmen Sie die Zahl aus dem Text.",
+                        ));
+                    } else if kennzahlen.get(name).is_none() {
                         let d = p.diagnose(format!("unbekannte Kennzahl „{name}“"));
                         out.push(match vorschlag(name, kennzahlen.namen()) {
                             Some(v) => d.hilfe(format!(

@@ -420,3 +420,44 @@ fn freigaben_lassen_sich_nicht_faelschen_oder_verlieren() {
     );
     assert!(!k.datei("ziel").exists());
 }
+
+#[test]
+fn eine_nicht_berechenbare_kennzahl_ist_nur_dort_ein_fehler_wo_sie_steht() {
+    let k = Kopie::klein();
+    let mut yaml = k.lesen("data/klein/kennzahlen.yaml");
+    // No fact sheet of `klein` answers the Amortisationsdauer: 0 of 0.
+    yaml.push_str(
+        "  - name: anteil_amortisation_bekannt\n    titel: \"Anteil Amortisation bekannt\"\n    \
+         art: anteil\n    feld: \"amortisationsdauer\"\n    antwort: \"ist unbekannt\"\n    \
+         definition: \"Steckbriefe mit bekannter Amortisationsdauer.\"\n",
+    );
+    k.schreiben("data/klein/kennzahlen.yaml", &yaml);
+    let o = cli(k.pfad(), &["check"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "unbenutzt: kein Fehler: {}",
+        stderr(&o)
+    );
+    let o = cli(k.pfad(), &["figures"]);
+    let t = common::stdout(&o);
+    assert!(
+        t.contains("anteil_amortisation_bekannt")
+            && t.contains("nicht berechenbar: Kennzahl anteil_amortisation_bekannt"),
+        "{t}"
+    );
+    k.ersetzen(
+        KAPITEL,
+        "Absatz zum Bearbeiten.",
+        "Absatz zum Bearbeiten. Amortisation bekannt: {{prozent \"anteil_amortisation_bekannt\"}}.",
+    );
+    let zeile = k.zeile(KAPITEL, "Amortisation bekannt");
+    let o = cli(k.pfad(), &["check"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains(&format!("{KAPITEL}:{zeile}:")), "{e}");
+    assert!(
+        e.contains("ist nicht berechenbar: Division durch null"),
+        "{e}"
+    );
+}

@@ -275,7 +275,7 @@ pub(super) mod tests {
     /// The figures and sources a template names, as the placeholder check
     /// would find them in a complete edition.
     fn benannt(k: &Kapitel) -> (Kennzahlen, Vec<Quelle>) {
-        let mut kennzahlen = Kennzahlen { liste: Vec::new() };
+        let mut kennzahlen = Kennzahlen::default();
         let mut quellen = Vec::new();
         for p in platzhalter(k) {
             let name = p.name().unwrap_or_default().to_owned();
@@ -331,7 +331,7 @@ pub(super) mod tests {
     #[test]
     fn unbekannter_helfer_wird_gemeldet() {
         let meta = meta();
-        let kennzahlen = Kennzahlen { liste: Vec::new() };
+        let kennzahlen = Kennzahlen::default();
         for (text, hilfe) in [
             ("{{zahll \"x\"}}", "meinten Sie „zahl“?".to_owned()),
             ("{{gibtesnicht}}", erlaubt()),

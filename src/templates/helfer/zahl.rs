@@ -29,8 +29,8 @@ impl Druck for ZahlHelfer<'_> {
         let name = erster_parameter(h, "zahl")?;
         let k = self
             .kennzahlen
-            .get(name)
-            .ok_or_else(|| RenderErrorReason::Other(format!("unbekannte Kennzahl „{name}“")))?;
+            .kennzahl(name)
+            .map_err(|f| RenderErrorReason::Other(f.to_string()))?;
         let stellen = h.hash_get("stellen").and_then(|v| v.value().as_u64());
         let text = match (h.name(), stellen) {
             ("prozent", s) => format::prozent(k.wert, s.unwrap_or(0) as usize),
