@@ -192,7 +192,7 @@ pub const SPALTEN: &[Spalte] = &[
         schluessel: "vzae",
         kurz: "vzae",
         bezeichnung: "VZÄ für KI",
-        doku: "Vollzeitäquivalente für KI (Dezimalpunkt)",
+        doku: "Vollzeitäquivalente für KI (Dezimalkomma, z. B. 1,5)",
         art: SpaltenArt::Dezimal,
         frage: Frage {
             code: "LKvzae",

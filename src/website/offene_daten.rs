@@ -125,13 +125,21 @@ pub fn zelle_sicher(zelle: String) -> String {
     if formel { format!("'{zelle}") } else { zelle }
 }
 
-/// A CSV file: the header, then every row with each cell made safe.
+/// The CSV separator: `;`, as a spreadsheet set to German opens a file
+/// into columns (with `,` it puts each row into one cell).
+pub const CSV_TRENNER: u8 = b';';
+
+/// A CSV file as a German spreadsheet reads it: UTF-8 with a byte order
+/// mark (else umlauts break), `;` between cells, decimal commas; the
+/// header, then every row with each cell made safe.
 fn csv_datei(
     kopf: &[&str],
     zeilen: impl Iterator<Item = Result<Vec<String>, DatenFehler>>,
 ) -> Result<Vec<u8>, DatenFehler> {
     let fehler = |x: csv::Error| DatenFehler::Csv(x.to_string());
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(CSV_TRENNER)
+        .from_writer("\u{feff}".as_bytes().to_vec());
     w.write_record(kopf).map_err(fehler)?;
     for zeile in zeilen {
         let zeile: Vec<String> = zeile?.into_iter().map(zelle_sicher).collect();
@@ -166,7 +174,7 @@ fn landkreis_zeile(l: &Landkreis) -> Vec<String> {
         .chain(
             TABELLE_1
                 .iter()
-                .map(|s| s.wert(l).text_mit(|d| d.to_string())),
+                .map(|s| s.wert(l).text_mit(|d| d.to_string().replace('.', ","))),
         )
         .collect()
 }

@@ -568,7 +568,8 @@ pub fn datenseite(d: &Eingang) -> Seite {
          <h2>Dateien</h2><ul>\
          <li>{} – alle Projekte als JSON, Antworten außerhalb des Vokabulars als \
          <code>{{\"sonstiges\": …}}</code>; beschrieben durch das {}</li>\
-         <li>{} – alle Projekte als CSV: UTF-8, durch Kommas getrennt, eine Kopfzeile mit den \
+         <li>{} – alle Projekte als CSV, wie eine deutsche Tabellenkalkulation sie öffnet: UTF-8 mit \
+         Byte-Order-Mark, Semikolon als Trenner, Dezimalkomma; eine Kopfzeile mit den \
          Schlüsseln unten, ein Projekt je Zeile; mehrere Antworten eines Feldes durch \
          „<code>{}</code>“ getrennt</li>\
          <li>{} – Tabelle 1 als CSV (Spalten unten)</li></ul>\

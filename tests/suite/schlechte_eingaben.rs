@@ -157,7 +157,9 @@ fn offene_daten_fuehren_in_der_tabellenkalkulation_nichts_aus() {
     let o = cli(k.pfad(), &["site", "--out", "web"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let csv = k.lesen("web/daten/projekte.csv");
-    let mut r = ::csv::Reader::from_reader(csv.as_bytes());
+    let mut r = ::csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let kopf = r.headers().unwrap().clone();
     let zeile = r.records().next().unwrap().unwrap();
     let json: serde_json::Value =

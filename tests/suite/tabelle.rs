@@ -38,7 +38,7 @@ fn layoutdaten_und_landkreise_csv_haben_die_spalten_der_tabelle() {
 
     let csv = String::from_utf8(landkreise_csv(&g.edition).unwrap()).unwrap();
     let kopf = csv.lines().next().unwrap();
-    assert_eq!(kopf, format!("name,{}", kurznamen().join(",")));
+    assert_eq!(kopf, format!("\u{feff}name;{}", kurznamen().join(";")));
 }
 
 #[test]

@@ -133,8 +133,19 @@ fn offene_daten_enthalten_jedes_projekt_und_ergeben_wieder_das_modell() {
     let pruefer = jsonschema::validator_for(&schema).unwrap();
     let fehler: Vec<String> = pruefer.iter_errors(&json).map(|f| f.to_string()).collect();
     assert!(fehler.is_empty(), "{fehler:?}");
-    // CSV: a header row and one row per project; lists joined with " | ".
-    let mut csv = csv::Reader::from_path(out.path().join("daten/projekte.csv")).unwrap();
+    // CSV as a German spreadsheet opens it: BOM, ";", decimal commas; a
+    // header row and one row per project; lists joined with " | ".
+    let roh = std::fs::read(out.path().join("daten/projekte.csv")).unwrap();
+    assert!(roh.starts_with("\u{feff}id;landkreis;".as_bytes()), "BOM und Semikolon");
+    let lesen = |datei: &str| {
+        let text = std::fs::read_to_string(out.path().join(datei)).unwrap();
+        csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(std::io::Cursor::new(
+                text.trim_start_matches('\u{feff}').to_owned().into_bytes(),
+            ))
+    };
+    let mut csv = lesen("daten/projekte.csv");
     let kopf = csv.headers().unwrap().clone();
     assert_eq!(&kopf[0], "id");
     assert_eq!(&kopf[1], "landkreis");
@@ -150,11 +161,15 @@ fn offene_daten_enthalten_jedes_projekt_und_ergeben_wieder_das_modell() {
         .map(|a| a.text())
         .collect();
     assert_eq!(&zeilen[0][spalte], technologien.join(" | "));
-    let lk = csv::Reader::from_path(out.path().join("daten/landkreise.csv"))
-        .unwrap()
-        .records()
-        .count();
-    assert_eq!(lk, e.landkreise.len());
+    let mut lk = lesen("daten/landkreise.csv");
+    let vzae = lk.headers().unwrap().iter().position(|h| h == "vzae").unwrap();
+    let zeilen: Vec<csv::StringRecord> = lk.records().map(Result::unwrap).collect();
+    assert_eq!(zeilen.len(), e.landkreise.len());
+    // A VZÄ of 1.5 is "1,5", never a date in a German spreadsheet.
+    for (z, l) in zeilen.iter().zip(&e.landkreise) {
+        assert_eq!(z[vzae], l.vzae.0.to_string().replace('.', ","));
+    }
+    assert!(zeilen.iter().any(|z| z[vzae].contains(',')), "ein Wert mit Komma");
 }
 
 #[test]
