@@ -37,6 +37,9 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
                 w.dateien,
                 w.dauer.as_millis()
             ));
+            for h in &w.hinweise {
+                super::melden(&format!("Hinweis: {h}.\n"));
+            }
             super::drucken(&format!("{}\n", w.ordner.join("index.html").display()));
             Ok(ExitCode::SUCCESS)
         }

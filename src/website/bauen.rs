@@ -23,6 +23,9 @@ pub struct Website {
     pub dateien: usize,
     /// Time for the website's files alone (without setting the PDF).
     pub dauer: Duration,
+    /// What the publisher should know before putting it online (e.g. no
+    /// licence for the open data).
+    pub hinweise: Vec<String>,
 }
 
 impl From<WebFehler> for BauFehler {
@@ -86,10 +89,20 @@ impl Sitzung {
             fassung.abschliessen()
         };
         schreiben().map_err(|e| BauFehler::Export(ExportFehler::Schreiben(e)))?;
+        let mut hinweise = Vec::new();
+        if e.meta.lizenz.is_none() {
+            hinweise.push(format!(
+                "{} nennt keine Lizenz der offenen Daten; die Datenseite sagt, dass keine \
+                 angegeben ist, und ohne Lizenz darf sie niemand sicher weiterverwenden \
+                 (`lizenz: {{name: …, url: …}}` in edition.yaml, z. B. Datenlizenz Deutschland)",
+                crate::projekt::Projektpfade::ausgabedatei(&e.id, "edition.yaml").display()
+            ));
+        }
         Ok(Website {
             ordner: ordner.anzeige().to_path_buf(),
             dateien: dateien.len(),
             dauer,
+            hinweise,
         })
     }
 }

@@ -64,7 +64,7 @@ pub fn startseite(d: &Eingang) -> Seite {
          Kennzahlen wie der Bericht. {}</p>",
         esc(&e.meta.titel),
         e.landkreise.len(),
-        pdf_satz(d, ""),
+        pdf_satz(d, "", false),
     );
     h.push_str(&karten_abschnitt(d));
     h.push_str(&kennzahlen_abschnitt(d));
@@ -77,14 +77,22 @@ pub fn startseite(d: &Eingang) -> Seite {
     }
 }
 
-/// "Der Bericht als PDF (Version 1.1, SHA-256 …)."
-fn pdf_satz(d: &Eingang, w: &str) -> String {
+/// "Der Bericht als PDF (Version 1.1, 694 KB)." for readers; with
+/// `pruefsumme` (the data page) its SHA-256 too, for those who check it.
+fn pdf_satz(d: &Eingang, w: &str, pruefsumme: bool) -> String {
+    let summe = if pruefsumme {
+        format!(
+            " Prüfsumme (SHA-256) des PDFs: <code>{}</code>.",
+            esc(&d.pdf.sha256)
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "Der Bericht als {} (Version {}, {} KB, SHA-256 <code>{}</code>).",
+        "Der Bericht als {} (Version {}, {} KB).{summe}",
         link(&format!("{w}{}", d.pdf.datei), "PDF"),
         esc(&d.pdf.version),
         d.pdf.bytes / 1024,
-        esc(&d.pdf.sha256)
     )
 }
 
@@ -580,7 +588,7 @@ pub fn datenseite(d: &Eingang) -> Seite {
          „<code>-</code>“ bleibt. projekte.json enthält jeden Wert unverändert.</p>\
          <h2>Felder eines Projekts</h2><p>Dazu <code>id</code> (bleibt über alle Ausgaben \
          gleich) und <code>landkreis</code>.</p>{}<h2>Spalten von landkreise.csv</h2>{}",
-        pdf_satz(d, ""),
+        pdf_satz(d, "", true),
         link("daten/projekte.json", "projekte.json"),
         link("daten/projekte.schema.json", "JSON Schema"),
         link("daten/projekte.csv", "projekte.csv"),

@@ -101,10 +101,17 @@ fn jedes_projekt_hat_eine_seite_und_jeder_link_fuehrt_zu_einer_datei() {
         assert!(html.contains("Content-Security-Policy"), "{}", d.display());
     }
     assert!(geprueft > 1000, "{geprueft} Links");
-    // The PDF beside it, with its SHA-256 on the start page.
+    // The PDF beside it; its SHA-256 on the data page, not in the start
+    // page's text for readers.
     let pdf = std::fs::read(out.path().join("ki-kataster-2025-v1.1.pdf")).unwrap();
+    let summe = kataster_report::ausgabe::freigabe::sha256(&pdf);
     let start = std::fs::read_to_string(out.path().join("index.html")).unwrap();
-    assert!(start.contains(&kataster_report::ausgabe::freigabe::sha256(&pdf)));
+    assert!(start.contains("ki-kataster-2025-v1.1.pdf"));
+    assert!(!start.contains(&summe));
+    let daten = std::fs::read_to_string(out.path().join("daten.html")).unwrap();
+    assert!(daten.contains(&format!(
+        "Prüfsumme (SHA-256) des PDFs: <code>{summe}</code>"
+    )));
 }
 
 #[test]
@@ -136,7 +143,10 @@ fn offene_daten_enthalten_jedes_projekt_und_ergeben_wieder_das_modell() {
     // CSV as a German spreadsheet opens it: BOM, ";", decimal commas; a
     // header row and one row per project; lists joined with " | ".
     let roh = std::fs::read(out.path().join("daten/projekte.csv")).unwrap();
-    assert!(roh.starts_with("\u{feff}id;landkreis;".as_bytes()), "BOM und Semikolon");
+    assert!(
+        roh.starts_with("\u{feff}id;landkreis;".as_bytes()),
+        "BOM und Semikolon"
+    );
     let lesen = |datei: &str| {
         let text = std::fs::read_to_string(out.path().join(datei)).unwrap();
         csv::ReaderBuilder::new()
@@ -162,14 +172,22 @@ fn offene_daten_enthalten_jedes_projekt_und_ergeben_wieder_das_modell() {
         .collect();
     assert_eq!(&zeilen[0][spalte], technologien.join(" | "));
     let mut lk = lesen("daten/landkreise.csv");
-    let vzae = lk.headers().unwrap().iter().position(|h| h == "vzae").unwrap();
+    let vzae = lk
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "vzae")
+        .unwrap();
     let zeilen: Vec<csv::StringRecord> = lk.records().map(Result::unwrap).collect();
     assert_eq!(zeilen.len(), e.landkreise.len());
     // A VZÄ of 1.5 is "1,5", never a date in a German spreadsheet.
     for (z, l) in zeilen.iter().zip(&e.landkreise) {
         assert_eq!(z[vzae], l.vzae.0.to_string().replace('.', ","));
     }
-    assert!(zeilen.iter().any(|z| z[vzae].contains(',')), "ein Wert mit Komma");
+    assert!(
+        zeilen.iter().any(|z| z[vzae].contains(',')),
+        "ein Wert mit Komma"
+    );
 }
 
 #[test]
@@ -288,4 +306,28 @@ fn produktkennung_ist_ein_schlichter_name() {
     assert_eq!(o.status.code(), Some(1), "{e}");
     assert!(e.contains("vokabular.yaml:"), "{e}");
     assert!(!k.datei("scriba.html").exists() && !k.datei("ziel").exists());
+}
+
+#[test]
+fn site_sagt_es_wenn_die_offenen_daten_keine_lizenz_haben() {
+    let k = Kopie::klein();
+    let o = cli(k.pfad(), &["site", "--out", "web"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert!(
+        e.contains("Hinweis: data/klein/edition.yaml nennt keine Lizenz der offenen Daten"),
+        "{e}"
+    );
+    k.ersetzen(
+        "data/klein/edition.yaml",
+        "titel:",
+        "lizenz: {name: Datenlizenz Deutschland – Namensnennung – Version 2.0, url: 'https://www.govdata.de/dl-de/by-2-0'}\ntitel:",
+    );
+    let o = cli(k.pfad(), &["site", "--out", "web"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("Lizenz"), "{}", stderr(&o));
+    assert!(
+        k.lesen("web/daten.html")
+            .contains("https://www.govdata.de/dl-de/by-2-0")
+    );
 }
