@@ -15,6 +15,14 @@ document.addEventListener("DOMContentLoaded", () => {
   const auswahl = Array.from(form.querySelectorAll("select[data-feld]"));
   const suche = document.getElementById("f-suche");
 
+  // Umlauts as editors type them without a German keyboard: "ue" finds
+  // "ü", "Uebersetzung" "Übersetzung"; case and accents do not count.
+  const falten = (text) => text
+    .toLowerCase()
+    .replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
+    .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const texte = new Map(zeilen.map((z) => [z, falten(z.dataset.text || "")]));
+
   const passt = (zeile) => {
     for (const s of auswahl) {
       if (s.value === "") {
@@ -25,8 +33,8 @@ document.addEventListener("DOMContentLoaded", () => {
         return false;
       }
     }
-    const worte = suche.value.toLowerCase().split(/\s+/).filter((w) => w !== "");
-    return worte.every((w) => (zeile.dataset.text || "").includes(w));
+    const worte = falten(suche.value).split(/\s+/).filter((w) => w !== "");
+    return worte.every((w) => texte.get(zeile).includes(w));
   };
 
   const anwenden = () => {
@@ -38,9 +46,13 @@ document.addEventListener("DOMContentLoaded", () => {
         n += 1;
       }
     }
+    // No empty table under its header: the sentence says it.
+    tabelle.hidden = n === 0;
     treffer.textContent = n === zeilen.length
       ? `${n} Projekte.`
-      : `${n} von ${zeilen.length} Projekten passen zu den Filtern.`;
+      : n === 0
+        ? "Kein Projekt passt zu den Filtern."
+        : `${n} von ${zeilen.length} Projekten passen zu den Filtern.`;
   };
 
   form.addEventListener("input", anwenden);

@@ -163,6 +163,17 @@ test("die Projektliste filtert allein mit der Tastatur", async () => {
   const gezeigt = await sichtbare(seite);
   assert.ok(gezeigt.includes(erwartet[0].projektname), `${wort}: ${gezeigt}`);
   assert.ok(gezeigt.length <= mitWort.length, `${wort}: ${gezeigt}`);
+  // Umlauts typed as "ue": the same projects as with "ü".
+  await seite.selectOption("#f-landkreis", "");
+  await seite.fill("#f-suche", "Übersetzung");
+  const mitUmlaut = await sichtbare(seite);
+  assert.ok(mitUmlaut.length > 0, "Übersetzung");
+  await seite.fill("#f-suche", "uebersetzung");
+  assert.deepEqual(await sichtbare(seite), mitUmlaut);
+  // Nothing found: a sentence instead of an empty table.
+  await seite.fill("#f-suche", "kein-solches-wort-xyz");
+  assert.equal(await seite.$eval("#treffer", (t) => t.textContent), "Kein Projekt passt zu den Filtern.");
+  assert.equal(await seite.$eval("#projekte", (t) => t.hidden), true);
   // Reset by keyboard: every project again.
   await tabBis(seite, "f-zuruecksetzen");
   await seite.keyboard.press("Enter");
