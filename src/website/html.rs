@@ -61,7 +61,20 @@ pub fn zeilen_tabelle(titel: &str, zeilen: &[(String, String)]) -> String {
         .iter()
         .map(|(k, v)| format!("<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>"))
         .collect();
-    format!("<table class=\"angaben\"><caption>{titel}</caption><tbody>{z}</tbody></table>")
+    breit(
+        titel,
+        &format!("<table class=\"angaben\"><caption>{titel}</caption><tbody>{z}</tbody></table>"),
+    )
+}
+
+/// A table in its own scroll container: on a narrow screen (390 px) the
+/// table scrolls sideways, not the page (WCAG 1.4.10); the container can be
+/// reached and scrolled with the keyboard.
+pub fn breit(bezeichnung: &str, tabelle: &str) -> String {
+    format!(
+        "<div class=\"breit\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">{tabelle}</div>",
+        esc(bezeichnung)
+    )
 }
 
 /// A table with a header row; the first column is a row header.
@@ -87,8 +100,11 @@ pub fn tabelle(titel: &str, kopf: &[&str], zeilen: &[Vec<String>]) -> String {
             format!("<tr>{zellen}</tr>")
         })
         .collect();
-    format!(
-        "<table><caption>{titel}</caption><thead><tr>{k}</tr></thead><tbody>{z}</tbody></table>"
+    breit(
+        titel,
+        &format!(
+            "<table><caption>{titel}</caption><thead><tr>{k}</tr></thead><tbody>{z}</tbody></table>"
+        ),
     )
 }
 

@@ -352,13 +352,17 @@ pub fn projektliste(d: &Eingang) -> Seite {
         .map(|(lk, s)| projekt_zeile(d, lk, s))
         .collect();
     let n = e.alle_steckbriefe().count();
-    let h = format!(
-        "{form}<p id=\"treffer\" role=\"status\" aria-live=\"polite\">{n} Projekte.</p>\
-         <table id=\"projekte\"><caption>Alle Projekte der Ausgabe {}</caption><thead><tr>\
+    let titel = format!("Alle Projekte der Ausgabe {}", e.id);
+    let tabelle = format!(
+        "<table id=\"projekte\"><caption>{}</caption><thead><tr>\
          <th scope=\"col\">Projekt</th><th scope=\"col\">Landkreis</th>\
          <th scope=\"col\">Projektstatus</th><th scope=\"col\">Technologien</th>\
          <th scope=\"col\">Betriebsmodell</th></tr></thead><tbody>{zeilen}</tbody></table>",
-        esc(&e.id)
+        esc(&titel)
+    );
+    let h = format!(
+        "{form}<p id=\"treffer\" role=\"status\" aria-live=\"polite\">{n} Projekte.</p>{}",
+        super::html::breit(&titel, &tabelle)
     );
     Seite {
         pfad: "projekte.html".into(),

@@ -126,6 +126,15 @@ test("jede Seitenart besteht axe-core (WCAG 2.1 AA) ohne einen Verstoß", async 
   }
 });
 
+test("jede Seitenart passt auf 390 px Breite, ohne seitlich zu scrollen (WCAG 1.4.10)", async () => {
+  for (const adresse of SEITEN()) {
+    const { kontext, seite } = await oeffnen(adresse, { viewport: { width: 390, height: 844 } });
+    const breite = await seite.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(breite <= 390, `${adresse}: ${breite} px breit`);
+    await kontext.close();
+  }
+});
+
 /** The projects the table shows: their Landkreis cells. */
 async function sichtbare(seite) {
   return seite.$$eval("#projekte tbody tr:not([hidden])", (z) =>
