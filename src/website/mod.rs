@@ -96,7 +96,7 @@ pub fn dateien(
         .map(|s| (s.pfad, s.html.into_bytes()))
         .collect();
     for a in d.abbildungen.iter().filter(|a| a.id != "karte") {
-        out.push((format!("abb/{}.svg", a.id), a.svg.clone().into_bytes()));
+        out.push((format!("abb/{}.svg", a.id), web_svg(&a.svg).into_bytes()));
     }
     let e = d.edition;
     let json = |v: &serde_json::Value| serde_json::to_vec_pretty(v).unwrap_or_default();
@@ -140,4 +140,14 @@ pub fn dateien(
 
 fn lesen(wurzel: &Path, relativ: &Path, max: u64) -> Result<Vec<u8>, WebFehler> {
     projekt::lesen(wurzel, relativ, max).map_err(|e| WebFehler::Datei(Box::new(e.diagnose())))
+}
+
+/// A chart for the website: an SVG shown through `<img>` cannot load the
+/// report's font, so its text falls back to a sans-serif of the reader's
+/// system (not a serif). The PDF's SVG stays as it is.
+fn web_svg(svg: &str) -> String {
+    svg.replace(
+        "font-family=\"Inter\"",
+        "font-family=\"Inter, Arial, Helvetica, sans-serif\"",
+    )
 }

@@ -331,3 +331,23 @@ fn site_sagt_es_wenn_die_offenen_daten_keine_lizenz_haben() {
             .contains("https://www.govdata.de/dl-de/by-2-0")
     );
 }
+
+#[test]
+fn diagramme_der_website_fallen_auf_eine_serifenlose_schrift_zurueck() {
+    // An SVG in <img> cannot load Inter: its text must not fall back to a
+    // serif font.
+    let out = bauen(&common::projekt(), "2025");
+    for id in [
+        "technologien",
+        "betriebsmodelle",
+        "projekte-status",
+        "vzae-projekte",
+    ] {
+        let svg = std::fs::read_to_string(out.path().join(format!("abb/{id}.svg"))).unwrap();
+        assert!(
+            svg.contains("font-family=\"Inter, Arial, Helvetica, sans-serif\""),
+            "{id}"
+        );
+        assert!(!svg.contains("font-family=\"Inter\""), "{id}");
+    }
+}
