@@ -55,10 +55,41 @@ document.addEventListener("DOMContentLoaded", () => {
         : `${n} von ${zeilen.length} Projekten passen zu den Filtern.`;
   };
 
-  form.addEventListener("input", anwenden);
-  form.addEventListener("change", anwenden);
+  // The filters live in the address (?landkreis=Celle&suche=Chat), so that
+  // a filtered list can be bookmarked and shared.
+  const merken = () => {
+    const p = new URLSearchParams();
+    for (const s of auswahl) {
+      if (s.value !== "") {
+        p.set(s.dataset.feld, s.value);
+      }
+    }
+    if (suche.value !== "") {
+      p.set("suche", suche.value);
+    }
+    const q = p.toString();
+    history.replaceState(null, "", q === "" ? location.pathname : `?${q}`);
+  };
+  const uebernehmen = () => {
+    const p = new URLSearchParams(location.search);
+    for (const s of auswahl) {
+      const w = p.get(s.dataset.feld);
+      if (w !== null && Array.from(s.options).some((o) => o.value === w)) {
+        s.value = w;
+      }
+    }
+    suche.value = p.get("suche") || "";
+  };
+  const neu = () => {
+    anwenden();
+    merken();
+  };
+
+  form.addEventListener("input", neu);
+  form.addEventListener("change", neu);
   form.addEventListener("submit", (e) => e.preventDefault());
-  form.addEventListener("reset", () => setTimeout(anwenden, 0));
+  form.addEventListener("reset", () => setTimeout(neu, 0));
   form.hidden = false;
+  uebernehmen();
   anwenden();
 });

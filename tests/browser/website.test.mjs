@@ -191,6 +191,19 @@ test("die Projektliste filtert allein mit der Tastatur", async () => {
   await kontext.close();
 });
 
+test("die gefilterte Liste steht in der Adresse und lässt sich teilen", async () => {
+  const landkreis = daten.projekte[0].landkreis;
+  const erwartet = daten.projekte.filter((p) => p.landkreis === landkreis);
+  const { kontext, seite } = await oeffnen(`projekte.html?landkreis=${encodeURIComponent(landkreis)}`);
+  assert.deepEqual(await sichtbare(seite), erwartet.map((p) => p.projektname));
+  assert.equal(await seite.$eval("#f-landkreis", (s) => s.value), landkreis);
+  await seite.fill("#f-suche", "Chat");
+  const adresse = new URL(await seite.evaluate(() => location.href));
+  assert.equal(adresse.searchParams.get("landkreis"), landkreis);
+  assert.equal(adresse.searchParams.get("suche"), "Chat");
+  await kontext.close();
+});
+
 test("ohne JavaScript steht jedes Projekt in der Liste", async () => {
   const { kontext, seite } = await oeffnen("projekte.html", { javaScriptEnabled: false });
   assert.equal((await sichtbare(seite)).length, daten.projekte.length);
