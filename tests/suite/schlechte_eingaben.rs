@@ -7,6 +7,13 @@ use crate::common::{self, Kopie, cli, stderr};
 
 const KAPITEL: &str = "report/kapitel/klein/01-ergebnisse.typ.hbs";
 
+/// The small edition with `alt` replaced by `neu` in `datei`.
+fn klein_mit(datei: &str, alt: &str, neu: &str) -> Kopie {
+    let k = Kopie::klein();
+    k.ersetzen(datei, alt, neu);
+    k
+}
+
 #[test]
 fn teilvorlagen_und_zu_tiefe_bloecke_werden_abgelehnt_statt_abzustuerzen() {
     let tief = "{{#if true}}".repeat(40_000) + &"{{/if}}".repeat(40_000);
@@ -25,8 +32,7 @@ fn teilvorlagen_und_zu_tiefe_bloecke_werden_abgelehnt_statt_abzustuerzen() {
         (&tief, "tiefer als 32 Ebenen"),
     ];
     for (eingabe, erwartet) in faelle {
-        let k = Kopie::klein();
-        k.ersetzen(
+        let k = klein_mit(
             KAPITEL,
             "Absatz zum Bearbeiten.",
             &format!("Absatz zum Bearbeiten.\n\n{eingabe}"),
@@ -49,8 +55,7 @@ fn teilvorlagen_und_zu_tiefe_bloecke_werden_abgelehnt_statt_abzustuerzen() {
 
 #[test]
 fn kommentare_mit_teilvorlagen_bleiben_erlaubt() {
-    let k = Kopie::klein();
-    k.ersetzen(
+    let k = klein_mit(
         KAPITEL,
         "Absatz zum Bearbeiten.",
         "Absatz zum Bearbeiten. {{!-- {{> kein}} --}}{{! {{#*x}} }}",
@@ -115,8 +120,7 @@ fn nur_sichere_adressen_werden_links() {
             assert!(!k.datei("web").exists());
         }
     }
-    let k = Kopie::klein();
-    k.ersetzen(
+    let k = klein_mit(
         "data/klein/quellen.yaml",
         "    text: \"Testquelle für die kleine Ausgabe.\"",
         "    text: \"Testquelle für die kleine Ausgabe.\"\n    url: 'mailto:ag@example.org'",
@@ -258,8 +262,7 @@ fn zahlen_kennungen_und_daten_wie_die_redaktion_sie_schreibt() {
 
 #[test]
 fn typst_liest_nichts_ausserhalb_und_sagt_es_auf_deutsch() {
-    let k = Kopie::klein();
-    k.ersetzen(
+    let k = klein_mit(
         KAPITEL,
         "Absatz zum Bearbeiten.",
         "Absatz zum Bearbeiten. #read(\"../../../etc/passwd\")",
@@ -281,8 +284,7 @@ fn typst_liest_nichts_ausserhalb_und_sagt_es_auf_deutsch() {
 
 #[test]
 fn ein_vertippter_landkreis_wird_an_seiner_zeile_gemeldet() {
-    let k = Kopie::klein();
-    k.ersetzen(
+    let k = klein_mit(
         "data/klein/landkreise.yaml",
         "- name: Celle",
         "- name: Zelle",

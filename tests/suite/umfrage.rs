@@ -421,7 +421,8 @@ fn vergleichbar(s: &kataster_report::model::Steckbrief) -> Value {
 
 /// A copy with an empty edition 2026, the questionnaire and a response
 /// export of the 2025 data in `umfrage/`.
-pub(crate) fn mit_antworten(v: Variante) -> Kopie {
+/// A copy of the project with an empty edition 2026 made from 2025.
+pub(crate) fn leere_ausgabe_2026() -> Kopie {
     let k = Kopie::neu();
     let o = cli(
         k.pfad(),
@@ -436,6 +437,11 @@ pub(crate) fn mit_antworten(v: Variante) -> Kopie {
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
+    k
+}
+
+pub(crate) fn mit_antworten(v: Variante) -> Kopie {
+    let k = leere_ausgabe_2026();
     let lss_text = fragebogen_2025(&k);
     let u = lss::lesen(&lss_text).unwrap();
     k.schreiben("umfrage/antworten.csv", &antworten_2025(&u, v));

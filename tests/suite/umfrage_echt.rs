@@ -15,20 +15,7 @@ fn eingegeben(version: &str) -> Vec<serde_json::Value> {
 /// A copy with an empty edition 2026 and the survey's files in `umfrage/`,
 /// imported; the import's output.
 fn importiert(version: &str, lss: &str, antworten: &str) -> (Kopie, String) {
-    let k = Kopie::neu();
-    let o = cli(
-        k.pfad(),
-        &[
-            "new-edition",
-            "2026",
-            "--from",
-            "2025",
-            "--datum",
-            "2026-03-01",
-            "--leer",
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    let k = crate::umfrage::leere_ausgabe_2026();
     let quelle = crate::common::projekt().join(format!("tests/fixtures/limesurvey/{version}"));
     for datei in [lss, antworten] {
         k.schreiben(
