@@ -70,7 +70,8 @@ fn bruchzahlen_als_ganzzahl(datei: &Datei, schema: &Value) -> Vec<Diagnose> {
                 || t.as_array()
                     .is_some_and(|a| a.iter().any(|x| x == "integer"))
         });
-        if ganz {
+        // Too large to be whole in a float: the schema's maximum says so.
+        if ganz && z.abs() < 1e15 {
             let feld = feld_pfad(pfad);
             let d = diagnose_bei(
                 datei,
@@ -78,7 +79,7 @@ fn bruchzahlen_als_ganzzahl(datei: &Datei, schema: &Value) -> Vec<Diagnose> {
                 feld,
                 format!("erwartet eine ganze Zahl, gefunden {}", beschreibe(k)),
             );
-            out.push(if z.fract() == 0.0 && z.abs() < 1e15 {
+            out.push(if z.fract() == 0.0 {
                 d.hilfe(format!(
                     "Schreiben Sie {z:.0} (ohne Punkt und Nachkommastellen)."
                 ))

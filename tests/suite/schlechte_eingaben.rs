@@ -225,6 +225,13 @@ fn zahlen_kennungen_und_daten_wie_die_redaktion_sie_schreibt() {
             "",
         ),
         (
+            LK,
+            "    geplant: 0",
+            "    geplant: 99999999999999999999".into(),
+            "die Zahl 1e20 ist größer als 9999",
+            "Plausibilitätsgrenze",
+        ),
+        (
             "data/klein/steckbriefe/celle.yaml",
             "- id: celle-posteingang-mit-rpa",
             "- id: con".into(),
@@ -257,6 +264,8 @@ fn zahlen_kennungen_und_daten_wie_die_redaktion_sie_schreibt() {
         assert!(e.contains(meldung), "{neu}: {e}");
         assert!(e.contains(hilfe), "{neu}: {e}");
         assert!(!e.contains("invalid type"), "{neu}: {e}");
+        // One mistake, one message (not a second, misleading one beside it).
+        assert!(e.contains("\n1 Fehler gefunden."), "{neu}: {e}");
     }
 }
 
