@@ -63,17 +63,21 @@ pub struct Nebenort {
 impl Nebenort {
     /// `datei:zeile:spalte: text`.
     fn kurz(&self) -> String {
-        if self.zeile == 0 {
-            format!("{}: {}", self.datei.display(), self.text)
-        } else {
-            format!(
-                "{}:{}:{}: {}",
-                self.datei.display(),
-                self.zeile,
-                self.spalte,
-                self.text
-            )
-        }
+        format!(
+            "{}: {}",
+            ort(&self.datei, self.zeile, self.spalte),
+            self.text
+        )
+    }
+}
+
+/// `datei:zeile:spalte` (only `datei` without a line), the form editors and
+/// terminals turn into links.
+fn ort(datei: &Path, zeile: usize, spalte: usize) -> String {
+    if zeile == 0 {
+        datei.display().to_string()
+    } else {
+        format!("{}:{zeile}:{spalte}", datei.display())
     }
 }
 
@@ -200,11 +204,7 @@ impl Diagnose {
 
     /// `datei:zeile:spalte`, the form editors and terminals turn into links.
     pub fn ort(&self) -> String {
-        if self.zeile == 0 {
-            self.datei.display().to_string()
-        } else {
-            format!("{}:{}:{}", self.datei.display(), self.zeile, self.spalte)
-        }
+        ort(&self.datei, self.zeile, self.spalte)
     }
 
     /// One line, for logs and tests: `datei:zeile:spalte: Feld „x“: Meldung (Hilfe)`;
