@@ -6,6 +6,29 @@ use serde::Deserialize;
 use super::ZeichenFehler;
 use crate::projekt::Projektpfade;
 
+/// A problem of the geodata file.
+fn geodatenfehler(meldung: String) -> ZeichenFehler {
+    ZeichenFehler::Geodaten {
+        pfad: Projektpfade::GEODATEN.into(),
+        meldung,
+    }
+}
+
+/// The geodata is not GeoJSON of the expected form.
+fn form_fehler(e: serde_json::Error) -> ZeichenFehler {
+    geodatenfehler(format!("kein gültiges GeoJSON der erwarteten Form ({e})"))
+}
+
+/// The text of the project's geodata file, read confined.
+fn text_lesen(wurzel: &std::path::Path) -> Result<String, ZeichenFehler> {
+    crate::projekt::lese_text(
+        wurzel,
+        std::path::Path::new(Projektpfade::GEODATEN),
+        crate::projekt::MAX_BINAER,
+    )
+    .map_err(|e| geodatenfehler(e.to_string()))
+}
+
 /// The kind of a district that is a city, not a Landkreis: it does not
 /// answer the survey.
 const KREISFREI: &str = "Kreisfreie Stadt";
@@ -55,10 +78,7 @@ enum Geometrie {
 
 impl Geodaten {
     pub fn aus_text(text: &str) -> Result<Geodaten, ZeichenFehler> {
-        let s: Sammlung = serde_json::from_str(text).map_err(|e| ZeichenFehler::Geodaten {
-            pfad: Projektpfade::GEODATEN.into(),
-            meldung: format!("kein gültiges GeoJSON der erwarteten Form ({e})"),
-        })?;
+        let s: Sammlung = serde_json::from_str(text).map_err(form_fehler)?;
         let kreise = s
             .features
             .into_iter()
@@ -78,16 +98,7 @@ impl Geodaten {
 
     /// Reads `data/geo/niedersachsen-kreise.geojson` of the project.
     pub fn laden(wurzel: &std::path::Path) -> Result<Geodaten, ZeichenFehler> {
-        let text = crate::projekt::lese_text(
-            wurzel,
-            std::path::Path::new(Projektpfade::GEODATEN),
-            crate::projekt::MAX_BINAER,
-        )
-        .map_err(|e| ZeichenFehler::Geodaten {
-            pfad: Projektpfade::GEODATEN.into(),
-            meldung: e.to_string(),
-        })?;
-        Geodaten::aus_text(&text)
+        Geodaten::aus_text(&text_lesen(wurzel)?)
     }
 
     /// The names of the districts that can answer the survey (Landkreise
@@ -106,18 +117,7 @@ impl Geodaten {
             name: String,
             art: String,
         }
-        let fehler = |meldung: String| ZeichenFehler::Geodaten {
-            pfad: Projektpfade::GEODATEN.into(),
-            meldung,
-        };
-        let text = crate::projekt::lese_text(
-            wurzel,
-            std::path::Path::new(Projektpfade::GEODATEN),
-            crate::projekt::MAX_BINAER,
-        )
-        .map_err(|e| fehler(e.to_string()))?;
-        let s: NurNamen = serde_json::from_str(&text)
-            .map_err(|e| fehler(format!("kein gültiges GeoJSON der erwarteten Form ({e})")))?;
+        let s: NurNamen = serde_json::from_str(&text_lesen(wurzel)?).map_err(form_fehler)?;
         Ok(s.features
             .into_iter()
             .map(|f| f.properties)
