@@ -49,53 +49,70 @@ pub fn pruefe_layout(
 /// gone), reported with the way to a new design (`new-layout`). `fuer`: the
 /// edition being built, for the proposed name.
 pub fn eingefroren(wurzel: &Path, layout: &str, fuer: &str) -> Option<Diagnose> {
-    // The proposed name: the edition's, else the first free one after it.
-    let frei =
-        |n: &String| std::fs::symlink_metadata(wurzel.join(Projektpfade::layout(n))).is_err();
-    let fuer_ausgabe = fuer;
-    let fuer = std::iter::once(fuer.to_owned())
-        .chain((2..).map(|i| format!("{fuer}-{i}")))
-        .find(frei)
-        .unwrap_or_default();
+    let a = erste_aenderung(wurzel, layout)?;
+    let neu = freier_name(wurzel, fuer);
+    Some(
+        Diagnose::neu(
+            &a.datei,
+            format!(
+                "das Layout „{layout}“ ist von Ausgabe {} Version {} freigegeben; {} wurde \
+                 seitdem {}",
+                a.ausgabe, a.version, a.datei, a.was
+            ),
+        )
+        .hilfe(format!(
+            "Ein freigegebenes Layout bleibt, wie es war. Nehmen Sie die Änderung zurück, oder \
+             legen Sie für eine neue Gestaltung ein neues Layout an: `kataster-report \
+             new-layout {neu} --from {layout}`, ändern Sie dort und nennen Sie es in \
+             data/{fuer}/edition.yaml (`layout: \"{neu}\"`)."
+        )),
+    )
+}
+
+/// A file of a released layout that is no longer as recorded.
+struct Aenderung {
+    ausgabe: String,
+    version: String,
+    datei: String,
+    was: &'static str,
+}
+
+/// The first file of layout `layout` that differs from a release record
+/// of any edition (a broken record is verify's to report; it freezes
+/// nothing here).
+fn erste_aenderung(wurzel: &Path, layout: &str) -> Option<Aenderung> {
     let praefix = format!("{}/", Projektpfade::layout(layout).display());
-    for id in crate::load::editionen(wurzel) {
-        let mut texte = Default::default();
-        // A broken record is verify's to report; here it freezes nothing.
-        let Ok(f) = crate::ausgabe::freigabe::laden(wurzel, &id, &mut texte) else {
-            continue;
-        };
-        for r in f.freigaben.iter().filter(|r| r.layout == layout) {
-            for e in r.eingaben.iter().filter(|e| e.datei.starts_with(&praefix)) {
+    crate::load::editionen(wurzel).into_iter().find_map(|id| {
+        let f = crate::ausgabe::freigabe::laden(wurzel, &id, &mut Default::default()).ok()?;
+        let r = f.freigaben.iter().filter(|r| r.layout == layout);
+        r.flat_map(|r| r.eingaben.iter().map(move |e| (r, e)))
+            .filter(|(_, e)| e.datei.starts_with(&praefix))
+            .find_map(|(r, e)| {
                 let jetzt =
                     crate::projekt::lesen(wurzel, Path::new(&e.datei), crate::projekt::MAX_BINAER)
                         .ok()
                         .map(|b| crate::ausgabe::freigabe::sha256(&b));
-                if jetzt.as_deref() != Some(e.sha256.as_str()) {
-                    let was = if jetzt.is_some() {
+                (jetzt.as_deref() != Some(e.sha256.as_str())).then(|| Aenderung {
+                    ausgabe: id.clone(),
+                    version: r.version.clone(),
+                    datei: e.datei.clone(),
+                    was: if jetzt.is_some() {
                         "geändert"
                     } else {
                         "gelöscht"
-                    };
-                    return Some(
-                        Diagnose::neu(
-                            &e.datei,
-                            format!(
-                                "das Layout „{layout}“ ist von Ausgabe {id} Version {} \
-                                 freigegeben; {} wurde seitdem {was}",
-                                r.version, e.datei
-                            ),
-                        )
-                        .hilfe(format!(
-                            "Ein freigegebenes Layout bleibt, wie es war. Nehmen Sie die Änderung \
-                             zurück, oder legen Sie für eine neue Gestaltung ein neues Layout an: \
-                             `kataster-report new-layout {fuer} --from {layout}`, ändern Sie dort \
-                             und nennen Sie es in data/{fuer_ausgabe}/edition.yaml (`layout: \
-                             \"{fuer}\"`)."
-                        )),
-                    );
-                }
-            }
-        }
-    }
-    None
+                    },
+                })
+            })
+    })
+}
+
+/// The name proposed for a new layout of edition `fuer`: its own, else the
+/// first free one after it (`2025-2`).
+fn freier_name(wurzel: &Path, fuer: &str) -> String {
+    let frei =
+        |n: &String| std::fs::symlink_metadata(wurzel.join(Projektpfade::layout(n))).is_err();
+    std::iter::once(fuer.to_owned())
+        .chain((2..).map(|i| format!("{fuer}-{i}")))
+        .find(frei)
+        .unwrap_or_default()
 }
