@@ -167,31 +167,16 @@ pub const MAX_TIEFE: usize = 32;
 /// or a block nested deeper than [`MAX_TIEFE`]. Its offset, the message and
 /// the fix. Comments (`{{! … }}`, `{{!-- … --}}`) are skipped.
 fn unerlaubt(text: &str) -> Option<(usize, String, &'static str)> {
+    const SELBST: &str = "Schreiben Sie den Text ins Kapitel selbst; wiederkehrender Satz gehört \
+                          als Funktion ins Layout (lib.typ).";
     let mut tiefe = 0usize;
-    let mut rest = 0;
-    while let Some(i) = text[rest..].find("{{") {
-        let start = rest + i;
-        let inhalt = text[start + 2..]
-            .trim_start_matches('{')
-            .trim_start_matches('~');
-        if let Some(kommentar) = inhalt.strip_prefix('!') {
-            let schluss = if kommentar.starts_with("--") {
-                "--}}"
-            } else {
-                "}}"
-            };
-            rest = text[start..]
-                .find(schluss)
-                .map_or(text.len(), |e| start + e + schluss.len());
-            continue;
-        }
+    for (start, inhalt) in klammern(text) {
         let ohne_raute = inhalt.strip_prefix('#').unwrap_or(inhalt);
         if ohne_raute.starts_with('>') {
             return Some((
                 start,
                 "Teilvorlagen ({{> …}}) gibt es in Kapiteln nicht".into(),
-                "Schreiben Sie den Text ins Kapitel selbst; wiederkehrender Satz gehört als \
-                 Funktion ins Layout (lib.typ).",
+                SELBST,
             ));
         }
         if ohne_raute.starts_with('*') {
@@ -200,8 +185,7 @@ fn unerlaubt(text: &str) -> Option<(usize, String, &'static str)> {
                 "Inline-Teilvorlagen und Dekoratoren ({{#*inline}}, {{* …}}) gibt es in Kapiteln \
                  nicht"
                     .into(),
-                "Schreiben Sie den Text ins Kapitel selbst; wiederkehrender Satz gehört als \
-                 Funktion ins Layout (lib.typ).",
+                SELBST,
             ));
         }
         let sonst = inhalt
@@ -219,25 +203,48 @@ fn unerlaubt(text: &str) -> Option<(usize, String, &'static str)> {
         } else if inhalt.starts_with('/') {
             tiefe = tiefe.saturating_sub(1);
         }
-        rest = start + 2;
     }
     None
+}
+
+/// Every placeholder of a template, in order: its offset and its text after
+/// the braces (`{{~#if` gives `#if`). Comments (`{{! … }}`, `{{!-- … --}}`)
+/// are skipped whole, as handlebars skips them.
+fn klammern(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let start = rest + text[rest..].find("{{")?;
+            let inhalt = text[start + 2..]
+                .trim_start_matches('{')
+                .trim_start_matches('~');
+            rest = start + 2;
+            let Some(kommentar) = inhalt.strip_prefix('!') else {
+                return Some((start, inhalt));
+            };
+            let schluss = if kommentar.starts_with("--") {
+                "--}}"
+            } else {
+                "}}"
+            };
+            rest = text[start..]
+                .find(schluss)
+                .map_or(text.len(), |e| start + e + schluss.len());
+        }
+    })
 }
 
 /// The last block opened with `{{#name` that no `{{/name}}` closes:
 /// (name, line, column).
 fn offener_block(text: &str) -> Option<(String, usize, usize)> {
+    let name = |t: &str| {
+        t.split(|c: char| c.is_whitespace() || c == '}')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
     let mut offen: Vec<(String, usize)> = Vec::new();
-    let mut rest = 0;
-    while let Some(i) = text[rest..].find("{{") {
-        let start = rest + i;
-        let inhalt = &text[start + 2..];
-        let name = |t: &str| {
-            t.split(|c: char| c.is_whitespace() || c == '}')
-                .next()
-                .unwrap_or_default()
-                .to_owned()
-        };
+    for (start, inhalt) in klammern(text) {
         if let Some(n) = inhalt.strip_prefix('#') {
             offen.push((name(n), start));
         } else if let Some(n) = inhalt.strip_prefix('/') {
@@ -246,7 +253,6 @@ fn offener_block(text: &str) -> Option<(String, usize, usize)> {
                 offen.truncate(pos);
             }
         }
-        rest = start + 2;
     }
     let (name, start) = offen.pop()?;
     let (zeile, spalte) = crate::diagnostics::zeile_spalte(text, start);
