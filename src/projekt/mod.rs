@@ -26,9 +26,6 @@ pub const MAX_TEXT: u64 = 1024 * 1024;
 /// Largest font, image or geodata file.
 pub const MAX_BINAER: u64 = 32 * 1024 * 1024;
 
-/// The input folders of a project, which no writer may touch.
-pub const EINGABEN: [&str; 3] = Projektpfade::EINGABEN;
-
 /// Why a project file cannot be read.
 #[derive(Debug)]
 pub enum Zugriffsfehler {

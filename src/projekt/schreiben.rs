@@ -15,7 +15,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use super::{EINGABEN, io_fehler_deutsch};
+use super::{Projektpfade, io_fehler_deutsch};
 
 /// Why the tool does not or cannot write.
 #[derive(Debug, thiserror::Error)]
@@ -151,7 +151,7 @@ impl Zielordner {
         let basis = wurzel
             .canonicalize()
             .map_err(|e| Schreibfehler::io(wurzel, &e))?;
-        for eingabe in EINGABEN {
+        for eingabe in Projektpfade::EINGABEN {
             let e = basis.join(eingabe);
             let e = e.canonicalize().unwrap_or(e);
             if echt.starts_with(&e) || e.starts_with(&echt) {

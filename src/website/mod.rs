@@ -22,10 +22,9 @@ pub use bauen::Website;
 pub use html::CSP;
 pub use seiten::{landkreis_adresse, produkt_adresse, projekt_adresse};
 
-/// The website's own files in the project: style sheet, the script of the
-/// project list, the symbol of the title page as the tab's icon (with its
-/// licence).
-pub const ORDNER: &str = Projektpfade::WEBSITE;
+/// The website's own files in the project (`report/website/`): style sheet,
+/// the script of the project list, the symbol of the title page as the
+/// tab's icon (with its licence).
 const EIGENE: &[&str] = &["stil.css", "suche.js", "symbol.svg", "LIZENZ-phosphor.txt"];
 
 /// The PDF the website links to (written beside it).
@@ -114,7 +113,7 @@ pub fn dateien(
         offene_daten::landkreise_csv(e)?,
     ));
     for name in EIGENE {
-        let p = Path::new(ORDNER).join(name);
+        let p = Path::new(Projektpfade::WEBSITE).join(name);
         out.push(((*name).to_owned(), lesen(wurzel, &p, projekt::MAX_TEXT)?));
     }
     for f in schriften {
