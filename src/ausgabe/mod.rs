@@ -3,8 +3,9 @@
 //! vocabulary ([`schema`], `schema`), releasing a version and rebuilding
 //! every released one byte for byte ([`freigabe`], `release` and `verify`),
 //! and what changed between two editions ([`vergleich`], `diff` and the
-//! section "Veränderungen").
+//! section "Veränderungen"), its statements included ([`aussagen`]).
 
+pub mod aussagen;
 pub mod freigabe;
 pub mod freigeben;
 pub mod neu;

@@ -6,6 +6,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::aussagen::{self, Aussagen};
+use crate::claims::Pruefbericht;
 use crate::figures::Kennzahlen;
 use crate::model::{Edition, FELDER, Landkreis, Steckbrief, tabelle::SPALTEN as TABELLE_1};
 use crate::report_data::anzeige;
@@ -70,6 +72,8 @@ pub struct Veraenderungen {
     pub fortgefuehrt: Vec<Fortgefuehrt>,
     pub tabelle: Vec<Zeile>,
     pub kennzahlen: Vec<Kennzahlvergleich>,
+    /// The statements of the text (empty until [`Veraenderungen::mit_aussagen`]).
+    pub aussagen: Aussagen,
 }
 
 impl Veraenderungen {
@@ -81,6 +85,12 @@ impl Veraenderungen {
     }
     pub fn mit_aenderungen(&self) -> impl Iterator<Item = &Fortgefuehrt> {
         self.fortgefuehrt.iter().filter(|f| !f.felder.is_empty())
+    }
+
+    /// With the statements of both editions' texts compared.
+    pub fn mit_aussagen(mut self, alt: &Pruefbericht, neu: &Pruefbericht) -> Veraenderungen {
+        self.aussagen = aussagen::vergleichen(alt, neu);
+        self
     }
 }
 
@@ -266,6 +276,18 @@ pub fn abschnitt_json(v: &Veraenderungen) -> Value {
             })
         })
         .collect();
+    let aussagen: Vec<Value> = v
+        .aussagen
+        .urteil_geaendert()
+        .filter_map(|a| {
+            let (alt, neu) = (a.alt.as_ref()?, a.neu.as_ref()?);
+            Some(serde_json::json!({
+                "wortlaut": a.wortlaut,
+                "vorher": alt.urteil.text(),
+                "jetzt": neu.urteil.text(),
+            }))
+        })
+        .collect();
     serde_json::json!({
         "von": v.von,
         "nach": v.nach,
@@ -275,6 +297,7 @@ pub fn abschnitt_json(v: &Veraenderungen) -> Value {
         "abgeschlossen": abgeschlossen,
         "status": status,
         "kennzahlen": kennzahlen,
+        "aussagen": aussagen,
     })
 }
 
@@ -289,5 +312,6 @@ pub fn vergleichen(a: &Edition, ka: &Kennzahlen, b: &Edition, kb: &Kennzahlen) -
         fortgefuehrt,
         tabelle: tabelle(a, b),
         kennzahlen: kennzahlen(ka, kb),
+        aussagen: Aussagen::default(),
     }
 }

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use kataster_report::ausgabe::aussagen::Aussagevergleich;
 use kataster_report::sitzung::Geprueft;
 
 pub use super::AusgabeUndFormat as Args;
@@ -18,6 +19,7 @@ fn json_bericht(id: &str, g: &Geprueft) -> String {
         "behauptungen": b.behauptungen,
         "veraltet": b.veraltet,
         "getippte_zahlen": b.zahlen,
+        "uebernommen_mit_neuen_daten": uebernommen(g).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
 }
@@ -28,7 +30,50 @@ fn text_bericht(id: &str, g: &Geprueft) -> String {
     let mut s = b.zusammenfassung(id, e.landkreise.len(), e.alle_steckbriefe().count());
     s.push_str(&b.befunde_text());
     s.push_str(&b.anerkannt_text());
+    s.push_str(&uebernommen_text(g));
     s
+}
+
+/// Statements whose words are those of the previous edition while the data
+/// give another value: the words may no longer fit, even where they hold.
+fn uebernommen(g: &Geprueft) -> impl Iterator<Item = &Aussagevergleich> {
+    g.vorbereitet
+        .veraenderungen
+        .iter()
+        .flat_map(|v| v.aussagen.liste.iter())
+        .filter(|a| a.wert_geaendert())
+}
+
+fn uebernommen_text(g: &Geprueft) -> String {
+    let Some(v) = &g.vorbereitet.veraenderungen else {
+        return String::new();
+    };
+    let mut s = String::new();
+    for a in uebernommen(g) {
+        let (Some(alt), Some(neu)) = (&a.alt, &a.neu) else {
+            continue;
+        };
+        s.push_str(&format!(
+            "  {}:{}: „{}“ ({})\n    Ausgabe {}: {}, berechnet {} · Ausgabe {}: {}, berechnet {}\n",
+            neu.datei,
+            neu.zeile,
+            a.wortlaut,
+            a.kennzahl,
+            v.von,
+            alt.urteil.text(),
+            alt.berechnet,
+            v.nach,
+            neu.urteil.text(),
+            neu.berechnet
+        ));
+    }
+    if s.is_empty() {
+        return s;
+    }
+    format!(
+        "\nAus Ausgabe {} übernommene Worte, deren Daten sich geändert haben (bitte neu lesen):\n{s}",
+        v.von
+    )
 }
 
 /// Runs every stage but the PDF export: data, figures, claims, typed

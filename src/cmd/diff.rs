@@ -4,7 +4,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use kataster_report::ausgabe::aussagen::{Aussagestand, Aussagevergleich};
 use kataster_report::ausgabe::vergleich::{self, Aenderung, Veraenderungen};
+use kataster_report::claims::Pruefbericht;
 use kataster_report::figures::Kennzahlen;
 use kataster_report::model::Edition;
 
@@ -22,13 +24,16 @@ pub struct Args {
     pub wahl: super::Formatwahl,
 }
 
-/// An edition with its figures.
-fn laden(projekt: &Path, id: &str) -> Result<(Edition, Kennzahlen), Abbruch> {
+/// An edition with its figures and the check of its text.
+fn laden(projekt: &Path, id: &str) -> Result<(Edition, Kennzahlen, Pruefbericht), Abbruch> {
     let mut s = super::sitzung(projekt, Some(id))?;
     let (g, k) = s
         .kennzahlen()
         .map_err(|e| Abbruch::bau(&s, &e).schluss("Es wurde nichts verglichen."))?;
-    Ok((g.edition, k))
+    let p = s
+        .aussagen(&g, &k)
+        .map_err(|e| Abbruch::bau(&s, &e).schluss("Es wurde nichts verglichen."))?;
+    Ok((g.edition, k, p))
 }
 
 fn wert(w: &Option<String>) -> String {
@@ -55,6 +60,18 @@ fn kopf(v: &Veraenderungen) -> String {
         v.umbenannt().count(),
         v.statuswechsel().count(),
         v.mit_aenderungen().count()
+    ) + &format!(
+        "Aussagen im Text: {} in Ausgabe {}, {} in Ausgabe {}; {} unverändert, {} mit neuem \
+         Urteil, {} mit neuem Wert, {} neu, {} nicht mehr im Text.\n",
+        v.aussagen.geprueft_alt,
+        v.von,
+        v.aussagen.geprueft_neu,
+        v.nach,
+        v.aussagen.unveraendert,
+        v.aussagen.urteil_geaendert().count(),
+        v.aussagen.nur_wert_geaendert().count(),
+        v.aussagen.neu_im_text().count(),
+        v.aussagen.nicht_mehr_im_text().count()
     )
 }
 
@@ -134,6 +151,64 @@ fn kennzahlen(v: &Veraenderungen) -> Vec<String> {
         .collect()
 }
 
+/// A statement in one edition: "2025 verletzt (anerkannt), berechnet 38 %".
+fn stand(id: &str, s: Option<&Aussagestand>) -> String {
+    match s {
+        Some(s) => format!("{id} {}, berechnet {}", s.urteil.text(), s.berechnet),
+        None => format!("{id} nicht im Text"),
+    }
+}
+
+fn aussage(v: &Veraenderungen, a: &Aussagevergleich) -> String {
+    format!(
+        "„{}“ ({}, {}): {}; {}",
+        a.wortlaut,
+        a.kapitel,
+        a.kennzahl,
+        stand(&v.von, a.alt.as_ref()),
+        stand(&v.nach, a.neu.as_ref())
+    )
+}
+
+/// The statements of the text: verdicts and values that changed, the
+/// acknowledgements that can go or wait for confirmation.
+fn aussagen_abschnitte(v: &Veraenderungen) -> Vec<(String, Vec<String>)> {
+    let a = &v.aussagen;
+    let liste = |it: &mut dyn Iterator<Item = &Aussagevergleich>| -> Vec<String> {
+        it.map(|x| aussage(v, x)).collect()
+    };
+    let anerkennung = |x: &Aussagevergleich| {
+        let stelle = x
+            .neu
+            .as_ref()
+            .map_or(String::new(), |n| format!("{}:{}: ", n.datei, n.zeile));
+        format!("{stelle}„{}“ ({})", x.wortlaut, x.kennzahl)
+    };
+    vec![
+        (
+            "Aussagen mit neuem Urteil".into(),
+            liste(&mut a.urteil_geaendert()),
+        ),
+        (
+            "Aussagen mit neuem Wert, gleiches Urteil".into(),
+            liste(&mut a.nur_wert_geaendert()),
+        ),
+        ("Aussagen neu im Text".into(), liste(&mut a.neu_im_text())),
+        (
+            "Aussagen nicht mehr im Text".into(),
+            liste(&mut a.nicht_mehr_im_text()),
+        ),
+        (
+            "Anerkennungen, die entfallen können (die Aussage stimmt jetzt)".into(),
+            a.anerkennung_entbehrlich().map(anerkennung).collect(),
+        ),
+        (
+            "Übernommene Anerkennungen, noch zu bestätigen".into(),
+            a.zu_bestaetigen().map(anerkennung).collect(),
+        ),
+    ]
+}
+
 /// The comparison as German text for editors: the header, then each
 /// non-empty section.
 fn text(v: &Veraenderungen) -> String {
@@ -147,6 +222,7 @@ fn text(v: &Veraenderungen) -> String {
         format!("Kennzahlen (Ausgabe {} → {}; * geändert)", v.von, v.nach),
         kennzahlen(v),
     ));
+    abschnitte.extend(aussagen_abschnitte(v));
     let mut s = kopf(v);
     for (titel, zeilen) in abschnitte.into_iter().filter(|a| !a.1.is_empty()) {
         let _ = writeln!(s, "\n{titel}:");
@@ -159,9 +235,9 @@ fn text(v: &Veraenderungen) -> String {
 
 /// Compares two editions: projects by id, Tabelle 1, every figure.
 pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
-    let (a, ka) = laden(projekt, &args.von)?;
-    let (b, kb) = laden(projekt, &args.nach)?;
-    let v = vergleich::vergleichen(&a, &ka, &b, &kb);
+    let (a, ka, pa) = laden(projekt, &args.von)?;
+    let (b, kb, pb) = laden(projekt, &args.nach)?;
+    let v = vergleich::vergleichen(&a, &ka, &b, &kb).mit_aussagen(&pa, &pb);
     super::drucken(&match args.wahl.format {
         Format::Json => serde_json::to_string_pretty(&v).unwrap_or_default() + "\n",
         Format::Text => text(&v),

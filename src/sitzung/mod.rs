@@ -190,6 +190,21 @@ impl Sitzung {
         Ok((geladen, k))
     }
 
+    /// The claims of the text against the data, without charts or
+    /// typesetting (for `diff`).
+    pub fn aussagen(
+        &mut self,
+        g: &Geladen,
+        k: &crate::figures::Kennzahlen,
+    ) -> Result<crate::claims::Pruefbericht, BauFehler> {
+        let kapitel = crate::templates::lade_kapitel_mit(&self.wurzel, &self.id, &[])
+            .map_err(BauFehler::Diagnosen)?;
+        for k in &kapitel {
+            self.quellen.merken(&k.pfad, &k.text);
+        }
+        Ok(crate::claims::pruefe(&kapitel, &g.edition, k))
+    }
+
     /// The fonts, loaded on first use.
     fn schriften(&mut self) -> Result<Schriften, BauFehler> {
         if let Some(s) = &self.schriften {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::ausgabe::freigabe::Stand;
+use crate::ausgabe::vergleich::{self, Veraenderungen};
 use crate::charts::{self, Abbildung, ZeichenFehler, geo::Geodaten, mass::Schriftmass};
 use crate::claims::{self, Pruefbericht};
 use crate::compile::world::Schriften;
@@ -114,6 +115,8 @@ pub struct Vorbereitet {
     pub pruefung: Pruefbericht,
     /// Generated files by project path (`/generiert/…`).
     pub erzeugt: Vec<(String, Vec<u8>)>,
+    /// What changed since the edition `vorgaenger` names, statements included.
+    pub veraenderungen: Option<Veraenderungen>,
 }
 
 /// The map and the charts, measured with the project's font.
@@ -230,6 +233,16 @@ pub struct Datenstand {
     pub abbildungen: Vec<Abbildung>,
     /// `/generiert/daten.json` and the figures' SVGs.
     pub erzeugt: Vec<(String, Vec<u8>)>,
+    /// The edition `vorgaenger` in `edition.yaml` names, compared.
+    pub vorgaenger: Option<Vorgaenger>,
+}
+
+/// What changed since the previous edition, before this edition's text is
+/// checked, and the check of the previous edition's text.
+#[derive(Clone)]
+pub struct Vorgaenger {
+    pub veraenderungen: Veraenderungen,
+    pub pruefung: Pruefbericht,
 }
 
 /// Stages figures and charts on the loaded edition, and the generated
@@ -249,17 +262,11 @@ pub(crate) fn datenstand(
     if !geladen.gestaltung.sprachen_auszeichnen {
         report_data::sprachmarken_entfernen(&mut daten);
     }
-    let mut erzeugt = vec![
-        (
-            "/generiert/daten.json".to_owned(),
-            serde_json::to_vec_pretty(&daten).unwrap_or_default(),
-        ),
-        (
-            VERAENDERUNGEN.to_owned(),
-            serde_json::to_vec_pretty(&veraenderungen(wurzel, &geladen, &kennzahlen)?)
-                .unwrap_or_default(),
-        ),
-    ];
+    let vorgaenger = vorgaenger(wurzel, &geladen, &kennzahlen)?;
+    let mut erzeugt = vec![(
+        "/generiert/daten.json".to_owned(),
+        serde_json::to_vec_pretty(&daten).unwrap_or_default(),
+    )];
     for a in &abbildungen {
         erzeugt.push((a.pfad(), a.svg.clone().into_bytes()));
     }
@@ -268,6 +275,7 @@ pub(crate) fn datenstand(
         kennzahlen,
         abbildungen,
         erzeugt,
+        vorgaenger,
     })
 }
 
@@ -275,36 +283,36 @@ pub(crate) fn datenstand(
 /// when `edition.yaml` names none).
 pub const VERAENDERUNGEN: &str = "/generiert/veraenderungen.json";
 
-/// What changed since the edition named `vorgaenger` in `edition.yaml`, as
-/// the layout's section prints it; `null` without one. The previous edition
-/// must load and compute.
-fn veraenderungen(
+/// The edition named `vorgaenger` in `edition.yaml` compared with this one
+/// (`None` without one): it must load, compute and its text be readable.
+fn vorgaenger(
     wurzel: &Path,
     geladen: &Geladen,
     kennzahlen: &Kennzahlen,
-) -> Result<serde_json::Value, BauFehler> {
+) -> Result<Option<Vorgaenger>, BauFehler> {
     let Some(vorher) = &geladen.edition.meta.vorgaenger else {
-        return Ok(serde_json::Value::Null);
+        return Ok(None);
     };
     let datei = Projektpfade::ausgabedatei(&geladen.edition.id, "edition.yaml");
-    let fehler = |m: String| {
-        BauFehler::Diagnosen(vec![Diagnose::neu(&datei, m).feld("vorgaenger").hilfe(
-            "Die frühere Ausgabe muss fehlerfrei laden (kataster-report check --edition …).",
-        )])
+    let fehler = |was: &str, n: usize| {
+        BauFehler::Diagnosen(vec![
+            Diagnose::neu(&datei, format!("die Ausgabe „{vorher}“ {was} ({n} Fehler)"))
+                .feld("vorgaenger")
+                .hilfe(format!(
+                    "Die frühere Ausgabe muss fehlerfrei laden: kataster-report check --edition {vorher}"
+                )),
+        ])
     };
-    let alt = load::lade_edition(wurzel, vorher).map_err(|(d, _)| {
-        fehler(format!(
-            "die Ausgabe „{vorher}“ lädt nicht ({} Fehler)",
-            d.len()
-        ))
-    })?;
-    let ka = figures::berechne(&alt.edition).map_err(|_| {
-        fehler(format!(
-            "die Kennzahlen der Ausgabe „{vorher}“ sind nicht berechenbar"
-        ))
-    })?;
-    let v = crate::ausgabe::vergleich::vergleichen(&alt.edition, &ka, &geladen.edition, kennzahlen);
-    Ok(crate::ausgabe::vergleich::abschnitt_json(&v))
+    let alt = load::lade_edition(wurzel, vorher).map_err(|(d, _)| fehler("lädt nicht", d.len()))?;
+    let ka = figures::berechne(&alt.edition)
+        .map_err(|f| fehler("hat nicht berechenbare Kennzahlen", f.len()))?;
+    let pruefung = crate::ausgabe::aussagen::pruefen(wurzel, &alt.edition, &ka)
+        .map_err(|d| fehler("hat Kapitel, die sich nicht lesen lassen", d.len()))?;
+    let veraenderungen = vergleich::vergleichen(&alt.edition, &ka, &geladen.edition, kennzahlen);
+    Ok(Some(Vorgaenger {
+        veraenderungen,
+        pruefung,
+    }))
 }
 
 /// The generated files of the data and the draft marker.
@@ -379,7 +387,17 @@ pub(crate) fn kapitel_fuellen(
         Ok(t) => t,
         Err(f) => return Err((BauFehler::Diagnosen(f), kapitel)),
     };
+    let veraenderungen = d.vorgaenger.as_ref().map(|v| {
+        v.veraenderungen
+            .clone()
+            .mit_aussagen(&v.pruefung, &pruefung)
+    });
     let mut erzeugt = erzeugen(&d);
+    let abschnitt = veraenderungen.as_ref().map(vergleich::abschnitt_json);
+    erzeugt.push((
+        VERAENDERUNGEN.to_owned(),
+        serde_json::to_vec_pretty(&abschnitt).unwrap_or_default(),
+    ));
     if meta.zahlennachweis {
         texte.push((ANHANG.to_owned(), "#zahlennachweis()\n".to_owned()));
         erzeugt.push((
@@ -397,6 +415,7 @@ pub(crate) fn kapitel_fuellen(
         schriften,
         pruefung,
         erzeugt,
+        veraenderungen,
     })
 }
 
