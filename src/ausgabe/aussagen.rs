@@ -50,6 +50,8 @@ pub struct Aussagestand {
     pub zeile: usize,
     /// The acknowledgement was carried over and is not yet confirmed.
     pub zu_bestaetigen: bool,
+    /// `abweichungen.yaml` has an entry for it.
+    pub eingetragen: bool,
 }
 
 /// One statement in both editions (`None`: not in that edition's text).
@@ -79,10 +81,12 @@ impl Aussagevergleich {
             .is_some_and(|(a, n)| a.berechnet != n.berechnet)
     }
 
-    /// Acknowledged before, holds now: the acknowledgement can go.
+    /// Acknowledged before, holds now, and still acknowledged: the entry
+    /// can go.
     pub fn anerkennung_entbehrlich(&self) -> bool {
-        self.beide()
-            .is_some_and(|(a, n)| a.urteil == Urteil::Anerkannt && n.urteil == Urteil::Stimmt)
+        self.beide().is_some_and(|(a, n)| {
+            a.urteil == Urteil::Anerkannt && n.urteil == Urteil::Stimmt && n.eingetragen
+        })
     }
 
     pub fn zu_bestaetigen(&self) -> bool {
@@ -147,6 +151,7 @@ fn stand(e: &Ergebnis) -> Aussagestand {
         datei: e.datei.clone(),
         zeile: e.zeile,
         zu_bestaetigen: e.zu_bestaetigen.is_some(),
+        eingetragen: e.eingetragen,
     }
 }
 

@@ -72,6 +72,9 @@ pub struct Veraenderungen {
     pub fortgefuehrt: Vec<Fortgefuehrt>,
     pub tabelle: Vec<Zeile>,
     pub kennzahlen: Vec<Kennzahlvergleich>,
+    /// One id for two different projects (name and Landkreis both differ):
+    /// the earlier and the later project.
+    pub kennung_doppelt: Vec<(Projekt, Projekt)>,
     /// The statements of the text (empty until [`Veraenderungen::mit_aussagen`]).
     pub aussagen: Aussagen,
 }
@@ -155,6 +158,18 @@ fn projekte(a: &Edition, b: &Edition) -> (Vec<Projekt>, Vec<Projekt>, Vec<Fortge
         })
         .collect();
     (neu, entfallen, fortgefuehrt)
+}
+
+/// Projects of both editions with one id whose name and Landkreis both
+/// differ: most likely two projects, not one continued.
+fn kennung_doppelt(a: &Edition, b: &Edition) -> Vec<(Projekt, Projekt)> {
+    b.alle_steckbriefe()
+        .filter_map(|(lk, s)| {
+            let (alt_lk, alt) = a.alle_steckbriefe().find(|(_, x)| x.id == s.id)?;
+            (alt_lk != lk && alt.projektname != s.projektname)
+                .then(|| (projekt(alt_lk, alt), projekt(lk, s)))
+        })
+        .collect()
 }
 
 /// A Landkreis row as label → printed value, in the published order
@@ -312,6 +327,7 @@ pub fn vergleichen(a: &Edition, ka: &Kennzahlen, b: &Edition, kb: &Kennzahlen) -
         fortgefuehrt,
         tabelle: tabelle(a, b),
         kennzahlen: kennzahlen(ka, kb),
+        kennung_doppelt: kennung_doppelt(a, b),
         aussagen: Aussagen::default(),
     }
 }

@@ -152,6 +152,9 @@ pub struct Ergebnis {
     /// confirmed for this one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zu_bestaetigen: Option<String>,
+    /// `abweichungen.yaml` has an entry for it (fitting or stale).
+    #[serde(skip)]
+    pub eingetragen: bool,
 }
 
 /// Everything `check` found about the prose.
@@ -263,6 +266,7 @@ pub fn pruefe(kapitel: &[Kapitel], edition: &Edition, kennzahlen: &Kennzahlen) -
             });
             if let Some(i) = passend {
                 benutzt[i] = true;
+                e.eingetragen = true;
                 bericht
                     .veraltet
                     .extend(anerkennen(&mut e, &abweichungen[i]));
@@ -313,6 +317,7 @@ fn aussage(
         anerkannt: false,
         begruendung: None,
         zu_bestaetigen: None,
+        eingetragen: false,
     })
 }
 
@@ -353,6 +358,7 @@ fn ergebnis(
         anerkannt: false,
         begruendung: None,
         zu_bestaetigen: None,
+        eingetragen: false,
     }))
 }
 

@@ -212,7 +212,23 @@ fn aussagen_abschnitte(v: &Veraenderungen) -> Vec<(String, Vec<String>)> {
 /// The comparison as German text for editors: the header, then each
 /// non-empty section.
 fn text(v: &Veraenderungen) -> String {
+    let doppelt = v
+        .kennung_doppelt
+        .iter()
+        .map(|(a, b)| {
+            format!(
+                "{}: Ausgabe {} „{}“ ({}), Ausgabe {} „{}“ ({}) – geben Sie einem der beiden \
+                 eine neue Kennung, wenn es verschiedene Projekte sind",
+                a.id, v.von, a.name, a.landkreis, v.nach, b.name, b.landkreis
+            )
+        })
+        .collect();
     let mut abschnitte = vec![
+        (
+            "Warnung: dieselbe Kennung für verschiedene Projekte (Name und Landkreis verschieden)"
+                .to_owned(),
+            doppelt,
+        ),
         ("Neue Projekte".to_owned(), projektliste(&v.neu)),
         ("Entfallene Projekte".to_owned(), projektliste(&v.entfallen)),
     ];

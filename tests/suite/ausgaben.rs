@@ -550,3 +550,31 @@ fn verify_2025_nennt_geaenderten_wert_layout_und_schrift() {
         std::fs::write(k.datei(datei), vorher).unwrap();
     }
 }
+
+#[test]
+fn diff_warnt_vor_einer_kennung_fuer_zwei_projekte() {
+    let k = mit_folgeausgabe();
+    // Peine's project gone; its id given to another project in Celle.
+    k.ersetzen(
+        "data/neu/steckbriefe/peine.yaml",
+        "- id: peine-rechnungseingang\n  projektname: Rechnungseingang",
+        "- id: peine-rechnungspruefung\n  projektname: Rechnungseingang",
+    );
+    k.ersetzen(
+        "data/neu/steckbriefe/celle.yaml",
+        "- id: celle-chatbot-buergerservice",
+        "- id: peine-rechnungseingang",
+    );
+    let (code, t) = lauf(&k, &["diff", "--from", "klein", "--to", "neu"]);
+    assert_eq!(code, Some(0), "{t}");
+    assert!(
+        t.contains(
+            "Warnung: dieselbe Kennung für verschiedene Projekte (Name und Landkreis verschieden):\n  \
+             peine-rechnungseingang: Ausgabe klein „Rechnungseingang“ (Peine), Ausgabe neu \
+             „Chatbot Bürgerbüro“ (Celle)"
+        ),
+        "{t}"
+    );
+    // A project renamed in its Landkreis is no such case.
+    assert!(!t.contains("celle-chatbot-buergerservice: Ausgabe"), "{t}");
+}

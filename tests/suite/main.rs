@@ -13,6 +13,7 @@ mod barrierefrei;
 mod beobachten;
 mod bericht;
 mod daten;
+mod jahreszyklus;
 mod langer_text;
 mod nachweis;
 mod pruefung;

@@ -244,13 +244,21 @@ impl Variante {
     };
 }
 
-/// A response export of the 2025 data to the questionnaire `u`, as
+/// A response export of the 2025 data to the questionnaire `u`.
+fn antworten_2025(u: &lss::Umfrage, v: Variante) -> String {
+    let g = lade_edition(&common::projekt(), "2025").unwrap();
+    antworten(&g.edition, u, v)
+}
+
+/// A response export of the data of `e` to the questionnaire `u`, as
 /// LimeSurvey writes it: one response per fact sheet, one for each
 /// Landkreis without any; every field quoted; plus one incomplete response.
-fn antworten_2025(u: &lss::Umfrage, v: Variante) -> String {
+pub(crate) fn antworten(
+    e: &kataster_report::model::Edition,
+    u: &lss::Umfrage,
+    v: Variante,
+) -> String {
     use kataster_report::model::{Antwort, FeldWert, Steckbrief};
-    let g = lade_edition(&common::projekt(), "2025").unwrap();
-    let e = &g.edition;
     let spalte = |code: &str, teil: &str| {
         if v.em {
             format!("{code}_{teil}")
