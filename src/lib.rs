@@ -10,7 +10,8 @@
 //! - [`claims`]: the prose's quoted numbers checked against the figures
 //! - [`charts`]: the map and the charts as SVG
 //! - [`templates`]: chapter templates (handlebars over Typst markup)
-//! - [`report_data`]: the edition as the data the layout reads
+//! - [`report_data`]: the edition as the data the layout reads, typed by
+//!   [`vertrag`] (the contract with the layouts, with its JSON Schema)
 //! - [`compile`]: the Typst world and compilation
 //! - [`export`]: the versioned PDF
 //!
@@ -40,6 +41,7 @@
 //! | Vokabular | the allowed answers of a choice question |
 //! | Kapitel, Vorlage | a chapter template (handlebars over Typst) |
 //! | Layout | the Typst design (`report/layout/<name>/`) an edition names |
+//! | Vertrag | the contract: what the program generates for a layout to read, versioned |
 //! | Freigabe | a released version, recorded with the SHA-256 of its PDF and inputs |
 //! | Nachbau | rebuilding a released version to compare it byte for byte |
 //! | Sitzung | one project and edition with what lives across runs |
@@ -70,4 +72,5 @@ pub mod sitzung;
 pub mod templates;
 pub mod umfrage;
 pub mod validate;
+pub mod vertrag;
 pub mod website;

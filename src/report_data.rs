@@ -1,14 +1,18 @@
-//! The edition as the JSON the Typst layout reads (`/generiert/daten.json`):
-//! strings and numbers only, already formatted; nothing here is markup.
+//! The edition as the layout reads it (`/generiert/daten.json`, typed by the
+//! contract [`crate::vertrag`]): strings and numbers only, already
+//! formatted; nothing here is markup.
 
-use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+use serde_json::Value;
 
 use crate::charts::Abbildung;
 use crate::figures::{Kennzahlen, format};
-use crate::model::tabelle::{self, Spalte, SpaltenArt, Zelle};
+use crate::model::tabelle::{self, SpaltenArt, Zelle};
 use crate::model::{
     Antwort, Edition, EditionMeta, FELDER, FeldWert, Landkreis, Steckbrief, SteckbriefDatei,
 };
+use crate::vertrag as v;
 
 /// A field's value as the fact sheet prints it.
 pub fn anzeige(w: FeldWert<'_>) -> String {
@@ -19,180 +23,202 @@ pub fn anzeige(w: FeldWert<'_>) -> String {
     }
 }
 
-/// The whole `daten.json`: one part per key.
-pub fn daten_json(
+/// The whole `daten.json` (contract [`crate::vertrag`]): one part per key.
+pub fn daten(
     e: &Edition,
     k: &Kennzahlen,
     abbildungen: &[Abbildung],
-) -> Result<Value, crate::figures::Rechenfehler> {
-    Ok(json!({
-        "edition": edition_json(&e.id, &e.meta),
-        "tabelle": tabelle_json(e, k)?,
-        "steckbriefe": e.steckbriefe.iter().map(|d| steckbrief_datei_json(e, d)).collect::<Vec<_>>(),
-        "glossar": e.glossar,
-        "quellen": quellen_json(e),
-        "abbildungen": abbildungen_json(abbildungen),
-        "kennzahlen": kennzahlen_json(k),
-    }))
+) -> Result<v::Daten, crate::figures::Rechenfehler> {
+    Ok(v::Daten {
+        edition: edition_daten(&e.id, &e.meta),
+        tabelle: tabelle(e, k)?,
+        steckbriefe: e
+            .steckbriefe
+            .iter()
+            .map(|d| steckbrief_datei(e, d))
+            .collect(),
+        glossar: e
+            .glossar
+            .iter()
+            .map(|g| v::Glossareintrag {
+                begriff: g.begriff.clone(),
+                erklaerung: g.erklaerung.clone(),
+            })
+            .collect(),
+        quellen: quellen(e),
+        abbildungen: abbildungen_daten(abbildungen),
+        kennzahlen: k.liste.iter().map(|z| (z.name.clone(), z.text())).collect(),
+    })
 }
 
 /// `edition`: title page, imprint and version history.
-fn edition_json(id: &str, meta: &EditionMeta) -> Value {
+fn edition_daten(id: &str, meta: &EditionMeta) -> v::EditionDaten {
     let aktuell = meta.aktuell();
     let monat = crate::model::MONATE
         .get(usize::from(meta.monat).saturating_sub(1))
         .copied()
         .unwrap_or_default();
-    json!({
-        "id": id,
-        "titel": meta.titel,
-        "untertitel": meta.untertitel,
-        "reihe": meta.reihe,
-        "monat_jahr": format!("{monat} {}", meta.jahr),
-        "herausgeber": meta.herausgeber,
-        "herausgeber_kurz": meta.herausgeber_kurz,
-        "version": aktuell.map(|h| h.version.clone()).unwrap_or_default(),
-        "datum": aktuell.map(|h| h.datum.deutsch()).unwrap_or_default(),
-        "datum_iso": aktuell.map(|h| json!({"jahr": h.datum.jahr, "monat": h.datum.monat, "tag": h.datum.tag})),
-        "historie": historie_json(meta),
-        "mitwirkende": meta.mitwirkende,
-        "bildnachweise": meta.bildnachweise.iter().map(bildnachweis_json).collect::<Vec<_>>(),
-    })
+    v::EditionDaten {
+        id: id.to_owned(),
+        titel: meta.titel.clone(),
+        untertitel: meta.untertitel.clone(),
+        reihe: meta.reihe.clone(),
+        monat_jahr: format!("{monat} {}", meta.jahr),
+        herausgeber: meta.herausgeber.clone(),
+        herausgeber_kurz: meta.herausgeber_kurz.clone(),
+        version: aktuell.map(|h| h.version.clone()).unwrap_or_default(),
+        datum: aktuell.map(|h| h.datum.deutsch()).unwrap_or_default(),
+        datum_iso: aktuell.map(|h| v::DatumIso {
+            jahr: h.datum.jahr,
+            monat: h.datum.monat,
+            tag: h.datum.tag,
+        }),
+        historie: historie(meta),
+        mitwirkende: meta
+            .mitwirkende
+            .iter()
+            .map(|m| v::Mitwirkende {
+                name: m.name.clone(),
+                organisation: m.organisation.clone(),
+            })
+            .collect(),
+        bildnachweise: meta.bildnachweise.iter().map(bildnachweis).collect(),
+    }
 }
 
 /// A picture credit; its address only with a safe scheme (check refuses
 /// the others).
-fn bildnachweis_json(b: &crate::model::Bildnachweis) -> Value {
-    let mut v = json!({"motiv": b.motiv, "nachweis": b.nachweis});
-    if let Some(u) = b.url.as_deref().filter(|u| crate::model::sichere_url(u)) {
-        v["url"] = json!(u);
+fn bildnachweis(b: &crate::model::Bildnachweis) -> v::Bildnachweis {
+    v::Bildnachweis {
+        motiv: b.motiv.clone(),
+        nachweis: b.nachweis.clone(),
+        url: b.url.clone().filter(|u| crate::model::sichere_url(u)),
     }
-    v
 }
 
 /// `edition.historie`: the versions, newest first.
-fn historie_json(meta: &EditionMeta) -> Vec<Value> {
+fn historie(meta: &EditionMeta) -> Vec<v::Historienzeile> {
     let mut historie = meta.historie.clone();
     historie.sort_by_key(|h| std::cmp::Reverse(h.datum));
     historie
         .iter()
-        .map(|h| {
-            json!({
-                "version": h.version, "datum": h.datum.deutsch(),
-                "bearbeiter": h.bearbeiter, "anmerkung": h.anmerkung,
-            })
+        .map(|h| v::Historienzeile {
+            version: h.version.clone(),
+            datum: h.datum.deutsch(),
+            bearbeiter: h.bearbeiter.clone(),
+            anmerkung: h.anmerkung.clone(),
         })
         .collect()
 }
 
-/// `tabelle`: Tabelle 1, its rows and its sum row.
-/// The totals row prints the decimal column's mean under this key
-/// (`vzae_mittel`), the other totals under the column's short name.
-fn summenschluessel(s: &Spalte) -> String {
-    match s.art {
-        SpaltenArt::Dezimal => format!("{}_mittel", s.kurz),
-        _ => s.kurz.to_owned(),
-    }
-}
-
-fn tabelle_json(e: &Edition, k: &Kennzahlen) -> Result<Value, crate::figures::Rechenfehler> {
-    let mut summe = Map::new();
+/// `tabelle`: Tabelle 1, its rows and its sum row (the decimal column's
+/// mean under `<kurz>_mittel`, the other totals under the short name).
+fn tabelle(e: &Edition, k: &Kennzahlen) -> Result<v::Tabelle, crate::figures::Rechenfehler> {
+    let mut summe = v::Summenzeile::default();
     for s in tabelle::SPALTEN {
         let Some(name) = s.summe else { continue };
         let w = k.wert(name)?;
         let wert = match s.art {
-            SpaltenArt::Dezimal => json!(format::dezimal(w, 1)),
-            _ => json!(w as u64),
+            SpaltenArt::Dezimal => v::Zellwert::Text(format::dezimal(w, 1)),
+            _ => v::Zellwert::Anzahl(w as u64),
         };
-        summe.insert(summenschluessel(s), wert);
+        summe.0.insert(v::summenschluessel(s.kurz, s.art), wert);
     }
-    Ok(json!({
-        "zeilen": e.landkreise.iter().map(tabellenzeile_json).collect::<Vec<_>>(),
-        "summe": summe,
-    }))
+    Ok(v::Tabelle {
+        zeilen: e.landkreise.iter().map(tabellenzeile).collect(),
+        summe,
+    })
 }
 
 /// One row of Tabelle 1, each column under its short name.
-fn tabellenzeile_json(l: &Landkreis) -> Value {
-    let mut zeile = Map::new();
-    zeile.insert("name".into(), json!(l.name));
+fn tabellenzeile(l: &Landkreis) -> v::Tabellenzeile {
+    let mut zeile = v::Tabellenzeile::default();
+    zeile.0.insert("name", v::Zellwert::Text(l.name.clone()));
     for s in tabelle::SPALTEN {
         let wert = match s.wert(l) {
-            Zelle::Text(t) => json!(t),
-            Zelle::JaNein(b) => json!(b),
-            Zelle::Dezimal(d) => json!(format::dezimal(d, if d.fract() == 0.0 { 0 } else { 1 })),
-            Zelle::Anzahl(n) => json!(n),
+            Zelle::Text(t) => v::Zellwert::Text(t.to_owned()),
+            Zelle::JaNein(b) => v::Zellwert::JaNein(b),
+            Zelle::Dezimal(d) => {
+                v::Zellwert::Text(format::dezimal(d, if d.fract() == 0.0 { 0 } else { 1 }))
+            }
+            Zelle::Anzahl(n) => v::Zellwert::Anzahl(u64::from(n)),
         };
-        zeile.insert(s.kurz.into(), wert);
+        zeile.0.insert(s.kurz, wert);
     }
-    Value::Object(zeile)
+    zeile
 }
 
 /// One entry of `steckbriefe`: a Landkreis and its fact sheets.
-fn steckbrief_datei_json(e: &Edition, datei: &SteckbriefDatei) -> Value {
+fn steckbrief_datei(e: &Edition, datei: &SteckbriefDatei) -> v::SteckbriefeDaten {
     let bezeichnung = e
         .landkreis(&datei.landkreis)
         .map(|l| l.bezeichnung())
         .unwrap_or_else(|| format!("Landkreis {}", datei.landkreis));
-    let projekte: Vec<Value> = datei
-        .steckbriefe
-        .iter()
-        .map(|s| projekt_json(s, &bezeichnung))
-        .collect();
-    json!({"landkreis": datei.landkreis, "bezeichnung": bezeichnung, "projekte": projekte})
+    v::SteckbriefeDaten {
+        landkreis: datei.landkreis.clone(),
+        projekte: datei
+            .steckbriefe
+            .iter()
+            .map(|s| projekt(s, &bezeichnung))
+            .collect(),
+        bezeichnung,
+    }
 }
 
 /// One fact sheet: its rows in the published order, the Landkreis after the
 /// project name.
-fn projekt_json(s: &Steckbrief, bezeichnung: &str) -> Value {
+fn projekt(s: &Steckbrief, bezeichnung: &str) -> v::Projekt {
+    let zeile = |label: &str, wert: String| v::Steckbriefzeile {
+        label: label.to_owned(),
+        wert,
+    };
     let mut zeilen = Vec::new();
     for f in FELDER {
         if let Some(w) = s.wert(f.schluessel) {
-            zeilen.push(json!({"label": f.bezeichnung, "wert": anzeige(w)}));
+            zeilen.push(zeile(f.bezeichnung, anzeige(w)));
         }
         if f.schluessel == "projektname" {
-            zeilen.push(json!({"label": "Landkreis", "wert": bezeichnung}));
+            zeilen.push(zeile("Landkreis", bezeichnung.to_owned()));
         }
     }
-    json!({"titel": s.projektname, "zeilen": zeilen})
+    v::Projekt {
+        titel: s.projektname.clone(),
+        zeilen,
+    }
 }
 
-/// `quellen`: text and address by id.
-fn quellen_json(e: &Edition) -> Map<String, Value> {
+/// `quellen`: text and address by id; only a safe scheme becomes a link
+/// (check refuses the others).
+fn quellen(e: &Edition) -> BTreeMap<String, v::Quelle> {
     e.quellen
         .iter()
         .map(|q| {
-            // Only a safe scheme becomes a link (check refuses the others).
-            let url = q.url.as_deref().filter(|u| crate::model::sichere_url(u));
-            (q.id.clone(), json!({"text": q.text, "url": url}))
+            let quelle = v::Quelle {
+                text: q.text.clone(),
+                url: q.url.clone().filter(|u| crate::model::sichere_url(u)),
+            };
+            (q.id.clone(), quelle)
         })
         .collect()
 }
 
 /// `abbildungen`: file, captions and data table by id.
-fn abbildungen_json(abbildungen: &[Abbildung]) -> Map<String, Value> {
+fn abbildungen_daten(abbildungen: &[Abbildung]) -> BTreeMap<String, v::AbbildungDaten> {
     abbildungen
         .iter()
         .map(|a| {
-            (
-                a.id.clone(),
-                json!({
-                    "datei": a.pfad(),
-                    "titel": a.titel,
-                    "alt": a.alt,
-                    "quelle": a.quelle,
-                    "tabelle": a.tabelle,
+            let daten = v::AbbildungDaten {
+                datei: a.pfad(),
+                titel: a.titel.clone(),
+                alt: a.alt.clone(),
+                quelle: a.quelle.clone(),
+                tabelle: a.tabelle.as_ref().map(|t| v::Datentabelle {
+                    kopf: t.kopf.clone(),
+                    zeilen: t.zeilen.clone(),
                 }),
-            )
+            };
+            (a.id.clone(), daten)
         })
-        .collect()
-}
-
-/// `kennzahlen`: every figure as its formatted text, by name.
-fn kennzahlen_json(k: &Kennzahlen) -> Map<String, Value> {
-    k.liste
-        .iter()
-        .map(|z| (z.name.clone(), Value::String(z.text())))
         .collect()
 }
 
@@ -258,6 +284,7 @@ pub fn sprachmarken_entfernen(v: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn sprachmarken() {

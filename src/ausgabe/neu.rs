@@ -243,12 +243,41 @@ pub fn layout_anlegen(wurzel: &Path, neu: &str, von: &str) -> Result<Angelegt, M
         .hilfe("Wählen Sie einen anderen Namen, z. B. das Jahr der Ausgabe."));
     }
     let mut geschrieben = Vec::new();
+    let gestaltung = ziel.join(GESTALTUNG);
     for datei in projektdateien(wurzel, &quelle, &[])? {
         let relativ = ziel.join(datei.strip_prefix(&quelle).unwrap_or(&datei));
-        let bytes = projekt::lesen(wurzel, &datei, projekt::MAX_BINAER)
+        let mut bytes = projekt::lesen(wurzel, &datei, projekt::MAX_BINAER)
             .map_err(|e| Meldung::neu(e.to_string()))?;
+        if relativ == gestaltung {
+            bytes = mit_vertrag(bytes);
+        }
         neu_schreiben(wurzel, &relativ, &bytes)?;
         geschrieben.push(relativ);
     }
     Ok(geschrieben)
+}
+
+const GESTALTUNG: &str = "gestaltung.yaml";
+
+/// A copied `gestaltung.yaml` that declares the contract it reads, if it
+/// does not yet (layouts released before the declaration read version 1).
+/// A layout without the file keeps the design of version 1.0 and reads
+/// version 1; writing that design out would fail the contrast check.
+fn mit_vertrag(mut bytes: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&bytes);
+    if text.lines().any(|z| z.starts_with("vertrag:")) {
+        return bytes;
+    }
+    if !text.ends_with('\n') {
+        bytes.push(b'\n');
+    }
+    bytes.extend_from_slice(
+        format!(
+            "# Der Vertrag, den dieses Layout liest ({}).\nvertrag: {}\n",
+            crate::vertrag::SCHEMA_DATEI,
+            crate::vertrag::VERSION
+        )
+        .as_bytes(),
+    );
+    bytes
 }

@@ -1,4 +1,5 @@
-//! JSON Schemas of the data files, generated from the Rust types, so that
+//! JSON Schemas of the data files (and of the layout contract,
+//! [`crate::vertrag`]), generated from the Rust types, so that
 //! editors get completion and checks in VS Code (YAML extension).
 //!
 //! - `data/schema/*.schema.json`: one per kind of data file, from the types;
@@ -145,12 +146,19 @@ pub fn veraltet(wurzel: &Path, id: &str, vokabular: &Vokabular) -> Vec<PathBuf> 
         .collect()
 }
 
-/// Writes the generic schemas and, for each edition whose vocabulary loads,
+/// Writes the generic schemas, the layout contract's and, for each edition whose vocabulary loads,
 /// its vocabulary schemas; returns the paths written.
 pub fn schreiben(wurzel: &Path) -> Result<Vec<PathBuf>, crate::projekt::Schreibfehler> {
     let mut geschrieben = Vec::new();
-    for (name, text) in dateien() {
-        let p = Projektpfade::schemas().join(name);
+    let mut alle: Vec<(PathBuf, String)> = dateien()
+        .into_iter()
+        .map(|(name, text)| (Projektpfade::schemas().join(name), text))
+        .collect();
+    alle.push((
+        PathBuf::from(crate::vertrag::SCHEMA_DATEI),
+        crate::vertrag::schema_text(),
+    ));
+    for (p, text) in alle {
         if crate::projekt::im_projekt_schreiben(wurzel, &p, &text)? {
             geschrieben.push(p);
         }

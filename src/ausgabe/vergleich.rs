@@ -4,13 +4,13 @@
 //! layout's "Veränderungen" section (`/generiert/veraenderungen.json`).
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::aussagen::{self, Aussagen};
 use crate::claims::Pruefbericht;
 use crate::figures::Kennzahlen;
 use crate::model::{Edition, FELDER, Landkreis, Steckbrief, tabelle::SPALTEN as TABELLE_1};
 use crate::report_data::anzeige;
+use crate::vertrag;
 
 /// A project as the comparison names it.
 #[derive(Debug, Clone, Serialize)]
@@ -260,60 +260,58 @@ fn kennzahlen(ka: &Kennzahlen, kb: &Kennzahlen) -> Vec<Kennzahlvergleich> {
     out
 }
 
-/// What the layout's "Veränderungen" section prints: counts, the status
-/// moves, and the figures that changed (as data for `lib.typ`).
-pub fn abschnitt_json(v: &Veraenderungen) -> Value {
+/// What the layout's "Veränderungen" section prints (contract): counts,
+/// the status moves, the figures and the statements' verdicts that changed.
+pub fn abschnitt(v: &Veraenderungen) -> vertrag::Veraenderungsabschnitt {
+    let strich = |w: Option<&String>| w.cloned().unwrap_or_else(|| "–".into());
     let abgeschlossen = v
         .statuswechsel()
         .filter(|f| f.projekt.status.as_deref() == Some("Abgeschlossen"))
         .count();
-    let status: Vec<Value> = v
+    let status = v
         .statuswechsel()
         .map(|f| {
             let s = f.status.as_ref();
-            serde_json::json!({
-                "projekt": f.projekt.name,
-                "landkreis": f.projekt.landkreis,
-                "vorher": s.and_then(|a| a.alt.clone()).unwrap_or_else(|| "–".into()),
-                "jetzt": s.and_then(|a| a.neu.clone()).unwrap_or_else(|| "–".into()),
-            })
+            vertrag::Statuswechsel {
+                projekt: f.projekt.name.clone(),
+                landkreis: f.projekt.landkreis.clone(),
+                vorher: strich(s.and_then(|a| a.alt.as_ref())),
+                jetzt: strich(s.and_then(|a| a.neu.as_ref())),
+            }
         })
         .collect();
-    let kennzahlen: Vec<Value> = v
+    let kennzahlen = v
         .kennzahlen
         .iter()
         .filter(|k| k.geaendert)
-        .map(|k| {
-            serde_json::json!({
-                "titel": k.titel,
-                "vorher": k.alt.clone().unwrap_or_else(|| "–".into()),
-                "jetzt": k.neu.clone().unwrap_or_else(|| "–".into()),
-            })
+        .map(|k| vertrag::Vorher {
+            titel: k.titel.clone(),
+            vorher: strich(k.alt.as_ref()),
+            jetzt: strich(k.neu.as_ref()),
         })
         .collect();
-    let aussagen: Vec<Value> = v
+    let aussagen = v
         .aussagen
         .urteil_geaendert()
         .filter_map(|a| {
-            let (alt, neu) = (a.alt.as_ref()?, a.neu.as_ref()?);
-            Some(serde_json::json!({
-                "wortlaut": a.wortlaut,
-                "vorher": alt.urteil.text(),
-                "jetzt": neu.urteil.text(),
-            }))
+            Some(vertrag::Aussagewechsel {
+                wortlaut: a.wortlaut.clone(),
+                vorher: a.alt.as_ref()?.urteil.text().to_owned(),
+                jetzt: a.neu.as_ref()?.urteil.text().to_owned(),
+            })
         })
         .collect();
-    serde_json::json!({
-        "von": v.von,
-        "nach": v.nach,
-        "neu": v.neu.len(),
-        "entfallen": v.entfallen.len(),
-        "fortgefuehrt": v.fortgefuehrt.len(),
-        "abgeschlossen": abgeschlossen,
-        "status": status,
-        "kennzahlen": kennzahlen,
-        "aussagen": aussagen,
-    })
+    vertrag::Veraenderungsabschnitt {
+        von: v.von.clone(),
+        nach: v.nach.clone(),
+        neu: v.neu.len(),
+        entfallen: v.entfallen.len(),
+        fortgefuehrt: v.fortgefuehrt.len(),
+        abgeschlossen,
+        status,
+        kennzahlen,
+        aussagen,
+    }
 }
 
 /// Compares edition `a` (earlier) with edition `b` (later).

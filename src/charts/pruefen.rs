@@ -40,35 +40,59 @@ pub fn pruefe_kartenbezug(
         .collect()
 }
 
-/// The status colours of a layout's `gestaltung.yaml` that miss the
-/// non-text contrast of WCAG 2.1 (3:1) against what they border.
+/// What is wrong with a layout's `gestaltung.yaml`: a contract version
+/// this program does not provide, status colours that miss the non-text
+/// contrast of WCAG 2.1 (3:1) against what they border.
 pub fn pruefe_gestaltung(
     g: &crate::model::Gestaltung,
     datei: &Path,
     dateien: &BTreeMap<PathBuf, Datei>,
 ) -> Vec<Diagnose> {
+    let orter = Orter { dateien };
+    let mut maengel: Vec<Diagnose> = pruefe_vertrag(g, datei, &orter).into_iter().collect();
     let namen = ["abgeschlossen", "in Umsetzung", "geplant"];
-    g.kontrastmaengel()
-        .into_iter()
-        .map(|(i, nachbar, k)| {
-            let schritt = i.to_string();
-            Orter { dateien }
+    for (i, nachbar, k) in g.kontrastmaengel() {
+        let schritt = i.to_string();
+        let m = format!(
+            "die Farbe für „{}“ ({}) hat zu „{nachbar}“ nur einen Kontrast von {} : 1; \
+             Balken brauchen mindestens 3 : 1 (WCAG 2.1, Nicht-Text-Kontrast)",
+            namen[i],
+            g.status_farben[i].0,
+            crate::figures::format::dezimal(k, 2)
+        );
+        maengel.push(
+            orter
                 .bei(
                     datei,
                     &["status_farben", &schritt],
                     &format!("status_farben[{i}]"),
-                    format!(
-                        "die Farbe für „{}“ ({}) hat zu „{nachbar}“ nur einen Kontrast von {} : 1; \
-                         Balken brauchen mindestens 3 : 1 (WCAG 2.1, Nicht-Text-Kontrast)",
-                        namen[i],
-                        g.status_farben[i].0,
-                        crate::figures::format::dezimal(k, 2)
-                    ),
+                    m,
                 )
                 .hilfe(
                     "Wählen Sie eine dunklere Farbe oder setzen Sie `trennlinien: true`, dann \
                      grenzt jeder Abschnitt an Weiß.",
-                )
-        })
-        .collect()
+                ),
+        );
+    }
+    maengel
+}
+
+/// The contract version the layout declares, if this program cannot give it.
+fn pruefe_vertrag(g: &crate::model::Gestaltung, datei: &Path, orter: &Orter) -> Option<Diagnose> {
+    use crate::vertrag::{SCHEMA_DATEI, VERSION, VERSIONEN};
+    if VERSIONEN.contains(&g.vertrag) {
+        return None;
+    }
+    let liefert: Vec<String> = VERSIONEN.iter().map(u32::to_string).collect();
+    let m = format!(
+        "das Layout liest Vertrag {}; dieses Programm liefert Vertrag {}",
+        g.vertrag,
+        liefert.join(", ")
+    );
+    Some(orter.bei(datei, &["vertrag"], "vertrag", m).hilfe(format!(
+        "Tragen Sie `vertrag: {VERSION}` ein und passen Sie das Layout an (was es lesen kann, \
+         beschreibt {SCHEMA_DATEI}), oder nehmen Sie eine Programmversion, \
+         die Vertrag {} liefert.",
+        g.vertrag
+    )))
 }

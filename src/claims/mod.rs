@@ -157,6 +157,27 @@ pub struct Ergebnis {
     pub eingetragen: bool,
 }
 
+impl Ergebnis {
+    /// The claim as the appendix "Zahlennachweis" reads it (contract).
+    pub fn nachweis(&self) -> crate::vertrag::Nachweis {
+        crate::vertrag::Nachweis {
+            id: self.id.clone(),
+            anker: self.anker.clone(),
+            datei: self.datei.clone(),
+            zeile: self.zeile,
+            wortlaut: self.wortlaut.clone(),
+            kennzahl: self.kennzahl.clone(),
+            definition: self.definition.clone(),
+            vergleich: self.vergleich.clone(),
+            berechnet: self.berechnet.clone(),
+            gilt: self.gilt,
+            anerkannt: self.anerkannt,
+            begruendung: self.begruendung.clone(),
+            zu_bestaetigen: self.zu_bestaetigen.clone(),
+        }
+    }
+}
+
 /// Everything `check` found about the prose.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Pruefbericht {

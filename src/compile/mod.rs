@@ -87,10 +87,15 @@ pub fn umwandeln(
     d: &SourceDiagnostic,
     quellen: &mut Quelltexte,
 ) -> Diagnose {
+    let (meldung, hilfen) = crate::vertrag::fehlender_schluessel(&d.message)
+        .unwrap_or_else(|| (typst_meldung_deutsch(&d.message), Vec::new()));
     let mut diag = Diagnose::neu(
         PathBuf::from(Projektpfade::BERICHT),
-        format!("Satz: {}", typst_meldung_deutsch(&d.message)),
+        format!("Satz: {meldung}"),
     );
+    for h in hilfen {
+        diag = diag.hilfe(h);
+    }
     if d.severity == Severity::Warning {
         diag = diag.als_warnung();
     }

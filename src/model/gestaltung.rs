@@ -40,6 +40,16 @@ pub struct Gestaltung {
     /// (PDF 1.5): etwa 60 % kleiner, Inhalt und Barrierefreiheit gleich.
     #[serde(default)]
     pub objektstroeme: bool,
+    /// Die Version des Vertrags zwischen kataster-report und dem Layout, die
+    /// das Layout liest (die erzeugten Dateien unter `/generiert/`, Schema:
+    /// `report/vertrag-1.schema.json`). Ohne Angabe 1: der Vertrag der
+    /// Layouts `2025` und `2025-barrierefrei`.
+    #[serde(default = "erster_vertrag")]
+    pub vertrag: u32,
+}
+
+fn erster_vertrag() -> u32 {
+    1
 }
 
 /// How the numbers on the map get their colour.
@@ -50,6 +60,7 @@ pub enum KartenZahlen {
     Kontrast,
     /// Weiß auf den Klassen ab 7 Projekten, sonst schwarz (Version 1.0).
     #[default]
+    #[serde(rename = "hell-ab-7")]
     HellAb7,
 }
 
@@ -85,6 +96,7 @@ impl Default for Gestaltung {
             streudiagramm_namen: false,
             sprachen_auszeichnen: false,
             objektstroeme: false,
+            vertrag: erster_vertrag(),
         }
     }
 }
@@ -161,5 +173,15 @@ mod tests {
     fn gestaltung_1_0_verfehlt_den_kontrast() {
         let m = Gestaltung::default().kontrastmaengel();
         assert!(m.iter().any(|(i, n, _)| *i == 2 && *n == "Weiß"), "{m:?}");
+    }
+
+    #[test]
+    fn die_geschriebene_gestaltung_liest_sich_zurueck() {
+        // `new-layout` writes the 1.0 design out; the README's values read.
+        let text = serde_saphyr::to_string(&Gestaltung::default()).unwrap();
+        assert!(text.contains("karten_zahlen: hell-ab-7"), "{text}");
+        let g: Gestaltung = serde_saphyr::from_str(&text).unwrap();
+        assert_eq!(g, Gestaltung::default());
+        assert_eq!(g.vertrag, 1);
     }
 }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::ausgabe::freigabe::Stand;
 use crate::ausgabe::vergleich::{self, Veraenderungen};
 use crate::charts::{self, Abbildung, ZeichenFehler, geo::Geodaten, mass::Schriftmass};
-use crate::claims::{self, Pruefbericht};
+use crate::claims::{self, Ergebnis, Pruefbericht};
 use crate::compile::world::Schriften;
 use crate::diagnostics::{Diagnose, Meldung};
 use crate::export::ExportFehler;
@@ -19,6 +19,7 @@ use crate::model::{EditionMeta, Gestaltung};
 use crate::projekt::Projektpfade;
 use crate::report_data;
 use crate::templates::{self, Kapitel, Modus};
+use crate::vertrag;
 
 /// The folder of a layout, as a relative project path.
 pub fn layout_ordner(layout: &str) -> PathBuf {
@@ -257,8 +258,9 @@ pub(crate) fn datenstand(
     let abbildungen = zeiten.messen("Abbildungen", || {
         abbildungen(wurzel, &geladen, &kennzahlen, schriften)
     })?;
-    let mut daten = report_data::daten_json(&geladen.edition, &kennzahlen, &abbildungen)
+    let daten = report_data::daten(&geladen.edition, &kennzahlen, &abbildungen)
         .map_err(|e| BauFehler::Abbildung(e.into()))?;
+    let mut daten = serde_json::to_value(&daten).unwrap_or_default();
     if !geladen.gestaltung.sprachen_auszeichnen {
         report_data::sprachmarken_entfernen(&mut daten);
     }
@@ -393,17 +395,16 @@ pub(crate) fn kapitel_fuellen(
             .mit_aussagen(&v.pruefung, &pruefung)
     });
     let mut erzeugt = erzeugen(&d);
-    let abschnitt = veraenderungen.as_ref().map(vergleich::abschnitt_json);
-    erzeugt.push((
-        VERAENDERUNGEN.to_owned(),
-        serde_json::to_vec_pretty(&abschnitt).unwrap_or_default(),
-    ));
+    let abschnitt = veraenderungen.as_ref().map(vergleich::abschnitt);
+    erzeugt.push((VERAENDERUNGEN.to_owned(), vertrag::json_datei(&abschnitt)));
     if meta.zahlennachweis {
         texte.push((ANHANG.to_owned(), "#zahlennachweis()\n".to_owned()));
-        erzeugt.push((
-            ZAHLENNACHWEIS.to_owned(),
-            serde_json::to_vec_pretty(&pruefung.behauptungen).unwrap_or_default(),
-        ));
+        let nachweise: Vec<vertrag::Nachweis> = pruefung
+            .behauptungen
+            .iter()
+            .map(Ergebnis::nachweis)
+            .collect();
+        erzeugt.push((ZAHLENNACHWEIS.to_owned(), vertrag::json_datei(&nachweise)));
     }
     erzeugt.extend(kapitel_dateien(meta, texte));
     zeiten.stufen.push(("Kapitel füllen", start.elapsed()));
@@ -422,11 +423,12 @@ pub(crate) fn kapitel_fuellen(
 impl Vorbereitet {
     /// Marks the report as a draft that lists the findings of the check.
     pub fn als_entwurf(&mut self) {
-        let befunde = self.pruefung.befunde();
-        let json = serde_json::json!({ "befunde": befunde });
+        let entwurf = vertrag::Entwurf {
+            befunde: self.pruefung.befunde(),
+        };
         for (pfad, inhalt) in &mut self.erzeugt {
             if pfad == ENTWURF {
-                *inhalt = serde_json::to_vec_pretty(&json).unwrap_or_default();
+                *inhalt = vertrag::json_datei(&entwurf);
             }
         }
     }

@@ -388,6 +388,13 @@ fn das_layout_der_neuen_ausgabe_laesst_2025_unveraendert() {
     let (code, t) = lauf(&k, &["new-layout", "2026", "--from", "2025-barrierefrei"]);
     assert_eq!(code, Some(0), "{t}");
     assert_eq!(k.lesen("report/layout/2026/lib.typ"), echt, "Byte für Byte");
+    // The copy declares the contract it reads; the design stays.
+    let g = k.lesen("report/layout/2026/gestaltung.yaml");
+    assert!(
+        g.starts_with(&k.lesen("report/layout/2025-barrierefrei/gestaltung.yaml"))
+            && g.ends_with("\nvertrag: 1\n"),
+        "{g}"
+    );
     let (code, t) = lauf(&k, &["new-layout", "2026", "--from", "2025-barrierefrei"]);
     assert_eq!(code, Some(1), "{t}");
     assert!(t.contains("report/layout/2026 gibt es schon"), "{t}");

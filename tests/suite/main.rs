@@ -22,5 +22,6 @@ mod schreiben;
 mod tabelle;
 mod umfrage;
 mod umfrage_echt;
+mod vertrag;
 mod vertrauen;
 mod website;

@@ -5,7 +5,7 @@
 use kataster_report::figures::berechne;
 use kataster_report::load::lade_edition;
 use kataster_report::model::tabelle::SPALTEN;
-use kataster_report::report_data::daten_json;
+use kataster_report::report_data;
 use kataster_report::umfrage::{fragebogen, zuordnung::Zuordnung};
 use kataster_report::website::offene_daten::landkreise_csv;
 
@@ -19,7 +19,7 @@ fn kurznamen() -> Vec<String> {
 fn layoutdaten_und_landkreise_csv_haben_die_spalten_der_tabelle() {
     let g = lade_edition(&common::projekt(), "2025").unwrap();
     let k = berechne(&g.edition).unwrap();
-    let daten = daten_json(&g.edition, &k, &[]).unwrap();
+    let daten = serde_json::to_value(report_data::daten(&g.edition, &k, &[]).unwrap()).unwrap();
     let zeile = daten["tabelle"]["zeilen"][0].as_object().unwrap();
     let mut schluessel: Vec<String> = zeile.keys().cloned().collect();
     let mut erwartet = kurznamen();
