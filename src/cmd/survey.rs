@@ -44,16 +44,21 @@ pub enum Was {
     /// Übernimmt die Antworten einer Umfrage in die Steckbriefe und Tabelle 1 einer Ausgabe.
     #[command(
         help_template = super::HILFE_VORLAGE_BEFEHL,
-        override_usage = "kataster-report survey import --lss <DATEI.lss> --responses <DATEI.csv|DATEI.lsa> --edition <AUSGABE> [--force]",
+        override_usage = "kataster-report survey import [--lss <DATEI.lss>] --responses <DATEI.csv|DATEI.lsa> --edition <AUSGABE> [--force]",
         after_help = "Eine Antwort je Projekt: ihr Landkreis (Frage LK), dessen Zeile der Tabelle 1 und \
                       der Steckbrief. Fragen werden über die Codes des Fragebogens von `survey \
-                      questionnaire` erkannt, Antworten über Code oder vollen Text. Unvollständige \
+                      questionnaire` erkannt (in der Kopfzeile als Fragecode oder als voller oder \
+                      gekürzter Fragetext), Antworten über Code oder vollen Text. Ein \
+                      Umfragearchiv (.lsa) wird mit der Umfragestruktur gelesen, die es enthält \
+                      (LimeSurvey nummeriert beim Import die Fragen neu); --lss ist dann nicht \
+                      nötig. Unvollständige \
                       Antworten (ohne Abschlussdatum) werden aufgelistet und übersprungen. Alle Fehler \
                       eines Laufs werden zusammen gemeldet, je mit Antwort, Frage und Spalte. Schreibt \
                       nur in eine leere Ausgabe; vorhandene Daten ersetzt es erst mit --force, nachdem \
                       es die Änderungen aufgelistet hat. Beide Dateien müssen im Projektordner liegen.\n\n\
-                      Beispiel:\n  kataster-report survey import --lss umfrage/2026/umfrage.lss \
-                      --responses umfrage/2026/antworten.csv --edition 2026"
+                      Beispiele:\n  kataster-report survey import --lss umfrage/2026/umfrage.lss \
+                      --responses umfrage/2026/antworten.csv --edition 2026\n  kataster-report \
+                      survey import --responses umfrage/2026/archiv.lsa --edition 2026"
     )]
     Import(Import),
     /// Schlägt die Zuordnung einer fremden Umfrage zu den Feldern vor (umfrage.yaml).
@@ -82,11 +87,13 @@ pub struct Zuordnen {
 
 #[derive(clap::Args, Debug)]
 pub struct Import {
-    /// Die Umfragestruktur (.lss) im Projektordner.
+    /// Die Umfragestruktur (.lss) im Projektordner; für ein Umfragearchiv
+    /// (.lsa) nicht nötig, es bringt seine eigene mit.
     #[arg(long, value_name = "DATEI.lss")]
-    pub lss: PathBuf,
-    /// Die Antworten im Projektordner: CSV mit Fragecodes als Überschriften,
-    /// oder ein Umfragearchiv (.lsa).
+    pub lss: Option<PathBuf>,
+    /// Die Antworten im Projektordner: CSV aus „Antworten exportieren“
+    /// (Überschriften als Fragecode, voller oder gekürzter Fragetext), oder ein
+    /// Umfragearchiv (.lsa).
     #[arg(long, value_name = "DATEI.csv|DATEI.lsa")]
     pub responses: PathBuf,
     /// Die Ausgabe, in die übernommen wird (mit new-edition … --leer angelegt).
@@ -154,9 +161,13 @@ fn zuordnen(projekt: &Path, a: Zuordnen) -> Result<ExitCode, Abbruch> {
 }
 
 fn import(projekt: &Path, a: Import) -> Result<ExitCode, Abbruch> {
-    let lss = im_projekt_relativ(projekt, &a.lss)?;
+    let lss = a
+        .lss
+        .as_deref()
+        .map(|l| im_projekt_relativ(projekt, l))
+        .transpose()?;
     let antworten = im_projekt_relativ(projekt, &a.responses)?;
-    let e = umfrage::importieren_in(projekt, &lss, &antworten, &a.edition, a.force)
+    let e = umfrage::importieren_in(projekt, lss.as_deref(), &antworten, &a.edition, a.force)
         .map_err(|e| abbruch(projekt, &a.edition, e, "Es wurde nichts übernommen."))?;
     let mut t = format!(
         "Ausgabe {}: {} Landkreise und {} Steckbriefe aus der Umfrage übernommen.\n",

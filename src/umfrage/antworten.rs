@@ -39,24 +39,28 @@ fn trenner(kopfzeile: &str) -> u8 {
 }
 
 impl Antworten {
-    /// Reads the CSV text.
-    pub fn lesen(text: &str) -> Result<Antworten, CsvFehler> {
+    /// Reads the CSV text; headings with question texts (full or
+    /// abbreviated) become the codes of the questionnaire `u`.
+    pub fn lesen(text: &str, u: &super::lss::Umfrage) -> Result<Antworten, CsvFehler> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let erste = text.lines().next().unwrap_or_default();
         let mut r = csv::ReaderBuilder::new()
             .delimiter(trenner(erste))
             .flexible(false)
             .from_reader(text.as_bytes());
-        let kopf: Vec<String> = r
+        let mut kopf: Vec<String> = r
             .headers()
             .map_err(|e| fehler(&e))?
             .iter()
             .map(|h| h.trim().to_owned())
             .collect();
         if !kopf.iter().any(|k| k == "id") {
+            kopf = super::kopfzeile::aus_texten(&kopf, u);
+        }
+        if !kopf.iter().any(|k| k == "id") {
             return Err(CsvFehler {
                 meldung: "keine Antworten aus LimeSurvey: die Kopfzeile hat keine Spalte „id“ \
-                          (exportiert mit Fragecodes als Überschriften?)"
+                          oder „Antwort ID“ (exportiert als CSV aus „Antworten exportieren“?)"
                     .into(),
                 zeile: Some(1),
             });
@@ -65,7 +69,7 @@ impl Antworten {
         for satz in r.records() {
             let satz = satz.map_err(|e| fehler(&e))?;
             let zeile = satz.position().map_or(0, |p| p.line() as usize);
-            zeilen.push((zeile, satz.iter().map(str::to_owned).collect()));
+            zeilen.push((zeile, satz.iter().map(zeilenumbrueche).collect()));
         }
         let spalten = kopf
             .iter()
@@ -129,7 +133,7 @@ impl Antworten {
                 for (roh, w) in z {
                     let schluessel = roh.trim_start_matches('_');
                     if let Some(i) = namen.get(schluessel).and_then(|n| spalten.get(n)) {
-                        werte[*i] = w.clone();
+                        werte[*i] = zeilenumbrueche(w);
                     }
                 }
                 (0, werte)
@@ -184,6 +188,12 @@ fn spaltenname(roh: &str, u: &super::lss::Umfrage) -> String {
     roh.to_owned()
 }
 
+/// A value with its line breaks as `\n`: LimeSurvey keeps the CRLF a
+/// browser sends in the archive's responses, not in a CSV export.
+fn zeilenumbrueche(w: &str) -> String {
+    w.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 fn fehler(e: &csv::Error) -> CsvFehler {
     let zeile = e.position().map(|p| p.line() as usize);
     let meldung = match e.kind() {
@@ -203,19 +213,28 @@ fn fehler(e: &csv::Error) -> CsvFehler {
 mod tests {
     use super::*;
 
+    fn leer() -> crate::umfrage::lss::Umfrage {
+        crate::umfrage::lss::Umfrage {
+            sid: String::new(),
+            title: String::new(),
+            languages: Vec::new(),
+            questions: Vec::new(),
+        }
+    }
+
     #[test]
     fn komma_semikolon_bom_und_zeilenumbrueche() {
         for text in [
             "\u{feff}\"id\",\"Q1\",\"Q2[SQ001]\"\r\n\"1\",\"a, b\",\"Y\"\r\n",
             "id;Q1;Q2_SQ001\n1;\"a, b\";Y\n",
         ] {
-            let a = Antworten::lesen(text).unwrap();
+            let a = Antworten::lesen(text, &leer()).unwrap();
             assert_eq!(a.zeilen.len(), 1);
             let (_, z) = &a.zeilen[0];
             assert_eq!(z[a.spalte("Q1", None).unwrap()], "a, b");
             assert_eq!(z[a.spalte("Q2", Some("SQ001")).unwrap()], "Y");
         }
-        let a = Antworten::lesen("id,T\n1,\"erste\nzweite\"\n2,x\n").unwrap();
+        let a = Antworten::lesen("id,T\n1,\"erste\nzweite\"\n2,x\n", &leer()).unwrap();
         assert_eq!(a.zeilen[0].1[1], "erste\nzweite");
         assert_eq!(a.zeilen[1].0, 4, "die zweite Antwort beginnt in Zeile 4");
     }

@@ -6,6 +6,7 @@
 pub mod antworten;
 pub mod fragebogen;
 pub mod import;
+mod kopfzeile;
 pub mod lss;
 pub mod zuordnung;
 
@@ -188,41 +189,62 @@ pub struct Ergebnis {
     pub steckbriefe: usize,
 }
 
-/// The responses: a CSV export, or the responses file of a survey archive
-/// (`.lsa`); a problem at its line.
+/// The structure and the responses: a CSV export with the structure
+/// `struktur`, or a survey archive (`.lsa`) with the structure it carries
+/// (LimeSurvey renumbers the ids of an imported survey, and the archive's
+/// columns are named by them); a problem at its line.
 fn antworten_lesen(
     wurzel: &Path,
+    struktur: Option<&Path>,
     antworten: &Path,
-    umfrage: &lss::Umfrage,
-) -> Result<antworten::Antworten, Vec<Diagnose>> {
+) -> Result<(lss::Umfrage, antworten::Antworten), Vec<Diagnose>> {
     let ist_archiv = antworten
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("lsa"));
-    let gelesen = if ist_archiv {
-        archiv_antworten(wurzel, antworten).and_then(|t| antworten::Antworten::aus_lsr(&t, umfrage))
-    } else {
-        projekt::lese_text(wurzel, antworten, MAX_LSS)
-            .map_err(|e| antworten::CsvFehler {
-                meldung: e.to_string(),
-                zeile: None,
-            })
-            .and_then(|t| antworten::Antworten::lesen(&t))
-    };
-    gelesen.map_err(|f| {
+    let am_ort = |f: antworten::CsvFehler| {
         let d = Diagnose::neu(antworten, f.meldung);
         vec![match f.zeile {
             Some(z) => d.an(z, 1, 0..0),
             None => d,
         }]
-    })
+    };
+    if ist_archiv {
+        let (lss_text, lsr) = archiv_lesen(wurzel, antworten).map_err(am_ort)?;
+        let umfrage = lss::lesen(&lss_text).map_err(|f| {
+            vec![Diagnose::neu(
+                antworten,
+                format!(
+                    "die Umfragestruktur im Archiv ist nicht lesbar: {}",
+                    f.meldung
+                ),
+            )]
+        })?;
+        let tabelle = antworten::Antworten::aus_lsr(&lsr, &umfrage).map_err(am_ort)?;
+        return Ok((umfrage, tabelle));
+    }
+    let Some(struktur) = struktur else {
+        return Err(vec![
+            Diagnose::neu(antworten, "zu einer CSV-Datei fehlt die Umfragestruktur")
+                .hilfe("Geben Sie die .lss der Umfrage an: --lss umfrage/2026/umfrage.lss"),
+        ]);
+    };
+    let umfrage = lesen(wurzel, struktur).map_err(|d| vec![d])?;
+    let tabelle = projekt::lese_text(wurzel, antworten, MAX_LSS)
+        .map_err(|e| antworten::CsvFehler {
+            meldung: e.to_string(),
+            zeile: None,
+        })
+        .and_then(|t| antworten::Antworten::lesen(&t, &umfrage))
+        .map_err(am_ort)?;
+    Ok((umfrage, tabelle))
 }
 
-/// Imports the responses `antworten` (CSV) to the survey `struktur` (.lss)
-/// into edition `id`: into an empty edition, or over existing data only
+/// Imports the responses `antworten` (CSV to the survey `struktur`, or an
+/// archive with its own structure) into edition `id`: into an empty edition, or over existing data only
 /// with `erzwingen`.
 pub fn importieren_in(
     wurzel: &Path,
-    struktur: &Path,
+    struktur: Option<&Path>,
     antworten: &Path,
     id: &str,
     erzwingen: bool,
@@ -241,8 +263,7 @@ pub fn importieren_in(
             )),
         ));
     }
-    let umfrage = lesen(wurzel, struktur).map_err(|d| A::Diagnosen(vec![d]))?;
-    let tabelle = antworten_lesen(wurzel, antworten, &umfrage).map_err(A::Diagnosen)?;
+    let (umfrage, tabelle) = antworten_lesen(wurzel, struktur, antworten).map_err(A::Diagnosen)?;
     let geo = crate::charts::geo::Geodaten::laden(wurzel)
         .map_err(|e| A::Meldung(e.to_string().into()))?;
     let region = |name: &str| {
@@ -311,9 +332,9 @@ fn umstellen(
     fassung.abschliessen()
 }
 
-/// The responses (`…_responses.lsr`) of a survey archive (`.lsa`, a zip).
-fn archiv_antworten(wurzel: &Path, datei: &Path) -> Result<String, antworten::CsvFehler> {
-    use std::io::Read;
+/// The structure (`*.lss`) and the responses (`*_responses.lsr`) of a
+/// survey archive, as text.
+fn archiv_lesen(wurzel: &Path, datei: &Path) -> Result<(String, String), antworten::CsvFehler> {
     let fehler = |meldung: String| antworten::CsvFehler {
         meldung,
         zeile: None,
@@ -321,22 +342,43 @@ fn archiv_antworten(wurzel: &Path, datei: &Path) -> Result<String, antworten::Cs
     let bytes = projekt::lesen(wurzel, datei, MAX_LSS).map_err(|e| fehler(e.to_string()))?;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| fehler("kein lesbares Umfragearchiv (.lsa ist eine ZIP-Datei)".into()))?;
-    let name = (0..zip.len())
+    let namen: Vec<String> = (0..zip.len())
         .filter_map(|i| zip.name_for_index(i).map(str::to_owned))
-        .find(|n| n.ends_with("_responses.lsr"))
-        .ok_or_else(|| {
-            fehler(
-                "das Archiv enthält keine Antworten (keine Datei …_responses.lsr); die Umfrage \
-                 war beim Export nicht aktiviert"
-                    .into(),
-            )
-        })?;
+        .collect();
+    let finde = |endung: &str, fehlt: &str| {
+        namen
+            .iter()
+            .find(|n| n.ends_with(endung))
+            .cloned()
+            .ok_or_else(|| fehler(fehlt.to_owned()))
+    };
+    let lss = finde(
+        ".lss",
+        "das Archiv enthält keine Umfragestruktur (keine Datei ….lss)",
+    )?;
+    let lsr = finde(
+        "_responses.lsr",
+        "das Archiv enthält keine Antworten (keine Datei …_responses.lsr); die Umfrage war beim \
+         Export nicht aktiviert",
+    )?;
+    Ok((
+        archiv_text(&mut zip, &lss).map_err(fehler)?,
+        archiv_text(&mut zip, &lsr).map_err(fehler)?,
+    ))
+}
+
+/// One file of the archive as text, at most [`MAX_LSS`] bytes.
+fn archiv_text(
+    zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>,
+    name: &str,
+) -> Result<String, String> {
+    use std::io::Read;
     let mut text = String::new();
-    zip.by_name(&name)
-        .map_err(|_| fehler(format!("{name} im Archiv ist nicht lesbar")))?
+    zip.by_name(name)
+        .map_err(|_| format!("{name} im Archiv ist nicht lesbar"))?
         .take(MAX_LSS)
         .read_to_string(&mut text)
-        .map_err(|_| fehler(format!("{name} im Archiv ist kein UTF-8-Text")))?;
+        .map_err(|_| format!("{name} im Archiv ist kein UTF-8-Text"))?;
     Ok(text)
 }
 

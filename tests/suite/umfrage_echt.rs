@@ -14,28 +14,27 @@ fn eingegeben(version: &str) -> Vec<serde_json::Value> {
 
 /// A copy with an empty edition 2026 and the survey's files in `umfrage/`,
 /// imported; the import's output.
-fn importiert(version: &str, lss: &str, antworten: &str) -> (Kopie, String) {
+fn importiert(version: &str, lss: Option<&str>, antworten: &str) -> (Kopie, String) {
     let k = crate::umfrage::leere_ausgabe_2026();
     let quelle = crate::common::projekt().join(format!("tests/fixtures/limesurvey/{version}"));
-    for datei in [lss, antworten] {
-        k.schreiben(
-            &format!("umfrage/{datei}"),
-            &std::fs::read_to_string(quelle.join(datei)).unwrap(),
-        );
+    std::fs::create_dir_all(k.datei("umfrage")).unwrap();
+    for datei in lss.into_iter().chain([antworten]) {
+        std::fs::copy(quelle.join(datei), k.datei(&format!("umfrage/{datei}"))).unwrap();
     }
-    let o = cli(
-        k.pfad(),
-        &[
-            "survey",
-            "import",
-            "--lss",
-            &format!("umfrage/{lss}"),
-            "--responses",
-            &format!("umfrage/{antworten}"),
-            "--edition",
-            "2026",
-        ],
-    );
+    let antworten = format!("umfrage/{antworten}");
+    let mut args = vec![
+        "survey",
+        "import",
+        "--responses",
+        &antworten,
+        "--edition",
+        "2026",
+    ];
+    let lss = lss.map(|l| format!("umfrage/{l}"));
+    if let Some(l) = &lss {
+        args.extend(["--lss", l]);
+    }
+    let o = cli(k.pfad(), &args);
     let e = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{version}: {e}");
     (k, e)
@@ -96,7 +95,7 @@ fn wie_eingegeben(k: &Kopie, version: &str) {
 
 #[test]
 fn limesurvey_6_4_export_mit_codes_wird_wie_eingegeben_uebernommen() {
-    let (k, e) = importiert("6.4.2", "q.lss", "export_code_short.csv");
+    let (k, e) = importiert("6.4.2", Some("q.lss"), "export_code_short.csv");
     assert!(
         e.contains("Antwort 5"),
         "die unvollständige Antwort wird genannt: {e}"
@@ -106,6 +105,82 @@ fn limesurvey_6_4_export_mit_codes_wird_wie_eingegeben_uebernommen() {
 
 #[test]
 fn limesurvey_6_14_nie_gesetzte_optionen_als_n_a_sind_nicht_angekreuzt() {
-    let (k, _) = importiert("6.14", "survey_712433.lss", "export_code_long.csv");
+    let (k, _) = importiert("6.14", Some("survey_712433.lss"), "export_code_long.csv");
     wie_eingegeben(&k, "6.14");
+}
+
+/// The imported edition's data files, by name.
+fn importierte_dateien(k: &Kopie) -> Vec<(String, String)> {
+    let mut out = vec![(
+        "landkreise.yaml".to_owned(),
+        k.lesen("data/2026/landkreise.yaml"),
+    )];
+    let mut namen: Vec<String> = std::fs::read_dir(k.datei("data/2026/steckbriefe"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    namen.sort();
+    for n in namen {
+        let text = k.lesen(&format!("data/2026/steckbriefe/{n}"));
+        out.push((n, text));
+    }
+    out
+}
+
+#[test]
+fn jede_exportform_ergibt_dieselben_daten() {
+    // The reference: codes as headings and answers.
+    let (k, _) = importiert("6.4.2", Some("q.lss"), "export_code_short.csv");
+    let erwartet = importierte_dateien(&k);
+    assert!(
+        !erwartet.iter().any(|(_, t)| t.contains('\r')),
+        "Zeilenumbrüche als LF"
+    );
+    let formen = [
+        // Headings as full and as abbreviated question texts.
+        ("6.4.2", Some("q.lss"), "export_full_short.csv"),
+        ("6.4.2", Some("q.lss"), "export_abbreviated_short.csv"),
+        // The archive, with the structure it carries (ids renumbered by
+        // LimeSurvey, numbers as 1.0000000000, texts with CRLF).
+        ("6.4.2", None, "survey_archive_394438_round1.lsa"),
+        // What 6.14's "Export results" gives with its defaults: comma, full
+        // question texts, full answer texts.
+        ("6.14", Some("survey_712433.lss"), "ui_export_default.csv"),
+    ];
+    for (version, lss, antworten) in formen {
+        let (k, _) = importiert(version, lss, antworten);
+        assert_eq!(importierte_dateien(&k), erwartet, "{antworten}");
+        wie_eingegeben(&k, version);
+    }
+}
+
+#[test]
+fn eine_csv_ohne_struktur_wird_abgelehnt() {
+    let k = crate::umfrage::leere_ausgabe_2026();
+    let quelle = crate::common::projekt().join("tests/fixtures/limesurvey/6.4.2");
+    std::fs::create_dir_all(k.datei("umfrage")).unwrap();
+    std::fs::copy(
+        quelle.join("export_code_short.csv"),
+        k.datei("umfrage/a.csv"),
+    )
+    .unwrap();
+    let o = cli(
+        k.pfad(),
+        &[
+            "survey",
+            "import",
+            "--responses",
+            "umfrage/a.csv",
+            "--edition",
+            "2026",
+        ],
+    );
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("zu einer CSV-Datei fehlt die Umfragestruktur"),
+        "{e}"
+    );
+    assert!(e.contains("--lss"), "{e}");
+    assert!(!k.datei("data/2026/steckbriefe/goettingen.yaml").exists());
 }
