@@ -182,6 +182,12 @@ fn import(projekt: &Path, a: Import) -> Result<ExitCode, Abbruch> {
             e.unvollstaendig.join(", ")
         ));
     }
+    for (antwort, von) in &e.wiederholt {
+        t.push_str(&format!(
+            "Übersprungen, weil zweimal abgeschickt: Antwort {antwort} (dieselben Angaben wie \
+             Antwort {von}).\n"
+        ));
+    }
     t.push_str(&format!(
         "Hilfe: Prüfen Sie das Ergebnis mit `kataster-report check --edition {}`.\n",
         a.edition

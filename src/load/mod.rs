@@ -55,6 +55,9 @@ pub struct Geladen {
     /// The design of the edition's layout (`gestaltung.yaml`), set by the
     /// pipeline once the layout is known.
     pub gestaltung: crate::model::Gestaltung,
+    /// What the data have that passes but an editor should see (nearly
+    /// equal vocabulary values); every command that checks shows them.
+    pub warnungen: Vec<Diagnose>,
 }
 
 /// The editions in `data/`: every folder with a plain name and an
@@ -593,6 +596,7 @@ impl Ladevorgang<'_> {
                 edition,
                 dateien,
                 gestaltung: Default::default(),
+                warnungen: Vec::new(),
             }),
             _ => {
                 fehler.sort_by(|a, b| (&a.datei, a.zeile).cmp(&(&b.datei, b.zeile)));

@@ -21,6 +21,11 @@ pub struct VokabularEintrag {
     /// Erläuterung für Redaktion und Leser, z. B. warum der Wert aufgenommen wurde.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hinweis: Option<String>,
+    /// Der Wert derselben Liste, dessen Schreibvariante dieser ist (so
+    /// veröffentlicht, z. B. „han-nIT“ statt „hanIT“). Der Fragebogen bietet nur
+    /// die Hauptform an, und `check` warnt nicht mehr vor den fast gleichen Werten.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variante_von: Option<String>,
 }
 
 /// The vocabulary: one list per choice column of Tabelle 1
@@ -56,6 +61,10 @@ macro_rules! vokabular_felder {
         }
 
         impl Vokabular {
+            /// The names of the lists (the field names above).
+            pub const NAMEN: &'static [&'static str] =
+                &["gesamtverantwortung", $( stringify!($f), )*];
+
             /// The entries of a vocabulary by its name (the field name above).
             pub fn liste(&self, name: &str) -> Option<&[VokabularEintrag]> {
                 Some(match name {

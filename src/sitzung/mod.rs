@@ -265,7 +265,9 @@ impl Sitzung {
     pub fn setzen(&mut self, v: &Vorbereitet) -> Result<Gesetzt, BauFehler> {
         let start = Instant::now();
         let welt = self.welt_fuer(v)?;
-        let (dokument, warnungen) = compile::kompilieren(&welt, &v.kapitel, &mut self.quellen);
+        let (dokument, typst) = compile::kompilieren(&welt, &v.kapitel, &mut self.quellen);
+        let mut warnungen = v.geladen.warnungen.clone();
+        warnungen.extend(typst);
         self.welt = Some(welt);
         // Keep comemo's caches small: what the last few runs did not use goes.
         comemo::evict(10);

@@ -163,6 +163,11 @@ pub(crate) fn laden(
         return Err(vec![d]);
     }
     geladen.gestaltung = gestaltung(wurzel, layout, &mut geladen.dateien, texte)?;
+    geladen.warnungen = crate::validate::vokabular::fast_gleiche_werte(
+        &geladen.edition.vokabular,
+        &ordner.join("vokabular.yaml"),
+        &geladen.dateien,
+    );
     let veraltet = crate::ausgabe::schema::veraltet(wurzel, id, &geladen.edition.vokabular);
     if !veraltet.is_empty() {
         let d = veraltet

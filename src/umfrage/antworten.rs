@@ -68,7 +68,7 @@ impl Antworten {
         let mut zeilen = Vec::new();
         for satz in r.records() {
             let satz = satz.map_err(|e| fehler(&e))?;
-            let zeile = satz.position().map_or(0, |p| p.line() as usize);
+            let zeile = satz.position().map_or(0, |p| anfangszeile(text, p.byte()));
             zeilen.push((zeile, satz.iter().map(zeilenumbrueche).collect()));
         }
         let spalten = kopf
@@ -188,6 +188,22 @@ fn spaltenname(roh: &str, u: &super::lss::Umfrage) -> String {
     roh.to_owned()
 }
 
+/// The line a record starts on, from the byte it starts at: after a CRLF
+/// the reader's record begins at the `\n`, still on the line before.
+fn anfangszeile(text: &str, byte: u64) -> usize {
+    let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+    let rest = &text.as_bytes()[start..];
+    let weiter = rest
+        .iter()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .count();
+    let bis = start + weiter;
+    1 + text.as_bytes()[..bis]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+}
+
 /// A value with its line breaks as `\n`: LimeSurvey keeps the CRLF a
 /// browser sends in the archive's responses, not in a CSV export.
 fn zeilenumbrueche(w: &str) -> String {
@@ -237,5 +253,9 @@ mod tests {
         let a = Antworten::lesen("id,T\n1,\"erste\nzweite\"\n2,x\n", &leer()).unwrap();
         assert_eq!(a.zeilen[0].1[1], "erste\nzweite");
         assert_eq!(a.zeilen[1].0, 4, "die zweite Antwort beginnt in Zeile 4");
+        // LimeSurvey ends rows with CRLF, with LF inside fields.
+        let a = Antworten::lesen("id,T\r\n1,\"erste\nzweite\"\r\n2,x\r\n3,y\r\n", &leer()).unwrap();
+        let zeilen: Vec<usize> = a.zeilen.iter().map(|(z, _)| *z).collect();
+        assert_eq!(zeilen, [2, 4, 5]);
     }
 }

@@ -384,19 +384,16 @@ impl Bau {
             ordnung,
         };
         let qid = self.frage(platz, code, art, text, hilfe);
-        let werte: Vec<String> = match art {
-            Art::Landkreis => wahl.landkreise.clone(),
-            Art::JaNein => vec!["Ja".into(), "Nein".into()],
-            Art::Auswahl(v) | Art::Mehrfach(v) => wahl
-                .vokabular
-                .liste(v)
-                .unwrap_or_default()
-                .iter()
-                .map(|e| e.wert.clone())
-                .collect(),
+        let werte: Vec<(usize, String)> = match art {
+            Art::Landkreis => wahl.landkreise.iter().cloned().enumerate().collect(),
+            Art::JaNein => vec![(0, "Ja".into()), (1, "Nein".into())],
+            Art::Auswahl(v) | Art::Mehrfach(v) => {
+                angeboten(wahl.vokabular.liste(v).unwrap_or_default(), art)
+            }
             _ => Vec::new(),
         };
-        for (i, w) in werte.iter().enumerate() {
+        for (i, w) in &werte {
+            let (i, w) = (*i, w.as_str());
             match art {
                 Art::Mehrfach(_) => {
                     let platz = Platz {
@@ -413,6 +410,24 @@ impl Bau {
         }
     }
 }
+
+/// The values of a vocabulary the questionnaire offers, each with its place
+/// in the list (its code stays when others are left out): not the ones
+/// published but never asked (`ausserhalb_umfrage`), not spelling variants,
+/// and not a value "Sonstiges" where LimeSurvey's own "Sonstiges" with its
+/// free text is offered.
+fn angeboten(liste: &[crate::model::VokabularEintrag], art: Art) -> Vec<(usize, String)> {
+    liste
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.ausserhalb_umfrage && e.variante_von.is_none())
+        .filter(|(_, e)| !(art.sonstiges() && e.wert == SONSTIGES))
+        .map(|(i, e)| (i, e.wert.clone()))
+        .collect()
+}
+
+/// The value a vocabulary gives the free answer, and LimeSurvey's name for it.
+pub const SONSTIGES: &str = "Sonstiges";
 
 /// What the choices are made of.
 pub struct Wahl<'a> {

@@ -27,6 +27,51 @@ pub struct Import {
     pub steckbriefe: Vec<SteckbriefDatei>,
     /// Responses without a submit date: listed, not imported.
     pub unvollstaendig: Vec<String>,
+    /// Responses submitted again with the same answers: (this one, the
+    /// earlier one); skipped.
+    pub wiederholt: Vec<(String, String)>,
+}
+
+/// The fact sheets read so far, with the response each came from.
+#[derive(Default)]
+struct Steckbriefe {
+    dateien: Vec<SteckbriefDatei>,
+    /// (project id, response id) of every fact sheet taken.
+    herkunft: Vec<(String, String)>,
+    wiederholt: Vec<(String, String)>,
+}
+
+impl Steckbriefe {
+    /// Takes the fact sheet of response `antwort`; one with the id of an
+    /// earlier one is skipped when it says the same (submitted twice) and
+    /// refused when it does not.
+    fn aufnehmen(&mut self, landkreis: &str, s: Steckbrief, antwort: &str) -> Result<(), String> {
+        let frueher = self.herkunft.iter().find(|(id, _)| *id == s.id).cloned();
+        if let Some((_, von)) = frueher {
+            let gleich = self
+                .dateien
+                .iter()
+                .flat_map(|d| d.steckbriefe.iter())
+                .any(|x| *x == s);
+            if gleich {
+                self.wiederholt.push((antwort.to_owned(), von));
+                return Ok(());
+            }
+            return Err(format!(
+                "Antwort {antwort} und Antwort {von} geben dem Projekt „{}“ verschiedene Angaben",
+                s.id
+            ));
+        }
+        self.herkunft.push((s.id.clone(), antwort.to_owned()));
+        match self.dateien.iter_mut().find(|d| d.landkreis == landkreis) {
+            Some(d) => d.steckbriefe.push(s),
+            None => self.dateien.push(SteckbriefDatei {
+                landkreis: landkreis.to_owned(),
+                steckbriefe: vec![s],
+            }),
+        }
+        Ok(())
+    }
 }
 
 /// Values that tick a multiple-choice option (codes export `Y`, full texts
@@ -173,9 +218,13 @@ impl Leser<'_> {
         let frei = wert == "-oth-" || matches!(wert.as_str(), "Sonstiges" | "Other");
         if frage.other && frei {
             let t = ohne_html_zeilen(self.roh(code, Some("other")).unwrap_or_default());
-            if !t.is_empty() {
-                return Some(json!({"sonstiges": t}));
-            }
+            // Without a text it is the bare value "Sonstiges" (the
+            // vocabulary check says whether the list has it).
+            return Some(if t.is_empty() {
+                json!(super::fragebogen::SONSTIGES)
+            } else {
+                json!({"sonstiges": t})
+            });
         }
         if let Some(a) = frage
             .answers
@@ -329,8 +378,11 @@ fn antwort_lesen(
     region: &dyn Fn(&str) -> bool,
 ) -> Option<(Landkreis, Option<Steckbrief>)> {
     let lk = l.zuordnung.landkreis.clone();
+    let gefuellt = l.roh(&lk, None).is_some_and(|w| !w.is_empty());
     let name = match l.einfach(&lk, None) {
         Some(Value::String(n)) => n,
+        // A value that names no Landkreis is reported as such already.
+        _ if gefuellt => return None,
         _ => {
             l.fehler.push(
                 Diagnose::neu(l.datei, format!("Antwort {}: kein Landkreis angegeben (Frage {lk})", l.id))
@@ -437,7 +489,7 @@ pub fn importieren(
     let mut fehlende = BTreeSet::new();
     let mut unvollstaendig = Vec::new();
     let mut zeilen: BTreeMap<String, (Landkreis, String)> = BTreeMap::new();
-    let mut dateien: Vec<SteckbriefDatei> = Vec::new();
+    let mut steckbriefe = Steckbriefe::default();
     let spalte = |n: &str| antworten.kopf.iter().position(|k| k == n);
     let (id_spalte, fertig) = (spalte("id"), spalte("submitdate"));
     for (zeile, werte) in &antworten.zeilen {
@@ -484,14 +536,13 @@ pub fn importieren(
                 zeilen.insert(lk.name.clone(), (lk.clone(), id.clone()));
             }
         }
-        if let Some(s) = steckbrief {
-            match dateien.iter_mut().find(|d| d.landkreis == lk.name) {
-                Some(d) => d.steckbriefe.push(s),
-                None => dateien.push(SteckbriefDatei {
-                    landkreis: lk.name.clone(),
-                    steckbriefe: vec![s],
-                }),
-            }
+        if let Some(s) = steckbrief
+            && let Err(m) = steckbriefe.aufnehmen(&lk.name, s, &id)
+        {
+            fehler.push(Diagnose::neu(datei, m).an(*zeile, 1, 0..0).hilfe(
+                "Ist es dasselbe Projekt, löschen Sie die überholte Antwort in LimeSurvey; sonst \
+                 geben Sie einem der beiden eine eigene Kennung (Frage kennung).",
+            ));
         }
     }
     if !fehler.is_empty() {
@@ -499,7 +550,8 @@ pub fn importieren(
     }
     Ok(Import {
         landkreise: zeilen.into_values().map(|(l, _)| l).collect(),
-        steckbriefe: dateien,
+        steckbriefe: steckbriefe.dateien,
         unvollstaendig,
+        wiederholt: steckbriefe.wiederholt,
     })
 }

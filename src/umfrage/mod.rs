@@ -185,6 +185,8 @@ pub enum ImportAbbruch {
 pub struct Ergebnis {
     pub dateien: Vec<(std::path::PathBuf, &'static str)>,
     pub unvollstaendig: Vec<String>,
+    /// Responses submitted twice, skipped: (this one, the earlier one).
+    pub wiederholt: Vec<(String, String)>,
     pub landkreise: usize,
     pub steckbriefe: usize,
 }
@@ -298,6 +300,7 @@ pub fn importieren_in(
     Ok(Ergebnis {
         dateien: plan,
         unvollstaendig: i.unvollstaendig,
+        wiederholt: i.wiederholt,
         landkreise: i.landkreise.len(),
         steckbriefe: i.steckbriefe.iter().map(|d| d.steckbriefe.len()).sum(),
     })

@@ -460,3 +460,45 @@ fn neuer_vokabularwert_verlangt_neue_schemas() {
             .contains("Pilotbetrieb")
     );
 }
+
+#[test]
+fn fast_gleiche_werte_im_vokabular_werden_gemeldet() {
+    let k = Kopie::klein();
+    let datei = "data/klein/vokabular.yaml";
+    let variante =
+        "  variante_von: \"kommunale Datenzentrale (z. B. KDO, Itebo, hanIT, KDG, IT-Verbund)\"\n";
+    assert!(k.lesen(datei).contains(variante));
+    // Not marked: a warning at the later spelling; check still passes.
+    k.ersetzen(datei, variante, "");
+    let zeile = k.zeile(datei, "han-nIT");
+    let o = cli(k.pfad(), &["check", "--edition", "klein"]);
+    let t = stderr(&o);
+    assert!(o.status.success(), "{t}");
+    for teil in [
+        &format!("data/klein/vokabular.yaml:{zeile}:"),
+        "Warnung",
+        "„kommunale Datenzentrale (z. B. KDO, Itebo, han-nIT, KDG, IT-Verbund)“ ist fast gleich",
+        "tragen Sie darunter `variante_von:",
+    ] {
+        assert!(t.contains(teil), "„{teil}“ fehlt:\n{t}");
+    }
+    // A variant of a value the list does not have: an error with a proposal.
+    k.ersetzen(
+        datei,
+        "  hinweis: Schreibvariante von „kommunale Datenzentrale (z. B. KDO, Itebo, hanIT",
+        "  variante_von: \"kommunale Datenzentrale (z. B. KDO, Itebo, hanlT, KDG, IT-Verbund)\"\n  hinweis: Schreibvariante von „kommunale Datenzentrale (z. B. KDO, Itebo, hanIT",
+    );
+    let o = cli(k.pfad(), &["check", "--edition", "klein"]);
+    let t = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(
+        t.contains("ist kein Wert der Liste „betriebsmodell“"),
+        "{t}"
+    );
+    assert!(
+        t.contains(
+            "meinten Sie „kommunale Datenzentrale (z. B. KDO, Itebo, hanIT, KDG, IT-Verbund)“?"
+        ),
+        "{t}"
+    );
+}

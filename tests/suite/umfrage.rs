@@ -89,10 +89,14 @@ fn fragebogen_fragt_jedes_feld_mit_dem_vokabular_und_liest_sich_zurueck() {
     for (f, q) in FELDER.iter().zip(&steckbrief) {
         assert_eq!(q.code, fragebogen::frage_code(f.schluessel));
         assert_eq!(q.text, f.bezeichnung);
+        // Every value asked: not the published ones never asked, not the
+        // spelling variants, and one "Sonstiges" (LimeSurvey's, with a text).
         let werte = |name: &str| -> Vec<String> {
             v.liste(name)
                 .unwrap()
                 .iter()
+                .filter(|e| !e.ausserhalb_umfrage && e.variante_von.is_none())
+                .filter(|e| e.wert != "Sonstiges")
                 .map(|e| e.wert.clone())
                 .collect()
         };
@@ -112,7 +116,32 @@ fn fragebogen_fragt_jedes_feld_mit_dem_vokabular_und_liest_sich_zurueck() {
                 assert_eq!(q.subquestions[0].code, "SQ001");
             }
         }
+        let sonstiges = |o: &[lss::Option_]| o.iter().filter(|x| x.text == "Sonstiges").count();
+        assert_eq!(
+            sonstiges(&q.answers) + sonstiges(&q.subquestions),
+            0,
+            "{}",
+            q.code
+        );
     }
+    let status = steckbrief
+        .iter()
+        .find(|q| q.code == "projektstatus")
+        .unwrap();
+    assert!(!status.answers.iter().any(|a| a.text == "Erprobung"));
+    let betrieb = steckbrief
+        .iter()
+        .find(|q| q.code == "betriebsmodell")
+        .unwrap();
+    assert_eq!(
+        betrieb
+            .answers
+            .iter()
+            .filter(|a| a.text.starts_with("kommunale Datenzentrale"))
+            .count(),
+        1,
+        "eine Schreibweise"
+    );
     // Tabelle 1: the Landkreis from a dropdown of all Landkreise, the rest.
     let lk = &u.questions[0];
     assert_eq!((lk.code.as_str(), lk.typ.as_str()), ("LK", "!"));
@@ -244,10 +273,59 @@ impl Variante {
     };
 }
 
-/// A response export of the 2025 data to the questionnaire `u`.
+/// A response export of the 2025 data to the questionnaire `u`, as the
+/// respondents can give them.
 fn antworten_2025(u: &lss::Umfrage, v: Variante) -> String {
     let g = lade_edition(&common::projekt(), "2025").unwrap();
-    antworten(&g.edition, u, v)
+    antworten(&wie_befragt(&g.edition), u, v)
+}
+
+/// The data as a respondent can give them in the questionnaire: a spelling
+/// variant (`variante_von`) as its main form, a value never asked
+/// (`ausserhalb_umfrage`, "Erprobung") as "Sonstiges" with its text, and a
+/// bare "Sonstiges" of a multiple choice gone (LimeSurvey's free text there
+/// has nothing to tick).
+pub(crate) fn wie_befragt(e: &kataster_report::model::Edition) -> kataster_report::model::Edition {
+    let vokabular = e.vokabular.clone();
+    let umformen = |feld: &str, w: &str| -> Option<Value> {
+        let eintrag = vokabular.eintrag(feld, w);
+        Some(match eintrag {
+            Some(x) if x.ausserhalb_umfrage => json!({ "sonstiges": w }),
+            Some(x) if x.variante_von.is_some() => json!(x.variante_von),
+            _ => json!(w),
+        })
+    };
+    let mut e = e.clone();
+    for datei in &mut e.steckbriefe {
+        for s in &mut datei.steckbriefe {
+            let mut v = serde_json::to_value(&*s).unwrap();
+            for (feld, w) in v.as_object_mut().unwrap().iter_mut() {
+                if vokabular.liste(feld).is_none() {
+                    continue;
+                }
+                match w {
+                    Value::String(t) => *w = umformen(feld, t).unwrap(),
+                    Value::Array(liste) => {
+                        let mut neu: Vec<Value> = Vec::new();
+                        for a in liste.iter() {
+                            let x = match a.as_str() {
+                                Some("Sonstiges") => continue,
+                                Some(t) => umformen(feld, t).unwrap(),
+                                None => a.clone(),
+                            };
+                            if !neu.contains(&x) {
+                                neu.push(x);
+                            }
+                        }
+                        *liste = neu;
+                    }
+                    _ => {}
+                }
+            }
+            *s = serde_json::from_value(v).unwrap();
+        }
+    }
+    e
 }
 
 /// A response export of the data of `e` to the questionnaire `u`, as
@@ -354,6 +432,10 @@ pub(crate) fn antworten(
                                 .map(Antwort::text)
                                 .collect::<Vec<_>>()
                                 .join("; ");
+                        }
+                        // A bare "Sonstiges": LimeSurvey's own, without a text.
+                        ("L", Some(FeldWert::Einfach(Antwort::Wert(w)))) if w == "Sonstiges" => {
+                            z.push(if v.volltext { "Sonstiges" } else { "-oth-" }.into());
                         }
                         ("L", Some(FeldWert::Einfach(Antwort::Wert(w)))) => z.push(wahl(q, w)),
                         ("L", Some(FeldWert::Einfach(a))) => {
@@ -491,7 +573,7 @@ fn import_ergibt_die_daten_von_2025_in_jeder_exportvariante() {
             em: true,
         },
     ];
-    let alt = lade_edition(&common::projekt(), "2025").unwrap().edition;
+    let alt = wie_befragt(&lade_edition(&common::projekt(), "2025").unwrap().edition);
     for v in varianten {
         let k = mit_antworten(v);
         let o = importieren(&k, &[]);

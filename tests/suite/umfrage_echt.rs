@@ -184,3 +184,114 @@ fn eine_csv_ohne_struktur_wird_abgelehnt() {
     assert!(e.contains("--lss"), "{e}");
     assert!(!k.datei("data/2026/steckbriefe/goettingen.yaml").exists());
 }
+
+/// The real 6.4.2 export with its rows changed by `aendern` (the header
+/// first), written as LimeSurvey writes it.
+fn export_geaendert(aendern: impl Fn(&mut Vec<Vec<String>>)) -> String {
+    let p = crate::common::projekt().join("tests/fixtures/limesurvey/6.4.2/export_code_short.csv");
+    let text = std::fs::read_to_string(p).unwrap();
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut zeilen: Vec<Vec<String>> = r
+        .records()
+        .map(|z| z.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    aendern(&mut zeilen);
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .quote_style(csv::QuoteStyle::Always)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for z in &zeilen {
+        w.write_record(z).unwrap();
+    }
+    format!(
+        "\u{feff}{}",
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    )
+}
+
+fn import_von(text: &str) -> (Kopie, std::process::Output) {
+    let k = crate::umfrage::leere_ausgabe_2026();
+    k.schreiben(
+        "umfrage/q.lss",
+        &std::fs::read_to_string(
+            crate::common::projekt().join("tests/fixtures/limesurvey/6.4.2/q.lss"),
+        )
+        .unwrap(),
+    );
+    k.schreiben("umfrage/a.csv", text);
+    let o = cli(
+        k.pfad(),
+        &[
+            "survey",
+            "import",
+            "--lss",
+            "umfrage/q.lss",
+            "--responses",
+            "umfrage/a.csv",
+            "--edition",
+            "2026",
+        ],
+    );
+    (k, o)
+}
+
+#[test]
+fn eine_zweimal_abgeschickte_antwort_wird_einmal_uebernommen() {
+    let (referenz, _) = importiert("6.4.2", Some("q.lss"), "export_code_short.csv");
+    // Response 3 (a continued project) submitted again as response 6.
+    let doppelt = |z: &mut Vec<Vec<String>>| {
+        let mut kopie = z[3].clone();
+        kopie[0] = "6".into();
+        z.push(kopie);
+    };
+    let (k, o) = import_von(&export_geaendert(doppelt));
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert!(
+        e.contains(
+            "Übersprungen, weil zweimal abgeschickt: Antwort 6 (dieselben Angaben wie Antwort 3)."
+        ),
+        "{e}"
+    );
+    assert_eq!(importierte_dateien(&k), importierte_dateien(&referenz));
+
+    // With other answers it is not the same response: refused at its line.
+    let anders = |z: &mut Vec<Vec<String>>| {
+        doppelt(z);
+        let name = z[0].iter().position(|h| h == "projektname").unwrap();
+        let letzte = z.len() - 1;
+        z[letzte][name].push_str(" (Phase 2)");
+    };
+    let text = export_geaendert(anders);
+    let zeile = text.lines().position(|z| z.starts_with("\"6\";")).unwrap() + 1;
+    let (k, o) = import_von(&text);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("Antwort 6 und Antwort 3 geben dem Projekt „"),
+        "{e}"
+    );
+    assert!(e.contains(&format!("umfrage/a.csv:{zeile}:1")), "{e}");
+    assert!(!k.datei("data/2026/steckbriefe/goettingen.yaml").exists());
+}
+
+#[test]
+fn ein_fehler_einer_antwort_steht_an_ihrer_ersten_zeile() {
+    // Response 3 starts after response 2, whose texts span several lines.
+    let text = export_geaendert(|z| {
+        let lk = z[0].iter().position(|h| h == "LK").unwrap();
+        z[3][lk] = "K99".into();
+    });
+    let zeile = text.lines().position(|z| z.starts_with("\"3\";")).unwrap() + 1;
+    let (_, o) = import_von(&text);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("Antwort 3, Frage LK, Spalte „LK“: „K99“"), "{e}");
+    assert!(e.contains(&format!("umfrage/a.csv:{zeile}:1")), "{e}");
+    // The wrong code is the one problem, not also "no Landkreis".
+    assert!(!e.contains("kein Landkreis angegeben"), "{e}");
+}

@@ -6,6 +6,8 @@
 //! `compile::zeichen`, the layout in `compile::layout`, the map and colours
 //! in `charts::pruefen`, the figures' definitions in `figures::pruefen`.
 
+pub mod vokabular;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -99,12 +101,16 @@ pub fn pruefe(
         quellen,
     ));
     out.extend(pruefe_kennungen(&orter, steckbriefe));
+    let vokabular_datei = ordner.join("vokabular.yaml");
     out.extend(pruefe_geraetenamen(
         &orter,
         steckbriefe,
         vokabular,
-        &ordner.join("vokabular.yaml"),
+        &vokabular_datei,
     ));
+    if let Some(v) = vokabular {
+        out.extend(vokabular::pruefe_varianten(v, &vokabular_datei, dateien));
+    }
     out
 }
 
