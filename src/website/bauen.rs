@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::{Eingang, PdfVerweis, WebFehler};
+use super::verlauf::Ausgaben;
+use super::{Eingang, PdfVerweis, WebFehler, offene_daten};
 use crate::charts::geo::Geodaten;
 use crate::export::{self, ExportFehler, Fassung};
 use crate::projekt::{Ersetzen, Schreibfehler, Zielordner, schreiben::MARKE};
@@ -37,17 +38,37 @@ impl From<WebFehler> for BauFehler {
     }
 }
 
+/// One edition's files of a site (paths from its own root) and what the
+/// publisher should know.
+pub struct Webteil {
+    pub dateien: Vec<(String, Vec<u8>)>,
+    pub hinweise: Vec<String>,
+    pub dauer: Duration,
+}
+
 impl Sitzung {
-    /// The website of the edition into `ordner`, with the PDF it links to.
-    /// Like `build`, only when `check` passes; a released version's PDF
+    /// The website of the edition alone into `ordner`, with the PDF it links
+    /// to. Like `build`, only when `check` passes; a released version's PDF
     /// must give its recorded bytes. The site is prepared beside `ordner`
     /// and replaces it in one step; a folder with other files is replaced
     /// only with `erzwingen`.
     pub fn website(&mut self, ordner: &Zielordner, erzwingen: bool) -> Result<Website, BauFehler> {
-        if !erzwingen && !ordner.leer_oder_eigen() {
-            let fremd = Schreibfehler::Fremd(ordner.anzeige().to_path_buf());
-            return Err(BauFehler::Export(ExportFehler::Schreiben(fremd)));
-        }
+        fremd_pruefen(ordner, erzwingen)?;
+        let g = self.laden()?;
+        let ausgaben = Ausgaben::aus(&[&g.edition]);
+        let teil = self.website_teil(&ausgaben)?;
+        schreiben(ordner, &teil.dateien)?;
+        Ok(Website {
+            ordner: ordner.anzeige().to_path_buf(),
+            dateien: teil.dateien.len(),
+            dauer: teil.dauer,
+            hinweise: teil.hinweise,
+        })
+    }
+
+    /// This edition's part of a site with the editions `ausgaben`: its
+    /// pages, open data and PDF.
+    pub fn website_teil(&mut self, ausgaben: &Ausgaben) -> Result<Webteil, BauFehler> {
         let v = self.vorbereiten()?;
         if !v.pruefung.bestanden() {
             return Err(BauFehler::Befunde(Box::new(v.pruefung)));
@@ -74,21 +95,11 @@ impl Sitzung {
                 bytes: pdf.len() as u64,
                 sha256: freigabe::sha256(&pdf),
             },
+            ausgaben,
         };
         let mut dateien = super::dateien(&eingang, self.wurzel(), &v.schriften.dateien)?;
         let dauer = start.elapsed();
         dateien.push((datei, pdf));
-        let schreiben = || {
-            let fassung = ordner.neufassung(false)?;
-            fassung
-                .ordner()
-                .schreiben(MARKE, MARKE_TEXT.as_bytes(), Ersetzen::Nie)?;
-            for (pfad, bytes) in &dateien {
-                fassung.ordner().schreiben(pfad, bytes, Ersetzen::Nie)?;
-            }
-            fassung.abschliessen()
-        };
-        schreiben().map_err(|e| BauFehler::Export(ExportFehler::Schreiben(e)))?;
         let mut hinweise = Vec::new();
         if e.meta.lizenz.is_none() {
             hinweise.push(format!(
@@ -98,11 +109,119 @@ impl Sitzung {
                 crate::projekt::Projektpfade::ausgabedatei(&e.id, "edition.yaml").display()
             ));
         }
-        Ok(Website {
-            ordner: ordner.anzeige().to_path_buf(),
-            dateien: dateien.len(),
-            dauer,
+        Ok(Webteil {
+            dateien,
             hinweise,
+            dauer,
         })
     }
+}
+
+/// The site of every edition in `data/`: the newest at the root, each
+/// older one in a folder named by its id, the projects' history over them
+/// and the open data of all editions in one file. Nothing is written unless
+/// every edition passes `check`; the failing edition's session comes back
+/// with the problem (its texts render the diagnostics).
+pub fn alle_ausgaben(
+    wurzel: &std::path::Path,
+    ordner: &Zielordner,
+    erzwingen: bool,
+) -> Result<Website, Box<(Option<Sitzung>, BauFehler)>> {
+    fremd_pruefen(ordner, erzwingen).map_err(|e| Box::new((None, e)))?;
+    let mut sitzungen = Vec::new();
+    let mut editionen = Vec::new();
+    for id in crate::load::editionen(wurzel) {
+        let mut s = Sitzung::oeffnen(wurzel, Some(&id))
+            .map_err(|d| Box::new((None, BauFehler::Diagnosen(vec![d]))))?;
+        match s.laden() {
+            Ok(g) => editionen.push(g.edition),
+            Err(e) => return Err(Box::new((Some(s), e))),
+        }
+        sitzungen.push(s);
+    }
+    let alle: Vec<&crate::model::Edition> = editionen.iter().collect();
+    let ausgaben = Ausgaben::aus(&alle);
+    let mut dateien = Vec::new();
+    let mut hinweise = Vec::new();
+    let mut dauer = Duration::ZERO;
+    for mut s in sitzungen {
+        let teil = match s.website_teil(&ausgaben) {
+            Ok(t) => t,
+            Err(e) => return Err(Box::new((Some(s), e))),
+        };
+        let ort = ausgaben.ort(s.id()).to_owned();
+        dateien.extend(
+            teil.dateien
+                .into_iter()
+                .map(|(p, b)| (format!("{ort}{p}"), b)),
+        );
+        hinweise.extend(
+            teil.hinweise
+                .into_iter()
+                .map(|h| format!("Ausgabe {}: {h}", s.id())),
+        );
+        dauer += teil.dauer;
+    }
+    let start = Instant::now();
+    dateien.extend(alle_daten(&ausgaben, &alle).map_err(|e| Box::new((None, e.into())))?);
+    dauer += start.elapsed();
+    schreiben(ordner, &dateien).map_err(|e| Box::new((None, e)))?;
+    Ok(Website {
+        ordner: ordner.anzeige().to_path_buf(),
+        dateien: dateien.len(),
+        dauer,
+        hinweise,
+    })
+}
+
+/// The open data across every edition, at the site's root.
+fn alle_daten(
+    ausgaben: &Ausgaben,
+    editionen: &[&crate::model::Edition],
+) -> Result<Vec<(String, Vec<u8>)>, WebFehler> {
+    let sortiert: Vec<&crate::model::Edition> = ausgaben
+        .liste
+        .iter()
+        .filter_map(|a| editionen.iter().find(|e| e.id == a.id).copied())
+        .collect();
+    let json = offene_daten::projekte_json_aller(&sortiert);
+    Ok(vec![
+        (
+            ALLE_CSV.to_owned(),
+            offene_daten::projekte_csv_aller(&sortiert)?,
+        ),
+        (
+            ALLE_JSON.to_owned(),
+            serde_json::to_vec_pretty(&json).unwrap_or_default(),
+        ),
+    ])
+}
+
+/// The open data of every edition, at the site's root.
+pub const ALLE_CSV: &str = "daten/projekte-alle-ausgaben.csv";
+pub const ALLE_JSON: &str = "daten/projekte-alle-ausgaben.json";
+
+/// A folder with files `site` did not write is replaced only with `erzwingen`.
+fn fremd_pruefen(ordner: &Zielordner, erzwingen: bool) -> Result<(), BauFehler> {
+    if !erzwingen && !ordner.leer_oder_eigen() {
+        let fremd = Schreibfehler::Fremd(ordner.anzeige().to_path_buf());
+        return Err(BauFehler::Export(ExportFehler::Schreiben(fremd)));
+    }
+    Ok(())
+}
+
+/// The site's files into `ordner`, prepared beside it and switched into
+/// place in one step, with the marker that it is the tool's.
+fn schreiben(ordner: &Zielordner, dateien: &[(String, Vec<u8>)]) -> Result<(), BauFehler> {
+    let schreiben = || {
+        let fassung = ordner.neufassung(false)?;
+        fassung
+            .ordner()
+            .schreiben(MARKE, MARKE_TEXT.as_bytes(), Ersetzen::Nie)?;
+        for (pfad, bytes) in dateien {
+            fassung.ordner().schreiben(pfad, bytes, Ersetzen::Nie)?;
+        }
+        fassung.abschliessen()
+    };
+    schreiben().map_err(|e| BauFehler::Export(ExportFehler::Schreiben(e)))
 }

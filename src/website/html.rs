@@ -116,6 +116,8 @@ pub struct Rahmen<'a> {
     pub ausgabe: &'a str,
     /// `""` for a page at the root, `"../"` one folder down.
     pub wurzel: &'a str,
+    /// The links to the site's editions (HTML, empty with one edition).
+    pub ausgaben: String,
 }
 
 /// The pages of the main navigation: address, name.
@@ -156,7 +158,7 @@ impl Rahmen<'_> {
              <link rel=\"icon\" href=\"{w}symbol.svg\" type=\"image/svg+xml\">\n{skript}\n</head>\n<body>\n\
              <a class=\"sprung\" href=\"#inhalt\">Zum Inhalt springen</a>\n\
              <header><p class=\"bericht\">{b} · Ausgabe {a}</p>\
-             <nav aria-label=\"Hauptnavigation\"><ul>{nav}</ul></nav></header>\n\
+             <nav aria-label=\"Hauptnavigation\"><ul>{nav}</ul></nav>{ausgaben}</header>\n\
              <main id=\"inhalt\" tabindex=\"-1\">\n<h1>{t}</h1>\n{inhalt}\n</main>\n\
              <footer><p>Niedersächsischer Landkreistag, Arbeitsgruppe „KI-Kataster“. Erzeugt \
              mit kataster-report aus denselben Daten wie der Bericht.</p></footer>\n\
@@ -164,6 +166,7 @@ impl Rahmen<'_> {
             t = esc(titel),
             a = esc(self.ausgabe),
             b = esc(self.bericht),
+            ausgaben = self.ausgaben,
         )
     }
 }

@@ -7,6 +7,7 @@ mod bauen;
 mod html;
 pub mod offene_daten;
 mod seiten;
+pub mod verlauf;
 
 use std::path::{Path, PathBuf};
 
@@ -18,7 +19,7 @@ use crate::model::{Edition, Gestaltung};
 use crate::projekt;
 use crate::projekt::Projektpfade;
 
-pub use bauen::Website;
+pub use bauen::{ALLE_CSV, ALLE_JSON, Website, alle_ausgaben};
 pub use html::CSP;
 pub use seiten::{landkreis_adresse, produkt_adresse, projekt_adresse};
 
@@ -44,6 +45,8 @@ pub struct Eingang<'a> {
     pub geo: &'a Geodaten,
     pub gestaltung: &'a Gestaltung,
     pub pdf: PdfVerweis,
+    /// Every edition of the site (this one among them).
+    pub ausgaben: &'a verlauf::Ausgaben,
 }
 
 /// One page: its address from the site's root and its HTML.

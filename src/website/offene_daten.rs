@@ -148,18 +148,34 @@ fn csv_datei(
     w.into_inner().map_err(|x| DatenFehler::Csv(x.to_string()))
 }
 
-/// `projekte.csv`: a header row of field keys, one project per row.
+/// `projekte.csv`: a header row of field keys, one project per row, with
+/// its edition.
 pub fn projekte_csv(e: &Edition) -> Result<Vec<u8>, DatenFehler> {
-    let mut kopf = vec!["id", "landkreis"];
+    projekte_csv_aller(&[e])
+}
+
+/// The projects of several editions in one CSV (`projekte-alle-ausgaben.csv`):
+/// the column `ausgabe` tells them apart; a project reported in two
+/// editions has a row in each.
+pub fn projekte_csv_aller(editionen: &[&Edition]) -> Result<Vec<u8>, DatenFehler> {
+    let mut kopf = vec!["ausgabe", "id", "landkreis"];
     kopf.extend(FELDER.iter().map(|f| f.schluessel));
-    let zeilen = e.alle_steckbriefe().map(|(lk, s)| {
-        let mut zeile = vec![s.id.clone(), lk.to_owned()];
-        for f in FELDER {
-            zeile.push(zelle(s, f.schluessel)?);
-        }
-        Ok(zeile)
+    let zeilen = editionen.iter().flat_map(|e| {
+        e.alle_steckbriefe().map(|(lk, s)| {
+            let mut zeile = vec![e.id.clone(), s.id.clone(), lk.to_owned()];
+            for f in FELDER {
+                zeile.push(zelle(s, f.schluessel)?);
+            }
+            Ok(zeile)
+        })
     });
     csv_datei(&kopf, zeilen)
+}
+
+/// `projekte-alle-ausgaben.json`: the `projekte.json` of every edition,
+/// oldest first.
+pub fn projekte_json_aller(editionen: &[&Edition]) -> Value {
+    json!({ "ausgaben": editionen.iter().map(|e| projekte_json(e)).collect::<Vec<_>>() })
 }
 
 /// The columns of `landkreise.csv` (the name, then Tabelle 1's columns

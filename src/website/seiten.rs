@@ -40,7 +40,135 @@ fn rahmen<'a>(d: &'a Eingang, wurzel: &'a str) -> Rahmen<'a> {
         bericht: &d.edition.meta.titel,
         ausgabe: &d.edition.id,
         wurzel,
+        ausgaben: ausgaben_navigation(d, wurzel),
     }
+}
+
+/// The editions of the site as a navigation (newest first), the current
+/// one marked; nothing with one edition.
+fn ausgaben_navigation(d: &Eingang, wurzel: &str) -> String {
+    let a = d.ausgaben;
+    if !a.mehrere() {
+        return String::new();
+    }
+    let eintraege: String = a
+        .liste
+        .iter()
+        .rev()
+        .map(|x| {
+            let aktuell = if x.id == d.edition.id {
+                " aria-current=\"true\""
+            } else {
+                ""
+            };
+            let weg = a.weg(&d.edition.id, wurzel, &x.id);
+            format!(
+                "<li><a href=\"{weg}index.html\"{aktuell}>Ausgabe {}</a></li>",
+                esc(&x.id)
+            )
+        })
+        .collect();
+    format!("<nav aria-label=\"Ausgaben\" class=\"ausgaben\"><ul>{eintraege}</ul></nav>")
+}
+
+/// On a site with several editions: the open data of all of them.
+fn alle_ausgaben_dateien(d: &Eingang) -> String {
+    if !d.ausgaben.mehrere() {
+        return String::new();
+    }
+    let weg = d
+        .ausgaben
+        .neueste()
+        .map_or(String::new(), |n| d.ausgaben.weg(&d.edition.id, "", &n.id));
+    let namen: Vec<String> = d.ausgaben.liste.iter().map(|a| esc(&a.id)).collect();
+    format!(
+        "<li>{} und {} – die Projekte aller Ausgaben ({}) in einer Datei, je Ausgabe eine \
+         Zeile mit der Spalte <code>ausgabe</code> bzw. ein Eintrag unter <code>ausgaben</code>; \
+         ein Projekt behält seine <code>id</code> über die Ausgaben</li>",
+        link(
+            &format!("{weg}{}", super::ALLE_CSV),
+            "projekte-alle-ausgaben.csv"
+        ),
+        link(
+            &format!("{weg}{}", super::ALLE_JSON),
+            "projekte-alle-ausgaben.json"
+        ),
+        namen.join(", ")
+    )
+}
+
+/// For an older edition: a line that says so and leads to the newest.
+fn aeltere_ausgabe(d: &Eingang, wurzel: &str) -> String {
+    match d.ausgaben.neueste() {
+        Some(n) if n.id != d.edition.id => format!(
+            "<p class=\"hinweis\">Dies ist die Ausgabe {} des Katasters. {}</p>",
+            esc(&d.edition.id),
+            link(
+                &format!("{}index.html", d.ausgaben.weg(&d.edition.id, wurzel, &n.id)),
+                &format!("Zur aktuellen Ausgabe {}", esc(&n.id))
+            )
+        ),
+        _ => String::new(),
+    }
+}
+
+/// A project over the site's editions: a table with its name, Landkreis and
+/// status in each (linked to its page there), and what that says: first
+/// reported, renamed, no longer reported.
+fn verlauf_abschnitt(d: &Eingang, s: &Steckbrief, w: &str) -> String {
+    let a = d.ausgaben;
+    if !a.mehrere() {
+        return String::new();
+    }
+    let verlauf = a.verlauf(&s.id);
+    let zeilen: Vec<Vec<String>> = verlauf
+        .iter()
+        .map(|(x, stand)| match stand {
+            Some(st) => vec![
+                link(
+                    &format!("{}{}", a.weg(&d.edition.id, w, &x.id), projekt_adresse(s)),
+                    &format!("Ausgabe {}", esc(&x.id)),
+                ),
+                text(&st.name),
+                esc(&st.landkreis),
+                esc(st.status.as_deref().unwrap_or("–")),
+            ],
+            None => vec![
+                format!("Ausgabe {}", esc(&x.id)),
+                "nicht berichtet".into(),
+                String::new(),
+                String::new(),
+            ],
+        })
+        .collect();
+    let berichtet: Vec<(&str, &super::verlauf::Stand)> = verlauf
+        .iter()
+        .filter_map(|(x, st)| Some((x.id.as_str(), (*st)?)))
+        .collect();
+    let mut saetze = Vec::new();
+    if let (Some((erste, _)), Some((letzte, _))) = (berichtet.first(), berichtet.last()) {
+        saetze.push(format!("Zuerst berichtet in Ausgabe {}.", esc(erste)));
+        if let Some(n) = a.neueste().filter(|n| n.id != *letzte) {
+            saetze.push(format!(
+                "In Ausgabe {} nicht mehr berichtet (zuletzt in Ausgabe {}).",
+                esc(&n.id),
+                esc(letzte)
+            ));
+        }
+    }
+    let namen: Vec<&str> = berichtet.iter().map(|(_, st)| st.name.as_str()).collect();
+    if namen.windows(2).any(|p| p[0] != p[1]) {
+        saetze.push("Das Projekt wurde umbenannt.".into());
+    }
+    format!(
+        "<h2>Über die Ausgaben</h2><p>{}</p>{}",
+        saetze.join(" "),
+        tabelle(
+            "Das Projekt in jeder Ausgabe",
+            &["Ausgabe", "Projektname", "Landkreis", "Status"],
+            &zeilen
+        )
+    )
 }
 
 /// A link to a project from a page at depth `w`, with its Landkreis.
@@ -66,6 +194,7 @@ pub fn startseite(d: &Eingang) -> Seite {
         e.landkreise.len(),
         pdf_satz(d, "", false),
     );
+    h.insert_str(0, &aeltere_ausgabe(d, ""));
     h.push_str(&karten_abschnitt(d));
     h.push_str(&kennzahlen_abschnitt(d));
     h.push_str(&diagramm_abschnitt(d));
@@ -433,6 +562,7 @@ pub fn projektseite(d: &Eingang, lk: &str, s: &Steckbrief) -> Seite {
         ));
     }
     h.push_str(&gleiche_ziele(d, s, w));
+    h.push_str(&verlauf_abschnitt(d, s, w));
     Seite {
         pfad: projekt_adresse(s),
         html: rahmen(d, w).seite(&s.projektname, None, &h, false),
@@ -584,20 +714,22 @@ pub fn datenseite(d: &Eingang) -> Seite {
          Byte-Order-Mark, Semikolon als Trenner, Dezimalkomma; eine Kopfzeile mit den \
          Schlüsseln unten, ein Projekt je Zeile; mehrere Antworten eines Feldes durch \
          „<code>{}</code>“ getrennt</li>\
-         <li>{} – Tabelle 1 als CSV (Spalten unten)</li></ul>\
+         <li>{} – Tabelle 1 als CSV (Spalten unten)</li>{}</ul>\
          <p>Eine Zelle der CSV-Dateien, die mit <code>=</code>, <code>+</code>, <code>-</code>, \
          <code>@</code>, einem Tabulator oder einem Wagenrücklauf beginnt, steht dort mit einem \
          vorangestellten Apostroph (<code>'</code>), damit eine Tabellenkalkulation sie nicht als \
          Formel ausführt (Empfehlung der OWASP gegen CSV-Injection); ein einzelnes \
          „<code>-</code>“ bleibt. projekte.json enthält jeden Wert unverändert.</p>\
-         <h2>Felder eines Projekts</h2><p>Dazu <code>id</code> (bleibt über alle Ausgaben \
-         gleich) und <code>landkreis</code>.</p>{}<h2>Spalten von landkreise.csv</h2>{}",
+         <h2>Felder eines Projekts</h2><p>Dazu <code>ausgabe</code> (die Ausgabe, z. B. \
+         2025), <code>id</code> (bleibt über alle Ausgaben gleich) und \
+         <code>landkreis</code>.</p>{}<h2>Spalten von landkreise.csv</h2>{}",
         pdf_satz(d, "", true),
         link("daten/projekte.json", "projekte.json"),
         link("daten/projekte.schema.json", "JSON Schema"),
         link("daten/projekte.csv", "projekte.csv"),
         esc(super::offene_daten::TRENNER.trim()),
         link("daten/landkreise.csv", "landkreise.csv"),
+        alle_ausgaben_dateien(d),
         tabelle(
             "Felder",
             &["Schlüssel", "Bezeichnung", "Art", "Beschreibung"],

@@ -37,12 +37,22 @@ let server;
 let basis;
 let browser;
 let daten;
+// The older editions of a site with several (their folders), if any.
+let aeltere = [];
 const anfragen = [];
 const fehler = [];
 
 before(async () => {
   assert.ok(ORDNER, "WEBSITE muss den Ordner der gebauten Website nennen");
   daten = JSON.parse(await fs.readFile(path.join(ORDNER, "daten/projekte.json"), "utf8"));
+  try {
+    const alle = JSON.parse(
+      await fs.readFile(path.join(ORDNER, "daten/projekte-alle-ausgaben.json"), "utf8"),
+    );
+    aeltere = alle.ausgaben.slice(0, -1);
+  } catch {
+    aeltere = [];
+  }
   server = http.createServer(async (req, res) => {
     const pfad = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const datei = path.join(ORDNER, pfad.endsWith("/") ? pfad + "index.html" : pfad);
@@ -101,6 +111,11 @@ const SEITEN = () => [
   "landkreis/celle.html",
   "produkt/scriba.html",
   "daten.html",
+  // Each older edition's start page and a project page (with its history).
+  ...aeltere.flatMap((a) => [
+    `${a.ausgabe}/index.html`,
+    `${a.ausgabe}/projekt/${a.projekte[0].id}.html`,
+  ]),
 ];
 
 test("jede Seitenart besteht axe-core (WCAG 2.1 AA) ohne einen Verstoß", async () => {

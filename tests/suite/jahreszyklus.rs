@@ -4,6 +4,8 @@
 //! the editor's edits, build, release, verify of both, diff and site. The
 //! steps are the ones README's "Der Jahreszyklus" names.
 
+use std::path::Path;
+
 use kataster_report::load::lade_edition;
 use kataster_report::model::{Edition, Landkreis, SteckbriefDatei};
 use kataster_report::umfrage::lss;
@@ -337,10 +339,128 @@ fn vergleich_und_katalog(k: &Kopie) {
         .collect();
     assert_eq!(geaendert, ["vier", "mehr als zwei", "drei"]);
 
-    // 11. The catalogue of the new edition.
-    erfolg(k, &["site", "--edition", "probe", "--out", "web"]);
+    // 11. The catalogue of both editions: probe at the root, klein below.
+    let t = erfolg(k, &["site", "--out", "web"]);
+    enthaelt(&t, &["Ausgaben klein, probe: Website mit"]);
+    katalog_ueber_die_ausgaben(k);
+}
+
+/// The site of both editions: each project's history, the ended one in the
+/// older edition, the open data of both, and every link resolves.
+fn katalog_ueber_die_ausgaben(k: &Kopie) {
+    let start = k.lesen("web/index.html");
+    enthaelt(&start, &["Ausgabe probe", "href=\"klein/index.html\""]);
+    let alt = k.lesen("web/klein/index.html");
+    enthaelt(
+        &alt,
+        &["Dies ist die Ausgabe klein", "Zur aktuellen Ausgabe probe"],
+    );
     let projekt = k.lesen("web/projekt/celle-chatbot-buergerservice.html");
-    assert!(projekt.contains("Chatbot Bürgerbüro"), "{projekt}");
-    assert!(k.datei("web/projekt/celle-uebersetzung.html").is_file());
+    enthaelt(
+        &projekt,
+        &[
+            "Chatbot Bürgerbüro",
+            "Über die Ausgaben",
+            "Zuerst berichtet in Ausgabe klein.",
+            "Das Projekt wurde umbenannt.",
+            "href=\"../klein/projekt/celle-chatbot-buergerservice.html\"",
+            "Chatbot Bürgerservice",
+        ],
+    );
+    let neu = k.lesen("web/projekt/celle-uebersetzung.html");
+    enthaelt(
+        &neu,
+        &["Zuerst berichtet in Ausgabe probe.", "nicht berichtet"],
+    );
     assert!(!k.datei("web/projekt/gifhorn-antragspruefung.html").exists());
+    let beendet = k.lesen("web/klein/projekt/gifhorn-antragspruefung.html");
+    enthaelt(
+        &beendet,
+        &["In Ausgabe probe nicht mehr berichtet (zuletzt in Ausgabe klein)."],
+    );
+    let alle = k.lesen("web/daten/projekte-alle-ausgaben.csv");
+    assert!(alle.starts_with("\u{feff}ausgabe;id;landkreis;"), "{alle}");
+    let zeilen = |id: &str| {
+        alle.lines()
+            .filter(|z| z.starts_with(&format!("{id};")))
+            .count()
+    };
+    assert_eq!((zeilen("klein"), zeilen("probe")), (5, 5), "{alle}");
+    let json: serde_json::Value =
+        serde_json::from_str(&k.lesen("web/daten/projekte-alle-ausgaben.json")).unwrap();
+    assert_eq!(json["ausgaben"][0]["ausgabe"], "klein");
+    assert_eq!(json["ausgaben"][1]["ausgabe"], "probe");
+    assert!(k.lesen("web/klein/daten/projekte.csv").contains("\nklein;"));
+    links_fuehren_zu_dateien(&k.datei("web"));
+}
+
+/// Every local `href` and `src` of every page names a file of the site.
+fn links_fuehren_zu_dateien(wurzel: &Path) {
+    let mut seiten = Vec::new();
+    let mut offen = vec![wurzel.to_path_buf()];
+    while let Some(d) = offen.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                offen.push(p);
+            } else if p.extension().is_some_and(|x| x == "html") {
+                seiten.push(p);
+            }
+        }
+    }
+    assert!(seiten.len() > 20, "{}", seiten.len());
+    let mut geprueft = 0;
+    for seite in &seiten {
+        let html = std::fs::read_to_string(seite).unwrap();
+        for teil in html.split(['"']).collect::<Vec<_>>().windows(2) {
+            let (vor, ziel) = (teil[0], teil[1]);
+            if !(vor.ends_with("href=") || vor.ends_with("src=")) {
+                continue;
+            }
+            let pfad = ziel.split(['#', '?']).next().unwrap_or_default();
+            if pfad.is_empty() || pfad.contains(':') {
+                continue;
+            }
+            let datei = seite.parent().unwrap().join(pfad);
+            assert!(
+                datei.is_file(),
+                "{}: {ziel} führt ins Leere",
+                seite.display()
+            );
+            geprueft += 1;
+        }
+    }
+    assert!(geprueft > 100, "{geprueft}");
+}
+
+#[test]
+fn die_website_entsteht_nur_wenn_jede_ausgabe_die_pruefung_besteht() {
+    let k = freigegebene_vorlage();
+    erfolg(
+        &k,
+        &[
+            "new-edition",
+            "probe",
+            "--from",
+            "klein",
+            "--datum",
+            "2031-02-01",
+        ],
+    );
+    erfolg(&k, &["site", "--out", "web"]);
+    let vorher = k.lesen("web/index.html");
+    // The earlier edition's text no longer fits its data (a version 1.1 in
+    // the making): the site names it and stays as it was.
+    k.ersetzen(
+        "report/kapitel/klein/01-ergebnisse.typ.hbs",
+        "\"gleich\" 3}}drei",
+        "\"gleich\" 4}}drei",
+    );
+    let (code, t) = lauf(&k, &["site", "--out", "web"]);
+    assert_eq!(code, Some(1), "{t}");
+    enthaelt(
+        &t,
+        &["Ausgabe klein besteht die Prüfung nicht. Es wurde keine Website geschrieben."],
+    );
+    assert_eq!(k.lesen("web/index.html"), vorher);
 }

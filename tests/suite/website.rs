@@ -144,7 +144,7 @@ fn offene_daten_enthalten_jedes_projekt_und_ergeben_wieder_das_modell() {
     // header row and one row per project; lists joined with " | ".
     let roh = std::fs::read(out.path().join("daten/projekte.csv")).unwrap();
     assert!(
-        roh.starts_with("\u{feff}id;landkreis;".as_bytes()),
+        roh.starts_with("\u{feff}ausgabe;id;landkreis;".as_bytes()),
         "BOM und Semikolon"
     );
     let lesen = |datei: &str| {
@@ -157,10 +157,12 @@ fn offene_daten_enthalten_jedes_projekt_und_ergeben_wieder_das_modell() {
     };
     let mut csv = lesen("daten/projekte.csv");
     let kopf = csv.headers().unwrap().clone();
-    assert_eq!(&kopf[0], "id");
-    assert_eq!(&kopf[1], "landkreis");
+    assert_eq!(&kopf[0], "ausgabe");
+    assert_eq!(&kopf[1], "id");
+    assert_eq!(&kopf[2], "landkreis");
     let zeilen: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
     assert_eq!(zeilen.len(), 69);
+    assert!(zeilen.iter().all(|z| &z[0] == "2025"));
     let spalte = kopf.iter().position(|k| k == "technologien").unwrap();
     let celle = e.alle_steckbriefe().next().unwrap().1;
     let technologien: Vec<&str> = celle
