@@ -155,11 +155,12 @@ pub fn alle_ausgaben(
                 .into_iter()
                 .map(|(p, b)| (format!("{ort}{p}"), b)),
         );
-        hinweise.extend(
-            teil.hinweise
-                .into_iter()
-                .map(|h| format!("Ausgabe {}: {h}", s.id())),
-        );
+        let vorne = if ausgaben.mehrere() {
+            format!("Ausgabe {}: ", s.id())
+        } else {
+            String::new()
+        };
+        hinweise.extend(teil.hinweise.into_iter().map(|h| format!("{vorne}{h}")));
         dauer += teil.dauer;
     }
     let start = Instant::now();
