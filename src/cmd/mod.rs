@@ -171,7 +171,7 @@ pub enum Befehl {
                       report/layout/<von>/ Byte für Byte nach report/layout/<layout>/; danach \
                       nennt edition.yaml der Ausgabe das neue Layout (`layout: \"2026\"`). \
                       Überschreibt nie etwas.\n\n\
-                      Beispiel:\n  kataster-report new-layout 2026 --from 2025-barrierefrei"
+                      Beispiel:\n  kataster-report new-layout 2027 --from 2025-barrierefrei"
     )]
     NewLayout(new_layout::Args),
     /// Zeigt, was sich zwischen zwei Ausgaben geändert hat.

@@ -370,7 +370,8 @@ fn das_layout_der_neuen_ausgabe_laesst_2025_unveraendert() {
         k.lesen("data/2026/edition.yaml")
             .contains("layout: 2025-barrierefrei")
     );
-    assert!(!k.datei("report/layout/2026").exists());
+    let layouts = || std::fs::read_dir(k.datei("report/layout")).unwrap().count();
+    assert_eq!(layouts(), 3, "2025, 2025-barrierefrei, 2026: keine Kopie");
     let lib = "report/layout/2025-barrierefrei/lib.typ";
     let echt = k.lesen(lib);
     k.ersetzen(lib, "\"Angabe\"", "\"Antwort\"");
@@ -381,29 +382,33 @@ fn das_layout_der_neuen_ausgabe_laesst_2025_unveraendert() {
         "{t}"
     );
     assert!(
-        t.contains("kataster-report new-layout 2026 --from 2025-barrierefrei"),
+        t.contains("kataster-report new-layout 2026-2 --from 2025-barrierefrei"),
         "{t}"
     );
     k.schreiben(lib, &echt);
-    let (code, t) = lauf(&k, &["new-layout", "2026", "--from", "2025-barrierefrei"]);
+    let (code, t) = lauf(&k, &["new-layout", "2026-2", "--from", "2025-barrierefrei"]);
     assert_eq!(code, Some(0), "{t}");
-    assert_eq!(k.lesen("report/layout/2026/lib.typ"), echt, "Byte für Byte");
+    assert_eq!(
+        k.lesen("report/layout/2026-2/lib.typ"),
+        echt,
+        "Byte für Byte"
+    );
     // The copy declares the contract it reads; the design stays.
-    let g = k.lesen("report/layout/2026/gestaltung.yaml");
+    let g = k.lesen("report/layout/2026-2/gestaltung.yaml");
     assert!(
         g.starts_with(&k.lesen("report/layout/2025-barrierefrei/gestaltung.yaml"))
             && g.ends_with("\nvertrag: 1\n"),
         "{g}"
     );
-    let (code, t) = lauf(&k, &["new-layout", "2026", "--from", "2025-barrierefrei"]);
+    let (code, t) = lauf(&k, &["new-layout", "2026-2", "--from", "2025-barrierefrei"]);
     assert_eq!(code, Some(1), "{t}");
-    assert!(t.contains("report/layout/2026 gibt es schon"), "{t}");
+    assert!(t.contains("report/layout/2026-2 gibt es schon"), "{t}");
     k.ersetzen(
         "data/2026/edition.yaml",
         "layout: 2025-barrierefrei",
-        "layout: \"2026\"",
+        "layout: \"2026-2\"",
     );
-    k.ersetzen("report/layout/2026/lib.typ", "\"Angabe\"", "\"Antwort\"");
+    k.ersetzen("report/layout/2026-2/lib.typ", "\"Angabe\"", "\"Antwort\"");
     let (code, t) = lauf(&k, &["check", "--edition", "2026"]);
     assert_eq!(code, Some(0), "{t}");
     let (code, t) = lauf(&k, &["verify", "--edition", "2025"]);
@@ -584,4 +589,39 @@ fn diff_warnt_vor_einer_kennung_fuer_zwei_projekte() {
     );
     // A project renamed in its Landkreis is no such case.
     assert!(!t.contains("celle-chatbot-buergerservice: Ausgabe"), "{t}");
+}
+
+#[test]
+fn das_layout_2026_nennt_die_aussagen_mit_neuem_urteil() {
+    let k = mit_folgeausgabe();
+    for l in ["2025-barrierefrei", "2026"] {
+        let pfad = format!("report/layout/{l}");
+        common::kopiere_ordner(&common::projekt().join(&pfad), &k.datei(&pfad));
+    }
+    k.ersetzen("data/neu/edition.yaml", "layout: klein", "layout: \"2026\"");
+    // A fourth Landkreis: "drei" held in klein, is acknowledged in neu.
+    let tabelle = k.lesen("data/neu/landkreise.yaml");
+    let peine = &tabelle[tabelle.find("- name: Peine").unwrap()..];
+    k.schreiben(
+        "data/neu/landkreise.yaml",
+        &format!("{tabelle}{}", peine.replace("Peine", "Uelzen")),
+    );
+    k.schreiben(
+        "data/neu/abweichungen.yaml",
+        "abweichungen:\n  - kapitel: 01-ergebnisse.typ.hbs\n    kennzahl: landkreise_teilnehmend\n    \
+         wortlaut: drei\n    behauptet: gleich 3\n    berechnet: \"4\"\n    begruendung: Test.\n",
+    );
+    k.ersetzen(
+        "report/kapitel/neu/01-ergebnisse.typ.hbs",
+        "Absatz zum Bearbeiten.",
+        "== Veränderungen gegenüber der Ausgabe klein\n\n#veraenderungen()",
+    );
+    let text = common::pdf_text(&common::pdf_bytes_von(k.pfad(), "neu"));
+    for teil in [
+        "Gegenüber der Ausgabe klein ist ein Projekt neu hinzugekommen",
+        "Aussagen des Textes, deren Urteil sich gegenüber der Ausgabe klein geändert hat:",
+        "„drei“ stimmt verletzt (anerkannt)",
+    ] {
+        assert!(text.contains(teil), "„{teil}“ fehlt im PDF:\n{text}");
+    }
 }
