@@ -222,6 +222,77 @@ fn abbildungen_daten(abbildungen: &[Abbildung]) -> BTreeMap<String, v::Abbildung
         .collect()
 }
 
+/// A word this long may break at the end of a line (with
+/// [`Gestaltung::lange_woerter_umbrechen`](crate::model::Gestaltung)).
+pub const LANGES_WORT: usize = 40;
+
+/// The break opportunity put into a long word: U+200B ZERO WIDTH SPACE,
+/// invisible, after every this many characters.
+const UMBRUCH_ALLE: usize = 10;
+
+/// `s` with a break opportunity every [`UMBRUCH_ALLE`] characters inside
+/// each word of at least [`LANGES_WORT`] characters; words with a language
+/// marker (`<`, `>`) stay as they are.
+pub fn umbrechbar(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut wort = String::new();
+    for c in s.chars() {
+        if c.is_whitespace() {
+            wort_schreiben(&mut wort, &mut out);
+            out.push(c);
+        } else {
+            wort.push(c);
+        }
+    }
+    wort_schreiben(&mut wort, &mut out);
+    out
+}
+
+/// Appends `wort` to `out` (broken up if long) and empties it.
+fn wort_schreiben(wort: &mut String, out: &mut String) {
+    let n = wort.chars().count();
+    if n >= LANGES_WORT && !wort.contains(['<', '>']) {
+        for (i, c) in wort.chars().enumerate() {
+            if i > 0 && i % UMBRUCH_ALLE == 0 {
+                out.push('\u{200b}');
+            }
+            out.push(c);
+        }
+    } else {
+        out.push_str(wort);
+    }
+    wort.clear();
+}
+
+/// The texts of the data a reader sees, each with its long words breakable
+/// (titles, fact-sheet values, Tabelle 1's text cells, glossary, sources);
+/// addresses, ids and file paths stay.
+pub fn lange_woerter_umbrechbar(d: &mut v::Daten) {
+    let u = |s: &mut String| *s = umbrechbar(s);
+    for datei in &mut d.steckbriefe {
+        for p in &mut datei.projekte {
+            u(&mut p.titel);
+            for z in &mut p.zeilen {
+                u(&mut z.wert);
+            }
+        }
+    }
+    for zeile in &mut d.tabelle.zeilen {
+        for w in zeile.0.values_mut() {
+            if let v::Zellwert::Text(t) = w {
+                u(t);
+            }
+        }
+    }
+    for g in &mut d.glossar {
+        u(&mut g.begriff);
+        u(&mut g.erklaerung);
+    }
+    for q in d.quellen.values_mut() {
+        u(&mut q.text);
+    }
+}
+
 /// The passages of a data text marked as another language, `<en>…</en>`
 /// (two lowercase letters, the same code closing, no `<` inside): the
 /// layouts that tag languages read the same form (`sprachen` in lib.typ).
@@ -307,6 +378,14 @@ mod tests {
         ] {
             assert_eq!(sprachteile(s), vec![(None, s)], "{s}");
         }
+        let lang = "X".repeat(25);
+        assert_eq!(umbrechbar(&format!("kurz {lang}")), format!("kurz {lang}"));
+        let sehr = "Y".repeat(45);
+        let gebrochen = umbrechbar(&format!("a {sehr} b"));
+        assert_eq!(gebrochen.replace('\u{200b}', ""), format!("a {sehr} b"));
+        assert_eq!(gebrochen.matches('\u{200b}').count(), 4);
+        let marke = format!("<en>{sehr}</en>");
+        assert_eq!(umbrechbar(&marke), marke);
         let mut v = json!({"a": ["<en>Weak AI</en> und <fr>à la carte</fr>", 3]});
         sprachmarken_entfernen(&mut v);
         assert_eq!(v, json!({"a": ["Weak AI und à la carte", 3]}));

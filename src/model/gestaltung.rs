@@ -46,6 +46,12 @@ pub struct Gestaltung {
     /// Layouts `2025` und `2025-barrierefrei`.
     #[serde(default = "erster_vertrag")]
     pub vertrag: u32,
+    /// Ein Wort von 40 und mehr Zeichen in den Daten (Projektname, Angabe eines
+    /// Steckbriefs, Tabelle 1, Glossar, Quellen) darf am Zeilenende umbrechen,
+    /// statt über den Rand zu laufen (nach je 10 Zeichen eine unsichtbare
+    /// Umbruchstelle). Ohne das: wie Version 1.0 und 1.1.
+    #[serde(default)]
+    pub lange_woerter_umbrechen: bool,
 }
 
 fn erster_vertrag() -> u32 {
@@ -97,6 +103,7 @@ impl Default for Gestaltung {
             sprachen_auszeichnen: false,
             objektstroeme: false,
             vertrag: erster_vertrag(),
+            lange_woerter_umbrechen: false,
         }
     }
 }

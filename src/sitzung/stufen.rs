@@ -263,8 +263,11 @@ pub(crate) fn datenstand(
     let abbildungen = zeiten.messen("Abbildungen", || {
         abbildungen(wurzel, &geladen, &kennzahlen, schriften)
     })?;
-    let daten = report_data::daten(&geladen.edition, &kennzahlen, &abbildungen)
+    let mut daten = report_data::daten(&geladen.edition, &kennzahlen, &abbildungen)
         .map_err(|e| BauFehler::Abbildung(e.into()))?;
+    if geladen.gestaltung.lange_woerter_umbrechen {
+        report_data::lange_woerter_umbrechbar(&mut daten);
+    }
     let mut daten = serde_json::to_value(&daten).unwrap_or_default();
     if !geladen.gestaltung.sprachen_auszeichnen {
         report_data::sprachmarken_entfernen(&mut daten);

@@ -93,3 +93,47 @@ fn steckbrief_mit_2000_woertern_steht_vollstaendig_im_pdf() {
         );
     }
 }
+
+/// A project name of 500 words and a word of 300 characters in the name and
+/// in a value: with layout 2026 every character stands on the pages (the
+/// long word breaks at the line's end instead of running past the edge).
+#[test]
+fn ein_wort_von_300_zeichen_bricht_um_statt_abgeschnitten_zu_werden() {
+    let k = Kopie::klein();
+    for l in ["2025-barrierefrei", "2026"] {
+        let pfad = format!("report/layout/{l}");
+        common::kopiere_ordner(&common::projekt().join(&pfad), &k.datei(&pfad));
+    }
+    k.ersetzen(
+        "data/klein/edition.yaml",
+        "layout: klein",
+        "layout: \"2026\"",
+    );
+    let name: Vec<String> = (1..=500).map(|i| format!("Name{i:03}")).collect();
+    let wort = "X".repeat(300);
+    k.ersetzen(
+        "data/klein/steckbriefe/peine.yaml",
+        "projektname: Rechnungseingang",
+        &format!("projektname: Rechnungseingang {wort} {}", name.join(" ")),
+    );
+    k.ersetzen(
+        "data/klein/steckbriefe/peine.yaml",
+        "  projektstatus: Abgeschlossen\n",
+        &format!("  projektstatus: Abgeschlossen\n  entlastung: Anfang {wort} Schluss\n"),
+    );
+    let seiten = pdf_seiten(&pdf_bytes_von(k.pfad(), "klein"));
+    let ganz = seiten.join(" ").replace('\u{200b}', "");
+    // The name twice (heading and table), the value once: every X on a page.
+    assert_eq!(ganz.matches('X').count(), 3 * 300, "abgeschnitten");
+    for n in [&name[0], &name[249], &name[499]] {
+        assert_eq!(ganz.matches(n.as_str()).count(), 2, "{n}");
+    }
+    // Broken over lines, the word reads whole once the line breaks go.
+    let ohne_umbruch: String = ganz.split_whitespace().collect();
+    let stelle = ohne_umbruch.find("Anfang").unwrap_or(0);
+    assert!(
+        ohne_umbruch[stelle..].starts_with(&format!("Anfang{wort}Schluss")),
+        "der Wert ist nicht ganz: {}",
+        &ohne_umbruch[stelle..(stelle + 400).min(ohne_umbruch.len())]
+    );
+}

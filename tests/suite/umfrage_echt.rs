@@ -139,7 +139,11 @@ fn jede_exportform_ergibt_dieselben_daten() {
     let formen = [
         // Answers as full texts; LimeSurvey's own re-export of the structure.
         ("6.4.2", Some("q.lss"), "export_code_long.csv"),
-        ("6.4.2", Some("survey_394438_round1.lss"), "export_code_short.csv"),
+        (
+            "6.4.2",
+            Some("survey_394438_round1.lss"),
+            "export_code_short.csv",
+        ),
         // Headings as full and as abbreviated question texts.
         ("6.4.2", Some("q.lss"), "export_full_short.csv"),
         ("6.4.2", Some("q.lss"), "export_abbreviated_short.csv"),
