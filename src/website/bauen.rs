@@ -164,7 +164,8 @@ pub fn alle_ausgaben(
         dauer += teil.dauer;
     }
     let start = Instant::now();
-    dateien.extend(alle_daten(&ausgaben, &alle).map_err(|e| Box::new((None, e.into())))?);
+    let geo = Geodaten::laden(wurzel).map_err(|e| Box::new((None, e.into())))?;
+    dateien.extend(alle_daten(&ausgaben, &alle, &geo).map_err(|e| Box::new((None, e.into())))?);
     dauer += start.elapsed();
     schreiben(ordner, &dateien).map_err(|e| Box::new((None, e)))?;
     Ok(Website {
@@ -179,24 +180,31 @@ pub fn alle_ausgaben(
 fn alle_daten(
     ausgaben: &Ausgaben,
     editionen: &[&crate::model::Edition],
+    geo: &Geodaten,
 ) -> Result<Vec<(String, Vec<u8>)>, WebFehler> {
+    use offene_daten::{Csvform, Regionalschluessel};
+    let rs = Regionalschluessel::aus(geo);
     let sortiert: Vec<&crate::model::Edition> = ausgaben
         .liste
         .iter()
         .filter_map(|a| editionen.iter().find(|e| e.id == a.id).copied())
         .collect();
-    let json = offene_daten::projekte_json_aller(&sortiert);
-    Ok(vec![
-        (
-            ALLE_CSV.to_owned(),
-            offene_daten::projekte_csv_aller(&sortiert)?,
-        ),
-        (
-            ALLE_JSON.to_owned(),
-            serde_json::to_vec_pretty(&json).unwrap_or_default(),
-        ),
-    ])
+    let json = offene_daten::projekte_json_aller(&sortiert, &rs);
+    let mut out = vec![(
+        ALLE_JSON.to_owned(),
+        serde_json::to_vec_pretty(&json).unwrap_or_default(),
+    )];
+    for form in [Csvform::Tabellenkalkulation, Csvform::Rfc4180] {
+        out.push((
+            format!("daten/{}", form.datei(ALLE)),
+            offene_daten::projekte_csv_aller(&sortiert, &rs, form)?,
+        ));
+    }
+    Ok(out)
 }
+
+/// The name of the open data of every edition (`daten/<ALLE>.csv`, `.json`).
+const ALLE: &str = "projekte-alle-ausgaben";
 
 /// The open data of every edition, at the site's root.
 pub const ALLE_CSV: &str = "daten/projekte-alle-ausgaben.csv";

@@ -100,21 +100,7 @@ pub fn dateien(
     for a in d.abbildungen.iter().filter(|a| a.id != "karte") {
         out.push((format!("abb/{}.svg", a.id), web_svg(&a.svg).into_bytes()));
     }
-    let e = d.edition;
-    let json = |v: &serde_json::Value| serde_json::to_vec_pretty(v).unwrap_or_default();
-    out.push((
-        "daten/projekte.json".into(),
-        json(&offene_daten::projekte_json(e)),
-    ));
-    out.push((
-        "daten/projekte.schema.json".into(),
-        json(&offene_daten::projekte_schema()),
-    ));
-    out.push(("daten/projekte.csv".into(), offene_daten::projekte_csv(e)?));
-    out.push((
-        "daten/landkreise.csv".into(),
-        offene_daten::landkreise_csv(e)?,
-    ));
+    out.extend(offene_daten_dateien(d)?);
     for name in EIGENE {
         let p = Path::new(Projektpfade::WEBSITE).join(name);
         out.push(((*name).to_owned(), lesen(wurzel, &p, projekt::MAX_TEXT)?));
@@ -135,6 +121,43 @@ pub fn dateien(
         out.push((
             "schriften/OFL.txt".into(),
             lesen(wurzel, lizenz, projekt::MAX_TEXT)?,
+        ));
+    }
+    Ok(out)
+}
+
+/// The open data of the edition under `daten/`: every project as JSON (with
+/// its schema) and as CSV in both forms, one JSON per project, Tabelle 1 as
+/// CSV in both forms.
+fn offene_daten_dateien(d: &Eingang) -> Result<Vec<(String, Vec<u8>)>, WebFehler> {
+    use offene_daten::{Csvform, Regionalschluessel};
+    let e = d.edition;
+    let rs = Regionalschluessel::aus(d.geo);
+    let json = |v: &serde_json::Value| serde_json::to_vec_pretty(v).unwrap_or_default();
+    let mut out = vec![
+        (
+            "daten/projekte.json".to_owned(),
+            json(&offene_daten::projekte_json(e, &rs)),
+        ),
+        (
+            "daten/projekte.schema.json".to_owned(),
+            json(&offene_daten::projekte_schema()),
+        ),
+    ];
+    for form in [Csvform::Tabellenkalkulation, Csvform::Rfc4180] {
+        out.push((
+            format!("daten/{}", form.datei("projekte")),
+            offene_daten::projekte_csv(e, &rs, form)?,
+        ));
+        out.push((
+            format!("daten/{}", form.datei("landkreise")),
+            offene_daten::landkreise_csv(e, &rs, form)?,
+        ));
+    }
+    for (lk, s) in e.alle_steckbriefe() {
+        out.push((
+            format!("daten/projekt/{}.json", s.id),
+            json(&offene_daten::ein_projekt_json(e, lk, s, &rs)),
         ));
     }
     Ok(out)

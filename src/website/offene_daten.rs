@@ -26,19 +26,74 @@ pub enum DatenFehler {
     Csv(String),
 }
 
+/// The official Regionalschlüssel (5 digits: Land, district, Kreis; from the geodata) of
+/// each Landkreis by its name.
+#[derive(Debug, Clone, Default)]
+pub struct Regionalschluessel(pub std::collections::BTreeMap<String, String>);
+
+impl Regionalschluessel {
+    pub fn aus(geo: &crate::charts::geo::Geodaten) -> Regionalschluessel {
+        Regionalschluessel(
+            geo.kreise
+                .iter()
+                .map(|k| (k.name.clone(), k.rs.clone()))
+                .collect(),
+        )
+    }
+
+    /// The key of a Landkreis; empty where the geodata have none.
+    pub fn von(&self, name: &str) -> &str {
+        self.0.get(name).map_or("", String::as_str)
+    }
+}
+
+/// How a CSV file is written: for a German spreadsheet (UTF-8 with a byte
+/// order mark, `;`, decimal commas), or plainly after RFC 4180 (UTF-8
+/// without a mark, `,`, CRLF, decimal points) for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Csvform {
+    Tabellenkalkulation,
+    Rfc4180,
+}
+
+impl Csvform {
+    /// The file name of a CSV in this form: `projekte.csv`, `projekte-rfc4180.csv`.
+    pub fn datei(self, name: &str) -> String {
+        match self {
+            Csvform::Tabellenkalkulation => format!("{name}.csv"),
+            Csvform::Rfc4180 => format!("{name}-rfc4180.csv"),
+        }
+    }
+}
+
+/// A project as the open data give it: as in the data, with its Landkreis
+/// and its Regionalschlüssel.
+pub fn projekt_json(lk: &str, s: &Steckbrief, rs: &Regionalschluessel) -> Value {
+    let mut v = serde_json::to_value(s).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.insert("landkreis".into(), json!(lk));
+        m.insert("regionalschluessel".into(), json!(rs.von(lk)));
+    }
+    v
+}
+
+/// `daten/projekt/<id>.json`: one project with its edition and licence.
+pub fn ein_projekt_json(e: &Edition, lk: &str, s: &Steckbrief, rs: &Regionalschluessel) -> Value {
+    json!({
+        "ausgabe": e.id,
+        "version": e.meta.aktuell().map(|h| h.version.clone()),
+        "lizenz": e.meta.lizenz,
+        "projekt": projekt_json(lk, s, rs),
+    })
+}
+
 /// `projekte.json`: edition, licence, and every project as in the data
 /// (answers outside the vocabulary as `{"sonstiges": …}`) with its
-/// Landkreis.
-pub fn projekte_json(e: &Edition) -> Value {
+/// Landkreis and Regionalschlüssel.
+pub fn projekte_json(e: &Edition, rs: &Regionalschluessel) -> Value {
     let projekte: Vec<Value> = e
         .alle_steckbriefe()
-        .map(|(lk, s)| {
-            let mut v = serde_json::to_value(s).unwrap_or(Value::Null);
-            if let Value::Object(m) = &mut v {
-                m.insert("landkreis".into(), json!(lk));
-            }
-            v
-        })
+        .map(|(lk, s)| projekt_json(lk, s, rs))
         .collect();
     json!({
         "ausgabe": e.id,
@@ -63,9 +118,15 @@ pub fn projekte_schema() -> Value {
                 "landkreis".into(),
                 json!({"type": "string", "description": "Name des Landkreises wie in Tabelle 1."}),
             );
+            p.insert(
+                "regionalschluessel".into(),
+                json!({"type": "string", "pattern": "^([0-9]{5})?$",
+                       "description": "Amtlicher Regionalschlüssel des Landkreises (5 Ziffern, z. B. 03351 für Celle)."}),
+            );
         }
         if let Some(Value::Array(r)) = m.get_mut("required") {
             r.push(json!("landkreis"));
+            r.push(json!("regionalschluessel"));
         }
     }
     json!({
@@ -129,17 +190,26 @@ pub fn zelle_sicher(zelle: String) -> String {
 /// into columns (with `,` it puts each row into one cell).
 pub const CSV_TRENNER: u8 = b';';
 
-/// A CSV file as a German spreadsheet reads it: UTF-8 with a byte order
-/// mark (else umlauts break), `;` between cells, decimal commas; the
-/// header, then every row with each cell made safe.
+/// A CSV file in `form`: the header, then every row with each cell made
+/// safe (a spreadsheet may open either).
 fn csv_datei(
+    form: Csvform,
     kopf: &[&str],
     zeilen: impl Iterator<Item = Result<Vec<String>, DatenFehler>>,
 ) -> Result<Vec<u8>, DatenFehler> {
     let fehler = |x: csv::Error| DatenFehler::Csv(x.to_string());
+    let (trenner, anfang, ende) = match form {
+        Csvform::Tabellenkalkulation => (
+            CSV_TRENNER,
+            "\u{feff}".as_bytes().to_vec(),
+            csv::Terminator::Any(b'\n'),
+        ),
+        Csvform::Rfc4180 => (b',', Vec::new(), csv::Terminator::CRLF),
+    };
     let mut w = csv::WriterBuilder::new()
-        .delimiter(CSV_TRENNER)
-        .from_writer("\u{feff}".as_bytes().to_vec());
+        .delimiter(trenner)
+        .terminator(ende)
+        .from_writer(anfang);
     w.write_record(kopf).map_err(fehler)?;
     for zeile in zeilen {
         let zeile: Vec<String> = zeile?.into_iter().map(zelle_sicher).collect();
@@ -149,54 +219,84 @@ fn csv_datei(
 }
 
 /// `projekte.csv`: a header row of field keys, one project per row, with
-/// its edition.
-pub fn projekte_csv(e: &Edition) -> Result<Vec<u8>, DatenFehler> {
-    projekte_csv_aller(&[e])
+/// its edition, Landkreis and Regionalschlüssel.
+pub fn projekte_csv(
+    e: &Edition,
+    rs: &Regionalschluessel,
+    form: Csvform,
+) -> Result<Vec<u8>, DatenFehler> {
+    projekte_csv_aller(&[e], rs, form)
 }
 
 /// The projects of several editions in one CSV (`projekte-alle-ausgaben.csv`):
 /// the column `ausgabe` tells them apart; a project reported in two
 /// editions has a row in each.
-pub fn projekte_csv_aller(editionen: &[&Edition]) -> Result<Vec<u8>, DatenFehler> {
-    let mut kopf = vec!["ausgabe", "id", "landkreis"];
+pub fn projekte_csv_aller(
+    editionen: &[&Edition],
+    rs: &Regionalschluessel,
+    form: Csvform,
+) -> Result<Vec<u8>, DatenFehler> {
+    let mut kopf = vec!["ausgabe", "id", "landkreis", "regionalschluessel"];
     kopf.extend(FELDER.iter().map(|f| f.schluessel));
     let zeilen = editionen.iter().flat_map(|e| {
         e.alle_steckbriefe().map(|(lk, s)| {
-            let mut zeile = vec![e.id.clone(), s.id.clone(), lk.to_owned()];
+            let mut zeile = vec![
+                e.id.clone(),
+                s.id.clone(),
+                lk.to_owned(),
+                rs.von(lk).to_owned(),
+            ];
             for f in FELDER {
                 zeile.push(zelle(s, f.schluessel)?);
             }
             Ok(zeile)
         })
     });
-    csv_datei(&kopf, zeilen)
+    csv_datei(form, &kopf, zeilen)
 }
 
 /// `projekte-alle-ausgaben.json`: the `projekte.json` of every edition,
 /// oldest first.
-pub fn projekte_json_aller(editionen: &[&Edition]) -> Value {
-    json!({ "ausgaben": editionen.iter().map(|e| projekte_json(e)).collect::<Vec<_>>() })
+pub fn projekte_json_aller(editionen: &[&Edition], rs: &Regionalschluessel) -> Value {
+    json!({ "ausgaben": editionen.iter().map(|e| projekte_json(e, rs)).collect::<Vec<_>>() })
 }
 
-/// The columns of `landkreise.csv` (the name, then Tabelle 1's columns
-/// under their short names), with their meaning (for the data page).
+/// The columns of `landkreise.csv` (the name, the Regionalschlüssel, then
+/// Tabelle 1's columns under their short names), with their meaning (for
+/// the data page).
 pub fn landkreis_spalten() -> impl Iterator<Item = (&'static str, &'static str)> {
-    std::iter::once(("name", "Kurzname des Landkreises wie in Tabelle 1"))
-        .chain(TABELLE_1.iter().map(|s| (s.kurz, s.doku)))
+    [
+        ("name", "Kurzname des Landkreises wie in Tabelle 1"),
+        (
+            "regionalschluessel",
+            "Amtlicher Regionalschlüssel des Landkreises (5 Ziffern, z. B. 03351 für Celle; aus den Geodaten VG250)",
+        ),
+    ]
+    .into_iter()
+    .chain(TABELLE_1.iter().map(|s| (s.kurz, s.doku)))
 }
 
-fn landkreis_zeile(l: &Landkreis) -> Vec<String> {
-    std::iter::once(l.name.clone())
-        .chain(
-            TABELLE_1
-                .iter()
-                .map(|s| s.wert(l).text_mit(|d| d.to_string().replace('.', ","))),
-        )
+fn landkreis_zeile(l: &Landkreis, rs: &Regionalschluessel, form: Csvform) -> Vec<String> {
+    let dezimal = |d: f64| match form {
+        Csvform::Tabellenkalkulation => d.to_string().replace('.', ","),
+        Csvform::Rfc4180 => d.to_string(),
+    };
+    [l.name.clone(), rs.von(&l.name).to_owned()]
+        .into_iter()
+        .chain(TABELLE_1.iter().map(|s| s.wert(l).text_mit(dezimal)))
         .collect()
 }
 
 /// `landkreise.csv`: Tabelle 1, one Landkreis per row.
-pub fn landkreise_csv(e: &Edition) -> Result<Vec<u8>, DatenFehler> {
+pub fn landkreise_csv(
+    e: &Edition,
+    rs: &Regionalschluessel,
+    form: Csvform,
+) -> Result<Vec<u8>, DatenFehler> {
     let kopf: Vec<&str> = landkreis_spalten().map(|s| s.0).collect();
-    csv_datei(&kopf, e.landkreise.iter().map(|l| Ok(landkreis_zeile(l))))
+    let zeilen = e
+        .landkreise
+        .iter()
+        .map(|l| Ok(landkreis_zeile(l, rs, form)));
+    csv_datei(form, &kopf, zeilen)
 }

@@ -563,6 +563,13 @@ pub fn projektseite(d: &Eingang, lk: &str, s: &Steckbrief) -> Seite {
     }
     h.push_str(&gleiche_ziele(d, s, w));
     h.push_str(&verlauf_abschnitt(d, s, w));
+    h.push_str(&format!(
+        "<p>{}</p>",
+        link(
+            &format!("{w}daten/projekt/{}.json", s.id),
+            "Dieses Projekt als offene Daten (JSON)"
+        )
+    ));
     Seite {
         pfad: projekt_adresse(s),
         html: rahmen(d, w).seite(&s.projektname, None, &h, false),
@@ -714,21 +721,28 @@ pub fn datenseite(d: &Eingang) -> Seite {
          Byte-Order-Mark, Semikolon als Trenner, Dezimalkomma; eine Kopfzeile mit den \
          Schlüsseln unten, ein Projekt je Zeile; mehrere Antworten eines Feldes durch \
          „<code>{}</code>“ getrennt</li>\
-         <li>{} – Tabelle 1 als CSV (Spalten unten)</li>{}</ul>\
+         <li>{} – Tabelle 1 als CSV (Spalten unten)</li>\
+         <li>{} und {} – dieselben Tabellen für Programme nach RFC 4180: UTF-8 ohne \
+         Byte-Order-Mark, Komma als Trenner, Zeilenende CRLF, Dezimalpunkt</li>\
+         <li><code>daten/projekt/&lt;id&gt;.json</code> – jedes Projekt einzeln, mit Ausgabe und \
+         Lizenz (auf jeder Projektseite verlinkt)</li>{}</ul>\
          <p>Eine Zelle der CSV-Dateien, die mit <code>=</code>, <code>+</code>, <code>-</code>, \
          <code>@</code>, einem Tabulator oder einem Wagenrücklauf beginnt, steht dort mit einem \
          vorangestellten Apostroph (<code>'</code>), damit eine Tabellenkalkulation sie nicht als \
          Formel ausführt (Empfehlung der OWASP gegen CSV-Injection); ein einzelnes \
          „<code>-</code>“ bleibt. projekte.json enthält jeden Wert unverändert.</p>\
          <h2>Felder eines Projekts</h2><p>Dazu <code>ausgabe</code> (die Ausgabe, z. B. \
-         2025), <code>id</code> (bleibt über alle Ausgaben gleich) und \
-         <code>landkreis</code>.</p>{}<h2>Spalten von landkreise.csv</h2>{}",
+         2025), <code>id</code> (bleibt über alle Ausgaben gleich), <code>landkreis</code> und \
+         <code>regionalschluessel</code> (der amtliche Regionalschlüssel des Landkreises, 5 \
+         Ziffern).</p>{}<h2>Spalten von landkreise.csv</h2>{}",
         pdf_satz(d, "", true),
         link("daten/projekte.json", "projekte.json"),
         link("daten/projekte.schema.json", "JSON Schema"),
         link("daten/projekte.csv", "projekte.csv"),
         esc(super::offene_daten::TRENNER.trim()),
         link("daten/landkreise.csv", "landkreise.csv"),
+        link("daten/projekte-rfc4180.csv", "projekte-rfc4180.csv"),
+        link("daten/landkreise-rfc4180.csv", "landkreise-rfc4180.csv"),
         alle_ausgaben_dateien(d),
         tabelle(
             "Felder",

@@ -7,7 +7,7 @@ use kataster_report::load::lade_edition;
 use kataster_report::model::tabelle::SPALTEN;
 use kataster_report::report_data;
 use kataster_report::umfrage::{fragebogen, zuordnung::Zuordnung};
-use kataster_report::website::offene_daten::landkreise_csv;
+use kataster_report::website::offene_daten::{Csvform, Regionalschluessel, landkreise_csv};
 
 use crate::common;
 
@@ -36,9 +36,20 @@ fn layoutdaten_und_landkreise_csv_haben_die_spalten_der_tabelle() {
     assert_eq!(summe["vzae_mittel"], "0,5", "{summe:?}");
     assert_eq!(summe["geplant"], 39);
 
-    let csv = String::from_utf8(landkreise_csv(&g.edition).unwrap()).unwrap();
+    let csv = String::from_utf8(
+        landkreise_csv(
+            &g.edition,
+            &Regionalschluessel::default(),
+            Csvform::Tabellenkalkulation,
+        )
+        .unwrap(),
+    )
+    .unwrap();
     let kopf = csv.lines().next().unwrap();
-    assert_eq!(kopf, format!("\u{feff}name;{}", kurznamen().join(";")));
+    assert_eq!(
+        kopf,
+        format!("\u{feff}name;regionalschluessel;{}", kurznamen().join(";"))
+    );
 }
 
 #[test]

@@ -128,9 +128,25 @@ fn offene_daten_enthalten_jedes_projekt_und_ergeben_wieder_das_modell() {
         let mut p = p.clone();
         let landkreis = p.as_object_mut().unwrap().remove("landkreis").unwrap();
         assert_eq!(landkreis, lk);
+        let rs = p
+            .as_object_mut()
+            .unwrap()
+            .remove("regionalschluessel")
+            .unwrap();
+        assert_eq!(rs.as_str().map(str::len), Some(5), "{lk}: {rs}");
+        // The same project alone, under daten/projekt/.
+        let einzeln: Value = serde_json::from_str(
+            &std::fs::read_to_string(out.path().join(format!("daten/projekt/{}.json", s.id)))
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(einzeln["ausgabe"], "2025");
+        assert_eq!(einzeln["projekt"]["regionalschluessel"], rs);
         let zurueck: Steckbrief = serde_json::from_value(p).unwrap();
         assert_eq!(&zurueck, s);
     }
+    assert_eq!(projekte[0]["landkreis"], "Celle");
+    assert_eq!(projekte[0]["regionalschluessel"], "03351");
     assert_eq!(json["lizenz"], Value::Null, "2025 nennt keine Lizenz");
     // The JSON Schema describes the file.
     let schema: Value = serde_json::from_str(
@@ -190,6 +206,28 @@ fn offene_daten_enthalten_jedes_projekt_und_ergeben_wieder_das_modell() {
         zeilen.iter().any(|z| z[vzae].contains(',')),
         "ein Wert mit Komma"
     );
+    // The same tables for programs (RFC 4180): no mark, ",", CRLF, points.
+    for (name, n) in [("projekte", 69), ("landkreise", e.landkreise.len())] {
+        let roh = std::fs::read(out.path().join(format!("daten/{name}-rfc4180.csv"))).unwrap();
+        assert!(
+            roh.starts_with(b"name,") || roh.starts_with(b"ausgabe,"),
+            "{name}"
+        );
+        let text = String::from_utf8(roh).unwrap();
+        assert!(text.ends_with("\r\n"), "{name}: CRLF");
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let kopf = r.headers().unwrap().clone();
+        let zeilen: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(zeilen.len(), n, "{name}");
+        if name == "landkreise" {
+            let i = kopf.iter().position(|h| h == "vzae").unwrap();
+            let j = kopf.iter().position(|h| h == "regionalschluessel").unwrap();
+            for (z, l) in zeilen.iter().zip(&e.landkreise) {
+                assert_eq!(z[i], l.vzae.0.to_string());
+                assert_eq!(z[j].len(), 5, "{}", l.name);
+            }
+        }
+    }
 }
 
 #[test]
