@@ -7,6 +7,12 @@ use std::process::ExitCode;
 
 mod cmd;
 
+/// The program's allocator, counting what the program holds: a compilation
+/// past its memory budget is given up with a message (see
+/// `compile::budget`) instead of taking the machine's memory.
+#[global_allocator]
+static SPEICHER: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);
+
 /// The last line of defence: a panic (a bug of the program, never a
 /// problem of the data) is explained in German instead of a Rust backtrace.
 /// Every writer is all-or-nothing, so the project's files are as before.
@@ -33,6 +39,7 @@ fn panik_erklaeren() {
 
 fn main() -> ExitCode {
     panik_erklaeren();
+    kataster_report::compile::budget::speicher_messen(|| SPEICHER.allocated());
     match cmd::Cli::lesen() {
         Ok(cli) => {
             // Test hook: proves the panic message (tests/suite/pruefung.rs).

@@ -50,6 +50,19 @@ fn runde(s: &mut Sitzung, ziel: &Ziel) {
     }
 }
 
+/// A compilation given up past its memory budget goes on holding memory on
+/// its thread: then `watch` ends (past the time budget it goes on).
+fn speicher_frei() -> Result<(), Abbruch> {
+    if kataster_report::compile::budget::speicher_ueberschritten() {
+        return Err(
+            Meldung::neu("watch endet: der abgebrochene Satz hält weiter Arbeitsspeicher")
+                .hilfe("Beheben Sie die Schleife und starten Sie watch neu.")
+                .into(),
+        );
+    }
+    Ok(())
+}
+
 /// Where the preview goes: `--out`, relative to the project; never into
 /// the project's inputs.
 fn ziel(wurzel: &Path, args: &Args) -> Result<Ziel, Abbruch> {
@@ -98,6 +111,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
     let ziel = ziel(&wurzel, &args)?;
     let (_beobachter, rx) = beobachten_starten(&wurzel, s.id())?;
     runde(&mut s, &ziel);
+    speicher_frei()?;
     super::melden("Beobachte data/, report/ und fonts/ – Strg+C beendet.\n");
     while let Some(ergebnis) = beobachten::naechste_aenderung(&rx, RUHE, &wurzel, s.id()) {
         match ergebnis {
@@ -106,6 +120,7 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
                 super::melden(&format!("Geändert: {}\n", namen.join(", ")));
                 s.geaendert(&pfade);
                 runde(&mut s, &ziel);
+                speicher_frei()?;
             }
             Err(e) => super::melden(&format!("Warnung: Beobachten gestört: {e}\n")),
         }

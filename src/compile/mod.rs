@@ -1,6 +1,7 @@
 //! Compiling the report with embedded Typst, and turning Typst's
 //! diagnostics into ours (file, line, source line).
 
+pub mod budget;
 pub mod layout;
 pub mod world;
 pub mod zeichen;
@@ -16,29 +17,92 @@ use crate::load::Quelltexte;
 use crate::projekt::Projektpfade;
 use crate::sitzung::stufen::KAPITEL_KOPF_ZEILEN;
 use crate::templates::Kapitel;
+use budget::{Budget, Ueberschritten};
 use world::BerichtsWelt;
 
-/// Compiles the main file of `welt`. Warnings are returned too (as
-/// diagnostics), so that callers can show them; the texts of the files they
-/// point into go into the registry `quellen`.
+/// Compiles the main file of `welt` within `budget`, on a thread of its
+/// own. Warnings are returned too (as diagnostics), so that callers can
+/// show them; the texts of the files they point into go into the registry
+/// `quellen`. The world comes back unless the compilation was given up.
 pub fn kompilieren(
-    welt: &BerichtsWelt,
+    welt: BerichtsWelt,
     kapitel: &[Kapitel],
     quellen: &mut Quelltexte,
-) -> (Result<PagedDocument, Vec<Diagnose>>, Vec<Diagnose>) {
-    let ergebnis = typst::compile::<PagedDocument>(welt);
+    budget: Budget,
+) -> (
+    Option<BerichtsWelt>,
+    Result<PagedDocument, Vec<Diagnose>>,
+    Vec<Diagnose>,
+) {
+    let lauf = budget::ausfuehren(budget, move || {
+        let ergebnis = typst::compile::<PagedDocument>(&welt);
+        (welt, ergebnis)
+    });
+    let (welt, ergebnis) = match lauf {
+        Ok(x) => x,
+        Err(u) => return (None, Err(vec![ueberschritten(&u, kapitel)]), Vec::new()),
+    };
     let warnungen = ergebnis
         .warnings
         .iter()
-        .map(|d| umwandeln(welt, kapitel, d, quellen))
+        .map(|d| umwandeln(&welt, kapitel, d, quellen))
         .collect();
     let dokument = ergebnis.output.map_err(|fehler| {
         fehler
             .iter()
-            .map(|d| umwandeln(welt, kapitel, d, quellen))
+            .map(|d| umwandeln(&welt, kapitel, d, quellen))
             .collect()
     });
-    (dokument, warnungen)
+    (Some(welt), dokument, warnungen)
+}
+
+/// A compilation given up, as a problem: where it most likely ran away
+/// (the chapters with a loop) and how to give it more.
+fn ueberschritten(u: &Ueberschritten, kapitel: &[Kapitel]) -> Diagnose {
+    let schleifen: Vec<&Kapitel> = kapitel
+        .iter()
+        .filter(|k| k.text.contains("#for") || k.text.contains("#while"))
+        .collect();
+    let datei = schleifen
+        .first()
+        .map_or_else(|| PathBuf::from(Projektpfade::BERICHT), |k| k.pfad.clone());
+    let wo = if schleifen.is_empty() {
+        "in den Kapiteln und im Layout".to_owned()
+    } else {
+        let namen: Vec<String> = schleifen
+            .iter()
+            .map(|k| k.pfad.display().to_string())
+            .collect();
+        format!("in {}", namen.join(", "))
+    };
+    let (meldung, mehr) = match u {
+        Ueberschritten::Zeit(z) => (
+            format!(
+                "Satz: Typst hat länger als {} s gerechnet und wurde abgebrochen",
+                z.as_secs()
+            ),
+            format!("{}=120 (Sekunden)", budget::ZEIT_VARIABLE),
+        ),
+        Ueberschritten::Speicher(mb) => (
+            format!("Satz: Typst brauchte mehr als {mb} MB Arbeitsspeicher und wurde abgebrochen"),
+            format!("{}=8192 (Megabyte)", budget::SPEICHER_VARIABLE),
+        ),
+        Ueberschritten::Abgebrochen => (
+            "Satz: Typst ist abgebrochen (ein Fehler im Programm, siehe oben)".to_owned(),
+            String::new(),
+        ),
+    };
+    let d = Diagnose::neu(datei, meldung).hilfe(format!(
+        "Prüfen Sie Schleifen (#for, #while) und Berechnungen {wo}: eine, die nicht endet, \
+         oder eine, die immer mehr Speicher braucht."
+    ));
+    if mehr.is_empty() {
+        d
+    } else {
+        d.hilfe(format!(
+            "Braucht der Bericht wirklich mehr, setzen Sie die Umgebungsvariable {mehr}."
+        ))
+    }
 }
 
 /// Typst's most common messages for editors in German, with the original.

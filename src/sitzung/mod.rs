@@ -265,10 +265,12 @@ impl Sitzung {
     pub fn setzen(&mut self, v: &Vorbereitet) -> Result<Gesetzt, BauFehler> {
         let start = Instant::now();
         let welt = self.welt_fuer(v)?;
-        let (dokument, typst) = compile::kompilieren(&welt, &v.kapitel, &mut self.quellen);
+        let budget = compile::budget::Budget::aus_umgebung().map_err(BauFehler::Einstellung)?;
+        let (welt, dokument, typst) =
+            compile::kompilieren(welt, &v.kapitel, &mut self.quellen, budget);
         let mut warnungen = v.geladen.warnungen.clone();
         warnungen.extend(typst);
-        self.welt = Some(welt);
+        self.welt = welt;
         // Keep comemo's caches small: what the last few runs did not use goes.
         comemo::evict(10);
         self.zeiten.stufen.push(("Satz (Typst)", start.elapsed()));

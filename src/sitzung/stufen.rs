@@ -62,6 +62,8 @@ pub enum BauFehler {
     Freigabe(Meldung),
     /// The website's open data cannot be written.
     Website(Meldung),
+    /// A setting in the environment (the compilation's budget) is unusable.
+    Einstellung(Meldung),
     /// What `check` reports (violated claims, stale acknowledgements, typed
     /// numbers): no PDF but a draft (`build --entwurf`).
     Befunde(Box<Pruefbericht>),
@@ -83,7 +85,7 @@ impl BauFehler {
             }
             BauFehler::Abbildung(e) => Meldung::neu(e.to_string()),
             BauFehler::Export(e) => e.meldung(),
-            BauFehler::Freigabe(m) | BauFehler::Website(m) => m.clone(),
+            BauFehler::Freigabe(m) | BauFehler::Website(m) | BauFehler::Einstellung(m) => m.clone(),
             BauFehler::Befunde(b) => Meldung::neu(format!(
                 "check hat Befunde; der Bericht würde ungeprüfte oder falsche Aussagen \
                  drucken.\n{}",

@@ -22,12 +22,17 @@ struct Wache {
 
 impl Wache {
     fn starten(projekt: &Path, zielordner: &Path) -> Wache {
+        Wache::starten_mit(projekt, zielordner, &[])
+    }
+
+    fn starten_mit(projekt: &Path, zielordner: &Path, umgebung: &[(&str, &str)]) -> Wache {
         let mut kind = Command::new(env!("CARGO_BIN_EXE_kataster-report"))
             .arg("--projekt")
             .arg(projekt)
             .args(["watch", "--edition", "klein", "--out"])
             .arg(zielordner)
             .env("NO_COLOR", "1")
+            .envs(umgebung.iter().copied())
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
@@ -144,4 +149,22 @@ fn watch_baut_nach_jeder_aenderung_neu_und_behaelt_die_letzte_gute_vorschau() {
             .join("ki-kataster-klein-v0.1.pdf")
             .exists()
     );
+}
+
+#[test]
+fn watch_bricht_einen_satz_ohne_ende_ab_und_laeuft_weiter() {
+    let k = Kopie::klein();
+    let ziel = k.datei("vorschau");
+    let mut w = Wache::starten_mit(k.pfad(), &ziel, &[("KATASTER_REPORT_SATZZEIT", "2")]);
+    w.warten("Beobachte data/");
+    let kapitel = "report/kapitel/klein/01-ergebnisse.typ.hbs";
+    let echt = k.lesen(kapitel);
+    k.schreiben(
+        kapitel,
+        &format!("{echt}\n#for i in range(100000) {{ for j in range(100000) {{ }} }}\n"),
+    );
+    let t = w.warten("länger als 2 s gerechnet");
+    assert!(t.contains(kapitel), "{t}");
+    k.schreiben(kapitel, &echt);
+    w.warten("Vorschau aktualisiert");
 }

@@ -474,3 +474,58 @@ fn eine_nicht_berechenbare_kennzahl_ist_nur_dort_ein_fehler_wo_sie_steht() {
         "{e}"
     );
 }
+
+/// A chapter whose code runs without end or takes ever more memory: the
+/// compilation is given up within its budget (set low here), with the
+/// chapter named; no PDF.
+#[test]
+fn ein_satz_ohne_ende_oder_mit_zu_viel_speicher_wird_abgebrochen() {
+    let k = Kopie::klein();
+    let kapitel = "report/kapitel/klein/01-ergebnisse.typ.hbs";
+    let echt = k.lesen(kapitel);
+    let faelle = [
+        (
+            "#for i in range(100000) { for j in range(100000) { } }",
+            ("KATASTER_REPORT_SATZZEIT", "2"),
+            "Typst hat länger als 2 s gerechnet und wurde abgebrochen",
+        ),
+        (
+            "#let s = \"x\"\n#for i in range(40) { s = s + s }\n#s.len()",
+            ("KATASTER_REPORT_SATZSPEICHER", "300"),
+            "Typst brauchte mehr als 300 MB Arbeitsspeicher und wurde abgebrochen",
+        ),
+    ];
+    for (code, umgebung, meldung) in faelle {
+        k.schreiben(kapitel, &format!("{echt}\n{code}\n"));
+        for befehl in [
+            &["check", "--edition", "klein"][..],
+            &["build", "--edition", "klein", "--out", "ziel"],
+        ] {
+            let o = crate::common::cli_mit(k.pfad(), befehl, &[umgebung]);
+            let e = stderr(&o);
+            assert_eq!(o.status.code(), Some(1), "{befehl:?}: {e}");
+            assert!(e.contains(meldung), "{befehl:?}: {e}");
+            assert!(e.contains(&format!("Berechnungen in {kapitel}")), "{e}");
+            assert!(
+                !e.contains("panicked") && !e.contains("memory allocation"),
+                "{e}"
+            );
+        }
+        assert!(
+            !k.datei("ziel").exists()
+                || std::fs::read_dir(k.datei("ziel")).unwrap().next().is_none()
+        );
+    }
+    k.schreiben(kapitel, &echt);
+    let o = crate::common::cli_mit(
+        k.pfad(),
+        &["check", "--edition", "klein"],
+        &[("KATASTER_REPORT_SATZZEIT", "bald")],
+    );
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("KATASTER_REPORT_SATZZEIT=bald ist keine ganze Zahl größer als 0"),
+        "{e}"
+    );
+}

@@ -181,11 +181,17 @@ pub fn falten(text: &str) -> String {
 
 /// Runs the CLI in `wurzel` with the given arguments.
 pub fn cli(wurzel: &Path, args: &[&str]) -> Output {
+    cli_mit(wurzel, args, &[])
+}
+
+/// The command with environment variables set.
+pub fn cli_mit(wurzel: &Path, args: &[&str], umgebung: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kataster-report"))
         .arg("--projekt")
         .arg(wurzel)
         .args(args)
         .env("NO_COLOR", "1")
+        .envs(umgebung.iter().copied())
         .output()
         .unwrap()
 }
