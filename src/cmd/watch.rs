@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use kataster_report::diagnostics::Meldung;
 use kataster_report::sitzung::beobachten;
@@ -24,9 +24,6 @@ pub struct Args {
     #[arg(long)]
     pub entwurf: bool,
 }
-
-/// How long the watcher waits for a burst of saves to end.
-const RUHE: Duration = Duration::from_millis(100);
 
 /// One rebuild: the new preview, or the problems (the last good preview
 /// stays).
@@ -113,7 +110,9 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
     runde(&mut s, &ziel);
     speicher_frei()?;
     super::melden("Beobachte data/, report/ und fonts/ – Strg+C beendet.\n");
-    while let Some(ergebnis) = beobachten::naechste_aenderung(&rx, RUHE, &wurzel, s.id()) {
+    while let Some(ergebnis) =
+        beobachten::naechste_aenderung(&rx, beobachten::RUHE, &wurzel, s.id())
+    {
         match ergebnis {
             Ok(pfade) => {
                 let namen: Vec<String> = pfade.iter().map(|p| p.display().to_string()).collect();

@@ -66,9 +66,11 @@ fn aendert(e: &Event) -> bool {
     }
 }
 
-/// Waits for the next change of an input and for `ruhe` without further
-/// events (an editor's save is often several events), then returns the
-/// changed inputs as project paths. `None` when the watcher has stopped.
+/// Waits for the next change of an input, then for `ruhe` without further
+/// events (an editor's save is often several events within a few
+/// milliseconds), at most [`BUENDEL`] in all (a burst that does not end is
+/// built as it stands); returns the changed inputs as project paths. `None`
+/// when the watcher has stopped.
 pub fn naechste_aenderung(
     rx: &Receiver<notify::Result<Event>>,
     ruhe: Duration,
@@ -87,16 +89,28 @@ pub fn naechste_aenderung(
             Err(f) => return Some(Err(f)),
         }
     }
+    let ende = std::time::Instant::now() + BUENDEL;
     loop {
-        match rx.recv_timeout(ruhe) {
+        let bleibt = ende.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(ruhe.min(bleibt)) {
             Ok(Ok(e)) => merken(&mut pfade, e),
             Ok(Err(f)) => return Some(Err(f)),
             Err(RecvTimeoutError::Timeout) => break,
             Err(RecvTimeoutError::Disconnected) => break,
         }
+        if bleibt.is_zero() {
+            break;
+        }
     }
     Some(Ok(pfade.into_iter().collect()))
 }
+
+/// The longest a burst of events is collected before the rebuild.
+pub const BUENDEL: Duration = Duration::from_millis(250);
+
+/// The quiet after the last event of a burst that ends it: short, so that a
+/// lone save is built at once.
+pub const RUHE: Duration = Duration::from_millis(25);
 
 #[cfg(test)]
 mod tests {
