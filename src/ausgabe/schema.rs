@@ -38,6 +38,10 @@ pub fn alle() -> Vec<(&'static str, Value)> {
             "umfrage.schema.json",
             schema::<crate::umfrage::zuordnung::Zuordnung>(),
         ),
+        (
+            "angaben.schema.json",
+            schema::<crate::model::Websiteangaben>(),
+        ),
     ]
 }
 

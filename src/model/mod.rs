@@ -3,6 +3,7 @@
 //! Field documentation (`///`) is user-facing: it becomes the description in
 //! the generated JSON Schemas that editors see while typing, so it is German.
 
+mod angaben;
 mod antwort;
 mod edition;
 mod freigabe;
@@ -13,6 +14,7 @@ mod steckbrief;
 pub mod tabelle;
 mod vokabular;
 
+pub use angaben::{Anbieter, Barrierefreiheit, Schlichtungsstelle, Vereinbarkeit, Websiteangaben};
 pub use antwort::Antwort;
 pub use edition::{
     Abweichung, Abweichungen, Bildnachweis, Datum, EditionMeta, Glossar, GlossarEintrag,

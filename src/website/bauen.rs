@@ -78,6 +78,16 @@ impl Sitzung {
         let start = Instant::now();
         let e = &v.geladen.edition;
         let geo = Geodaten::laden(self.wurzel())?;
+        let wurzel = self.wurzel().to_path_buf();
+        let angaben =
+            super::angaben_laden(&wurzel, &mut self.quellen).map_err(BauFehler::Diagnosen)?;
+        let leicht = crate::projekt::lese_text(
+            self.wurzel(),
+            &std::path::Path::new(crate::projekt::Projektpfade::WEBSITE)
+                .join(super::LEICHTE_SPRACHE),
+            crate::projekt::MAX_TEXT,
+        )
+        .map_err(|e| BauFehler::Diagnosen(vec![e.diagnose()]))?;
         let datei = export::dateiname(e, Fassung::Bericht);
         let eingang = Eingang {
             edition: e,
@@ -96,11 +106,13 @@ impl Sitzung {
                 sha256: freigabe::sha256(&pdf),
             },
             ausgaben,
+            angaben: &angaben,
+            leichte_sprache: &leicht,
         };
         let mut dateien = super::dateien(&eingang, self.wurzel(), &v.schriften.dateien)?;
         let dauer = start.elapsed();
         dateien.push((datei, pdf));
-        let mut hinweise = Vec::new();
+        let mut hinweise = super::fehlend(&eingang);
         if e.meta.lizenz.is_none() {
             hinweise.push(format!(
                 "{} nennt keine Lizenz der offenen Daten; die Datenseite sagt, dass keine \

@@ -118,6 +118,8 @@ pub struct Rahmen<'a> {
     pub wurzel: &'a str,
     /// The links to the site's editions (HTML, empty with one edition).
     pub ausgaben: String,
+    /// The footer's links: address from the root, name.
+    pub fuss: Vec<(&'a str, &'a str)>,
 }
 
 /// The pages of the main navigation: address, name.
@@ -128,6 +130,19 @@ const NAVIGATION: &[(&str, &str)] = &[
 ];
 
 impl Rahmen<'_> {
+    fn fusszeile(&self) -> String {
+        if self.fuss.is_empty() {
+            return String::new();
+        }
+        let w = self.wurzel;
+        let eintraege: String = self
+            .fuss
+            .iter()
+            .map(|(ziel, name)| format!("<li><a href=\"{w}{ziel}\">{name}</a></li>"))
+            .collect();
+        format!("<nav aria-label=\"Weitere Seiten\"><ul>{eintraege}</ul></nav>")
+    }
+
     /// A whole page: `titel` is its h1 (escaped here), `inhalt` its body
     /// (HTML), `aktiv` the address of its navigation entry, if any.
     pub fn seite(&self, titel: &str, aktiv: Option<&str>, inhalt: &str, skript: bool) -> String {
@@ -160,13 +175,14 @@ impl Rahmen<'_> {
              <header><p class=\"bericht\">{b} · Ausgabe {a}</p>\
              <nav aria-label=\"Hauptnavigation\"><ul>{nav}</ul></nav>{ausgaben}</header>\n\
              <main id=\"inhalt\" tabindex=\"-1\">\n<h1>{t}</h1>\n{inhalt}\n</main>\n\
-             <footer><p>Niedersächsischer Landkreistag, Arbeitsgruppe „KI-Kataster“. Erzeugt \
+             <footer>{fuss}<p>Niedersächsischer Landkreistag, Arbeitsgruppe „KI-Kataster“. Erzeugt \
              mit kataster-report aus denselben Daten wie der Bericht.</p></footer>\n\
              </body>\n</html>\n",
             t = esc(titel),
             a = esc(self.ausgabe),
             b = esc(self.bericht),
             ausgaben = self.ausgaben,
+            fuss = self.fusszeile(),
         )
     }
 }

@@ -6,6 +6,7 @@
 mod bauen;
 mod html;
 pub mod offene_daten;
+mod pflichtseiten;
 mod seiten;
 pub mod verlauf;
 
@@ -47,6 +48,10 @@ pub struct Eingang<'a> {
     pub pdf: PdfVerweis,
     /// Every edition of the site (this one among them).
     pub ausgaben: &'a verlauf::Ausgaben,
+    /// What the provider says about the site (`report/website/angaben.yaml`).
+    pub angaben: &'a crate::model::Websiteangaben,
+    /// The explanation in Leichte Sprache (`report/website/leichte-sprache.txt`).
+    pub leichte_sprache: &'a str,
 }
 
 /// One page: its address from the site's root and its HTML.
@@ -83,8 +88,37 @@ pub fn seiten(d: &Eingang) -> Vec<Seite> {
             .iter()
             .map(|p| seiten::produktseite(d, p)),
     );
+    out.push(pflichtseiten::leichte_sprache(d));
+    out.extend(pflichtseiten::barrierefreiheit(d));
+    out.extend(pflichtseiten::impressum(d));
+    out.extend(pflichtseiten::datenschutz(d));
     out
 }
+
+/// What the site lacks before a public body may put it online.
+pub fn fehlend(d: &Eingang) -> Vec<String> {
+    pflichtseiten::fehlend(d)
+}
+
+/// The provider's statements about the site, `report/website/angaben.yaml`
+/// (none where the file is missing); a problem located in the file.
+pub fn angaben_laden(
+    wurzel: &Path,
+    texte: &mut crate::load::Quelltexte,
+) -> Result<crate::model::Websiteangaben, Vec<Diagnose>> {
+    let datei = Path::new(Projektpfade::WEBSITE).join(ANGABEN);
+    if std::fs::symlink_metadata(wurzel.join(&datei)).is_err() {
+        return Ok(crate::model::Websiteangaben::default());
+    }
+    let mut dateien = std::collections::BTreeMap::new();
+    crate::load::lade_datei(wurzel, &datei, &mut dateien, texte)
+}
+
+/// The file of the provider's statements, in `report/website/`.
+pub const ANGABEN: &str = "angaben.yaml";
+
+/// The explanation in Leichte Sprache, in `report/website/`.
+pub const LEICHTE_SPRACHE: &str = "leichte-sprache.txt";
 
 /// Every file of the website with its address: pages, charts, open data,
 /// the style sheet, the script and the fonts (read from the project).

@@ -35,12 +35,13 @@ fn produkte<'a>(d: &'a Eingang, s: &Steckbrief) -> Vec<&'a Produkt> {
         .collect()
 }
 
-fn rahmen<'a>(d: &'a Eingang, wurzel: &'a str) -> Rahmen<'a> {
+pub(super) fn rahmen<'a>(d: &'a Eingang, wurzel: &'a str) -> Rahmen<'a> {
     Rahmen {
         bericht: &d.edition.meta.titel,
         ausgabe: &d.edition.id,
         wurzel,
         ausgaben: ausgaben_navigation(d, wurzel),
+        fuss: super::pflichtseiten::fusszeile(d),
     }
 }
 

@@ -39,6 +39,8 @@ let browser;
 let daten;
 // The older editions of a site with several (their folders), if any.
 let aeltere = [];
+// The pages a public body owes its readers that the site has.
+let pflicht = [];
 const anfragen = [];
 const fehler = [];
 
@@ -52,6 +54,15 @@ before(async () => {
     aeltere = alle.ausgaben.slice(0, -1);
   } catch {
     aeltere = [];
+  }
+  pflicht = [];
+  for (const seite of ["leichte-sprache.html", "barrierefreiheit.html", "impressum.html", "datenschutz.html"]) {
+    try {
+      await fs.access(path.join(ORDNER, seite));
+      pflicht.push(seite);
+    } catch {
+      // not written: its data are missing (site says so)
+    }
   }
   server = http.createServer(async (req, res) => {
     const pfad = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -111,6 +122,7 @@ const SEITEN = () => [
   "landkreis/celle.html",
   "produkt/scriba.html",
   "daten.html",
+  ...pflicht,
   // Each older edition's start page and a project page (with its history).
   ...aeltere.flatMap((a) => [
     `${a.ausgabe}/index.html`,

@@ -391,3 +391,98 @@ fn diagramme_der_website_fallen_auf_eine_serifenlose_schrift_zurueck() {
         assert!(!svg.contains("font-family=\"Inter\""), "{id}");
     }
 }
+
+/// A provider's statements as an editor writes them (invented, for tests).
+const ANGABEN: &str = "anbieter:
+  name: Beispielverband <script>x</script>
+  anschrift: [Musterstraße 1, 30000 Musterstadt]
+  email: kataster@example.org
+  telefon: 0511 000000
+barrierefreiheit:
+  stand: teilweise-vereinbar
+  erstellt: 2026-12-01
+  methode: Selbstbewertung
+  bekannte_maengel: [Die Karte ist als Bild nur mit ihrer Tabelle zugänglich.]
+  kontakt: barrieren@example.org
+  schlichtungsstelle: {name: Schlichtungsstelle, url: 'https://example.org/schlichtung'}
+datenschutz: [Der Webserver speichert keine Zugriffe.]
+";
+
+#[test]
+fn die_pflichtseiten_entstehen_aus_den_angaben_sonst_sagt_site_was_fehlt() {
+    let k = Kopie::klein();
+    let o = cli(k.pfad(), &["site", "--out", "web"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert!(e.contains("angaben.yaml nennt keinen Anbieter"), "{e}");
+    assert!(e.contains("keine Erklärung zur Barrierefreiheit"), "{e}");
+    let leicht = k.lesen("web/leichte-sprache.html");
+    assert!(
+        leicht.contains("<p>Das ist der KI-Kataster. Kataster bedeutet: eine Liste."),
+        "{leicht}"
+    );
+    assert!(
+        leicht.contains("Deutscher Gebärdensprache (DGS)"),
+        "{leicht}"
+    );
+    assert!(!k.datei("web/impressum.html").exists());
+    assert!(
+        k.lesen("web/projekte.html")
+            .contains("href=\"leichte-sprache.html\"")
+    );
+    assert!(!k.lesen("web/index.html").contains("impressum.html"));
+
+    k.schreiben("report/website/angaben.yaml", ANGABEN);
+    let o = cli(k.pfad(), &["site", "--out", "web"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert!(!e.contains("angaben.yaml"), "{e}");
+    let impressum = k.lesen("web/impressum.html");
+    assert!(
+        impressum.contains("Beispielverband &lt;script&gt;x&lt;/script&gt;"),
+        "{impressum}"
+    );
+    assert!(
+        impressum.contains("Musterstraße 1<br>30000 Musterstadt"),
+        "{impressum}"
+    );
+    assert!(
+        impressum.contains("href=\"mailto:kataster@example.org\""),
+        "{impressum}"
+    );
+    let erklaerung = k.lesen("web/barrierefreiheit.html");
+    for teil in [
+        "teilweise mit den Anforderungen an die Barrierefreiheit vereinbar",
+        "Die Karte ist als Bild nur mit ihrer Tabelle zugänglich.",
+        "Erstellt am 01.12.2026. Methode: Selbstbewertung",
+        "href=\"mailto:barrieren@example.org\"",
+        "href=\"https://example.org/schlichtung\"",
+    ] {
+        assert!(erklaerung.contains(teil), "{teil}: {erklaerung}");
+    }
+    assert!(
+        k.lesen("web/datenschutz.html")
+            .contains("Der Webserver speichert keine Zugriffe.")
+    );
+    let projekt = k.lesen("web/projekt/celle-posteingang-mit-rpa.html");
+    for ziel in [
+        "leichte-sprache",
+        "barrierefreiheit",
+        "impressum",
+        "datenschutz",
+    ] {
+        assert!(
+            projekt.contains(&format!("href=\"../{ziel}.html\"")),
+            "{ziel}"
+        );
+    }
+
+    // A wrong field: located, nothing of the site changed.
+    let vorher = k.lesen("web/impressum.html");
+    k.ersetzen("report/website/angaben.yaml", "telefon:", "fax:");
+    let o = cli(k.pfad(), &["site", "--out", "web"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("report/website/angaben.yaml:5"), "{e}");
+    assert_eq!(k.lesen("web/impressum.html"), vorher);
+}
