@@ -56,7 +56,9 @@ impl Sitzung {
         fremd_pruefen(ordner, erzwingen)?;
         let g = self.laden()?;
         let ausgaben = Ausgaben::aus(&[&g.edition]);
-        let teil = self.website_teil(&ausgaben)?;
+        let mut teil = self.website_teil(&ausgaben)?;
+        let pdf = export::dateiname(&g.edition, Fassung::Bericht);
+        teil.dateien.push(katalog_datei(&[(&g.edition, "", &pdf)]));
         schreiben(ordner, &teil.dateien)?;
         Ok(Website {
             ordner: ordner.anzeige().to_path_buf(),
@@ -176,6 +178,19 @@ pub fn alle_ausgaben(
         dauer += teil.dauer;
     }
     let start = Instant::now();
+    let pdfs: Vec<String> = alle
+        .iter()
+        .map(|e| export::dateiname(e, Fassung::Bericht))
+        .collect();
+    let eintraege: Vec<(&crate::model::Edition, &str, &str)> = ausgaben
+        .liste
+        .iter()
+        .filter_map(|a| {
+            let i = alle.iter().position(|e| e.id == a.id)?;
+            Some((alle[i], a.ort.as_str(), pdfs[i].as_str()))
+        })
+        .collect();
+    dateien.push(katalog_datei(&eintraege));
     let geo = Geodaten::laden(wurzel).map_err(|e| Box::new((None, e.into())))?;
     dateien.extend(alle_daten(&ausgaben, &alle, &geo).map_err(|e| Box::new((None, e.into())))?);
     dauer += start.elapsed();
@@ -213,6 +228,15 @@ fn alle_daten(
         ));
     }
     Ok(out)
+}
+
+/// `daten/katalog.jsonld` for the editions given.
+fn katalog_datei(ausgaben: &[(&crate::model::Edition, &str, &str)]) -> (String, Vec<u8>) {
+    let json = super::katalog::katalog(ausgaben);
+    (
+        super::katalog::DATEI.to_owned(),
+        serde_json::to_vec_pretty(&json).unwrap_or_default(),
+    )
 }
 
 /// The name of the open data of every edition (`daten/<ALLE>.csv`, `.json`).

@@ -5,6 +5,7 @@
 
 mod bauen;
 mod html;
+pub mod katalog;
 pub mod offene_daten;
 mod pflichtseiten;
 mod seiten;

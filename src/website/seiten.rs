@@ -72,15 +72,19 @@ fn ausgaben_navigation(d: &Eingang, wurzel: &str) -> String {
     format!("<nav aria-label=\"Ausgaben\" class=\"ausgaben\"><ul>{eintraege}</ul></nav>")
 }
 
+/// From this edition's root to the site's root (the newest edition's).
+fn zur_neuesten(d: &Eingang) -> String {
+    d.ausgaben
+        .neueste()
+        .map_or(String::new(), |n| d.ausgaben.weg(&d.edition.id, "", &n.id))
+}
+
 /// On a site with several editions: the open data of all of them.
 fn alle_ausgaben_dateien(d: &Eingang) -> String {
     if !d.ausgaben.mehrere() {
         return String::new();
     }
-    let weg = d
-        .ausgaben
-        .neueste()
-        .map_or(String::new(), |n| d.ausgaben.weg(&d.edition.id, "", &n.id));
+    let weg = zur_neuesten(d);
     let namen: Vec<String> = d.ausgaben.liste.iter().map(|a| esc(&a.id)).collect();
     format!(
         "<li>{} und {} – die Projekte aller Ausgaben ({}) in einer Datei, je Ausgabe eine \
@@ -726,7 +730,10 @@ pub fn datenseite(d: &Eingang) -> Seite {
          <li>{} und {} – dieselben Tabellen für Programme nach RFC 4180: UTF-8 ohne \
          Byte-Order-Mark, Komma als Trenner, Zeilenende CRLF, Dezimalpunkt</li>\
          <li><code>daten/projekt/&lt;id&gt;.json</code> – jedes Projekt einzeln, mit Ausgabe und \
-         Lizenz (auf jeder Projektseite verlinkt)</li>{}</ul>\
+         Lizenz (auf jeder Projektseite verlinkt)</li>\
+         <li>{} – die Beschreibung dieser Dateien nach DCAT-AP.de (JSON-LD), wie Datenportale \
+         wie GovData sie einsammeln: je Ausgabe ein Datensatz, je Datei eine Distribution mit \
+         Format, Medientyp, Datum und Lizenz</li>{}</ul>\
          <p>Eine Zelle der CSV-Dateien, die mit <code>=</code>, <code>+</code>, <code>-</code>, \
          <code>@</code>, einem Tabulator oder einem Wagenrücklauf beginnt, steht dort mit einem \
          vorangestellten Apostroph (<code>'</code>), damit eine Tabellenkalkulation sie nicht als \
@@ -744,6 +751,10 @@ pub fn datenseite(d: &Eingang) -> Seite {
         link("daten/landkreise.csv", "landkreise.csv"),
         link("daten/projekte-rfc4180.csv", "projekte-rfc4180.csv"),
         link("daten/landkreise-rfc4180.csv", "landkreise-rfc4180.csv"),
+        link(
+            &format!("{}{}", zur_neuesten(d), super::katalog::DATEI),
+            "katalog.jsonld"
+        ),
         alle_ausgaben_dateien(d),
         tabelle(
             "Felder",

@@ -391,6 +391,18 @@ fn katalog_ueber_die_ausgaben(k: &Kopie) {
     assert_eq!(json["ausgaben"][0]["ausgabe"], "klein");
     assert_eq!(json["ausgaben"][1]["ausgabe"], "probe");
     assert!(k.lesen("web/klein/daten/projekte.csv").contains("\nklein;"));
+    // One catalogue for both editions: a dataset each, every file found.
+    let katalog: serde_json::Value =
+        serde_json::from_str(&k.lesen("web/daten/katalog.jsonld")).unwrap();
+    let datensaetze = katalog["dcat:dataset"].as_array().unwrap();
+    assert_eq!(datensaetze.len(), 2);
+    for d in datensaetze {
+        for v in d["dcat:distribution"].as_array().unwrap() {
+            let adresse = v["dcat:downloadURL"]["@id"].as_str().unwrap();
+            assert!(k.datei("web/daten").join(adresse).is_file(), "{adresse}");
+        }
+    }
+    assert!(!k.datei("web/klein/daten/katalog.jsonld").exists());
     links_fuehren_zu_dateien(&k.datei("web"));
 }
 

@@ -486,3 +486,49 @@ fn die_pflichtseiten_entstehen_aus_den_angaben_sonst_sagt_site_was_fehlt() {
     assert!(e.contains("report/website/angaben.yaml:5"), "{e}");
     assert_eq!(k.lesen("web/impressum.html"), vorher);
 }
+
+/// The distributions of `daten/katalog.jsonld` of the site in `ordner`:
+/// (download address resolved in the site, licence).
+fn verteilungen(ordner: &Path) -> Vec<(PathBuf, Option<String>)> {
+    let text = std::fs::read_to_string(ordner.join("daten/katalog.jsonld")).unwrap();
+    let k: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(k["@type"], "dcat:Catalog");
+    assert_eq!(k["@context"]["dcat"], "http://www.w3.org/ns/dcat#");
+    k["dcat:dataset"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["dcat:distribution"].as_array().unwrap().clone())
+        .map(|v| {
+            let adresse = v["dcat:downloadURL"]["@id"].as_str().unwrap().to_owned();
+            let datei = ordner.join("daten").join(&adresse);
+            (datei, v["dct:license"]["@id"].as_str().map(str::to_owned))
+        })
+        .collect()
+}
+
+#[test]
+fn der_katalog_nach_dcat_ap_de_nennt_jede_datei_mit_ihrer_lizenz() {
+    let k = Kopie::klein();
+    let o = cli(k.pfad(), &["site", "--out", "web"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = verteilungen(&k.datei("web"));
+    assert_eq!(v.len(), 6, "fünf Dateien der offenen Daten und das PDF");
+    for (datei, lizenz) in &v {
+        assert!(datei.is_file(), "{} fehlt", datei.display());
+        assert_eq!(lizenz, &None, "ohne Lizenz in edition.yaml keine");
+    }
+    k.ersetzen(
+        "data/klein/edition.yaml",
+        "titel:",
+        "lizenz: {name: Datenlizenz Deutschland – Namensnennung – Version 2.0, url: 'https://www.govdata.de/dl-de/by-2-0'}\ntitel:",
+    );
+    let o = cli(k.pfad(), &["site", "--out", "web"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (_, lizenz) in verteilungen(&k.datei("web")) {
+        assert_eq!(
+            lizenz.as_deref(),
+            Some("https://www.govdata.de/dl-de/by-2-0")
+        );
+    }
+}
