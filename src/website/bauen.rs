@@ -110,6 +110,7 @@ impl Sitzung {
             ausgaben,
             angaben: &angaben,
             leichte_sprache: &leicht,
+            nummern: super::abbildungsfolge(v.kapitel.iter().map(|k| k.text.as_str())),
         };
         let mut dateien = super::dateien(&eingang, self.wurzel(), &v.schriften.dateien)?;
         let dauer = start.elapsed();

@@ -53,6 +53,51 @@ pub struct Eingang<'a> {
     pub angaben: &'a crate::model::Websiteangaben,
     /// The explanation in Leichte Sprache (`report/website/leichte-sprache.txt`).
     pub leichte_sprache: &'a str,
+    /// The figures in the order the chapters place them (their numbers in
+    /// the PDF: the first is Abbildung 1).
+    pub nummern: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn abbildungen_in_der_folge_der_kapitel() {
+        let texte = [
+            "= A\n#karte()\n#abbildung(\"status\") <abb>",
+            "#abbildung(\"vzae\")\n#abbildung(\"status\")\n#karte()",
+        ];
+        assert_eq!(
+            super::abbildungsfolge(texte.into_iter()),
+            ["karte", "status", "vzae"]
+        );
+    }
+}
+
+/// The ids of the figures in the order the chapter texts place them
+/// (`#karte()`, `#abbildung("id")`), each once: the numbering of the PDF.
+pub fn abbildungsfolge<'a>(texte: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for text in texte {
+        let mut rest = text;
+        loop {
+            let karte = rest.find("#karte()");
+            let abb = rest.find("#abbildung(\"");
+            let (id, weiter) = match (karte, abb) {
+                (Some(k), a) if a.is_none_or(|a| k < a) => ("karte".to_owned(), k + 8),
+                (_, Some(a)) => {
+                    let anfang = a + "#abbildung(\"".len();
+                    let ende = rest[anfang..].find('"').map_or(anfang, |e| anfang + e);
+                    (rest[anfang..ende].to_owned(), ende)
+                }
+                _ => break,
+            };
+            if !out.contains(&id) {
+                out.push(id);
+            }
+            rest = &rest[weiter..];
+        }
+    }
+    out
 }
 
 /// One page: its address from the site's root and its HTML.

@@ -274,9 +274,10 @@ fn karten_abschnitt(d: &Eingang) -> String {
         .unwrap_or_default();
     format!(
         "<section aria-labelledby=\"karte\"><h2 id=\"karte\">Karte</h2>\
-         <figure>{svg}<figcaption>Anzahl der KI-Projekte bei den Teilnehmern der Umfrage. \
+         <figure>{svg}<figcaption>{}: Anzahl der KI-Projekte bei den Teilnehmern der Umfrage. \
          Jeder eingefärbte Landkreis führt zu seiner Seite. Quelle: {}</figcaption></figure>\
          <p>Projekte je Landkreis:</p><ul class=\"legende\">{legende}</ul></section>",
+        abbildung_nr(d, "karte"),
         esc(&quelle)
     )
 }
@@ -343,22 +344,26 @@ fn produkt_abschnitt(d: &Eingang) -> String {
 fn diagramm_abschnitt(d: &Eingang) -> String {
     let mut h =
         String::from("<section aria-labelledby=\"diagramme\"><h2 id=\"diagramme\">Diagramme</h2>");
-    for (i, a) in d
-        .abbildungen
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.id != "karte")
-    {
+    // In the order and with the numbers of the PDF.
+    let mut abbildungen: Vec<&crate::charts::Abbildung> =
+        d.abbildungen.iter().filter(|a| a.id != "karte").collect();
+    abbildungen.sort_by_key(|a| {
+        d.nummern
+            .iter()
+            .position(|n| *n == a.id)
+            .unwrap_or(usize::MAX)
+    });
+    for a in abbildungen {
         let quelle = a
             .quelle
             .as_deref()
             .map(|q| format!(" Quelle: {}", esc(q)))
             .unwrap_or_default();
         h.push_str(&format!(
-            "<figure><img src=\"abb/{}.svg\" alt=\"{}\"><figcaption>Abbildung {}: {}.{quelle}</figcaption></figure>",
+            "<figure><img src=\"abb/{}.svg\" alt=\"{}\"><figcaption>{}: {}.{quelle}</figcaption></figure>",
             esc(&a.id),
             esc(&a.alt),
-            i + 1,
+            abbildung_nr(d, &a.id),
             esc(&a.titel)
         ));
         h.push_str(&werte_tabelle(d, a));
@@ -369,6 +374,15 @@ fn diagramm_abschnitt(d: &Eingang) -> String {
 
 /// The values behind a chart: its own table, or the columns of Tabelle 1 it
 /// draws.
+/// "Abbildung 3", as the PDF numbers the figure; "Abbildung" for one the
+/// chapters do not place.
+fn abbildung_nr(d: &Eingang, id: &str) -> String {
+    match d.nummern.iter().position(|n| n == id) {
+        Some(i) => format!("Abbildung {}", i + 1),
+        None => "Abbildung".to_owned(),
+    }
+}
+
 fn werte_tabelle(d: &Eingang, a: &crate::charts::Abbildung) -> String {
     let titel = format!("Werte zu „{}“", esc(&a.titel));
     if let Some(t) = &a.tabelle {

@@ -532,3 +532,22 @@ fn der_katalog_nach_dcat_ap_de_nennt_jede_datei_mit_ihrer_lizenz() {
         );
     }
 }
+
+#[test]
+fn die_abbildungen_der_website_tragen_die_nummern_des_pdfs() {
+    let out = bauen(&common::projekt(), "2025");
+    let start = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    let pdf = common::falten(&common::pdf_text(&common::pdf_bytes(&common::projekt())));
+    let mut nummern = Vec::new();
+    for teil in start.split("<figcaption>").skip(1) {
+        let (nr, rest) = teil.split_once(": ").unwrap();
+        let titel: String = rest.chars().take(25).collect();
+        assert!(
+            pdf.contains(&common::falten(&format!("{nr}: {titel}"))),
+            "„{nr}: {titel}“ steht so nicht im PDF"
+        );
+        nummern.push(nr.to_owned());
+    }
+    let erwartet: Vec<String> = (1..=5).map(|i| format!("Abbildung {i}")).collect();
+    assert_eq!(nummern, erwartet, "in der Folge des PDFs");
+}
