@@ -25,12 +25,42 @@ fn svg_fehler<E: std::fmt::Display>(name: &str) -> impl Fn(E) -> ZeichenFehler +
 }
 
 /// Horizontal bars of shares with their value printed at the bar's end.
+/// How a share chart is drawn: as in version 1.0 and 1.1, or readable
+/// ([`Gestaltung::balken_lesbar`]).
+#[derive(Clone, Copy)]
+struct Balkenform {
+    farbe: RGBColor,
+    lesbar: bool,
+}
+
+/// The end of the share axis in percent: 100, or (readable) the next ten
+/// above the largest share.
+fn achsenende(eintraege: &[(String, f64, String)], lesbar: bool) -> f64 {
+    if !lesbar {
+        return 100.0;
+    }
+    let groesster = eintraege.iter().map(|e| e.1 * 100.0).fold(0.0, f64::max);
+    ((groesster / 10.0).floor() + 1.0).min(10.0) * 10.0
+}
+
+/// The bars by size, the largest first and "Sonstiges" last (readable).
+fn nach_groesse(eintraege: &mut [(String, f64, String)]) {
+    eintraege.sort_by(|a, b| {
+        let sonstiges = |e: &(String, f64, String)| e.0.starts_with("Sonstig");
+        sonstiges(a)
+            .cmp(&sonstiges(b))
+            .then(b.1.total_cmp(&a.1))
+            .then(a.0.cmp(&b.0))
+    });
+}
+
 fn balken_anteile(
     id: &str,
     eintraege: &[(String, f64, String)],
     mass: &Schriftmass,
-    farbe: RGBColor,
+    form: Balkenform,
 ) -> Result<String, ZeichenFehler> {
+    let farbe = form.farbe;
     let fehler = svg_fehler::<String>(id);
     let hoehe = 90 + 56 * eintraege.len() as u32;
     let mut svg = String::new();
@@ -43,7 +73,10 @@ fn balken_anteile(
             .margin_right(110)
             .x_label_area_size(50)
             .y_label_area_size(260)
-            .build_cartesian_2d(0f64..100f64, (0u32..n.max(2) - 1).into_segmented())
+            .build_cartesian_2d(
+                0f64..achsenende(eintraege, form.lesbar),
+                (0u32..n.max(2) - 1).into_segmented(),
+            )
             .map_err(|e| fehler(e.to_string()))?;
         let namen: Vec<String> = eintraege.iter().map(|e| e.0.clone()).collect();
         chart
@@ -74,6 +107,19 @@ fn balken_anteile(
                 .draw_series(std::iter::once(balken))
                 .map_err(|e| fehler(e.to_string()))?;
             let pos = chart.backend_coord(&(x, SegmentValue::CenterOf(i)));
+            if form.lesbar {
+                // The value on white, over the gridlines.
+                let (b, h) = mass.groesse(text, 20.0);
+                let (b, h) = (b as i32, h as i32);
+                root.draw(&Rectangle::new(
+                    [
+                        (pos.0 + 4, pos.1 - h / 2 - 3),
+                        (pos.0 + 12 + b, pos.1 + h / 2 + 3),
+                    ],
+                    WHITE.filled(),
+                ))
+                .map_err(|e| fehler(e.to_string()))?;
+            }
             root.draw(&Text::new(
                 text.clone(),
                 (pos.0 + 8, pos.1),
@@ -398,8 +444,15 @@ pub fn anteil_abbildung(
     mass: &Schriftmass,
     g: &Gestaltung,
 ) -> Result<Abbildung, ZeichenFehler> {
-    let eintraege = anteil_eintraege(e, k, a.liste)?;
-    let svg = balken_anteile(a.id, &eintraege, mass, rgb(&g.status_farben[0]))?;
+    let mut eintraege = anteil_eintraege(e, k, a.liste)?;
+    if g.balken_lesbar {
+        nach_groesse(&mut eintraege);
+    }
+    let form = Balkenform {
+        farbe: rgb(&g.status_farben[0]),
+        lesbar: g.balken_lesbar,
+    };
+    let svg = balken_anteile(a.id, &eintraege, mass, form)?;
     let basis = a
         .liste
         .first()

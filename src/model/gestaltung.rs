@@ -52,6 +52,13 @@ pub struct Gestaltung {
     /// Umbruchstelle). Ohne das: wie Version 1.0 und 1.1.
     #[serde(default)]
     pub lange_woerter_umbrechen: bool,
+    /// Die Balkendiagramme der Anteile (Technologien, Betriebsmodelle) zeigen
+    /// die Balken nach Größe (der größte oben, „Sonstiges“ zuletzt), die
+    /// Achse nur bis zum nächsten Zehner über dem größten Wert, und jede
+    /// Wertangabe steht auf weißem Grund über den Gitterlinien. Ohne das: wie
+    /// Version 1.0 und 1.1 (Reihenfolge der Definition, Achse bis 100 %).
+    #[serde(default)]
+    pub balken_lesbar: bool,
 }
 
 fn erster_vertrag() -> u32 {
@@ -104,6 +111,7 @@ impl Default for Gestaltung {
             objektstroeme: false,
             vertrag: erster_vertrag(),
             lange_woerter_umbrechen: false,
+            balken_lesbar: false,
         }
     }
 }

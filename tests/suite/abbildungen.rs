@@ -288,3 +288,68 @@ fn balkenbeschriftungen_kommen_aus_den_definitionen_der_daten() {
     );
     assert!(!b.alt.contains("Externes Hosting"), "{}", b.alt);
 }
+
+/// The share charts of layout 2026: bars by size, the axis to the next ten
+/// above the largest share; the released layouts as they were.
+#[test]
+fn die_balken_des_layouts_2026_stehen_nach_groesse() {
+    let k = common::Kopie::klein();
+    for l in ["2025-barrierefrei", "2026"] {
+        let pfad = format!("report/layout/{l}");
+        common::kopiere_ordner(&common::projekt().join(&pfad), &k.datei(&pfad));
+    }
+    let svg = |k: &common::Kopie, ordner: &str| {
+        let o = common::cli(
+            k.pfad(),
+            &[
+                "build",
+                "--edition",
+                "klein",
+                "--out",
+                "ziel",
+                "--force",
+                "--emit-typst",
+                ordner,
+            ],
+        );
+        assert!(o.status.success(), "{}", common::stderr(&o));
+        k.lesen(&format!("{ordner}/generiert/abb/technologien.svg"))
+    };
+    // LLM the largest (3 of 5), RPA defined first.
+    for d in ["peine", "gifhorn"] {
+        k.ersetzen(
+            &format!("data/klein/steckbriefe/{d}.yaml"),
+            "- Robotic-Process-Automation (RPA)",
+            "- Large-Language-Modell (LLM)",
+        );
+    }
+    let alt = svg(&k, "alt");
+    k.ersetzen(
+        "data/klein/edition.yaml",
+        "layout: klein",
+        "layout: \"2026\"",
+    );
+    let neu = svg(&k, "neu");
+    // The height at which a label stands (smaller: higher up).
+    let stelle = |svg: &str, t: &str| -> f64 {
+        let i = svg
+            .find(&format!("\n{t}\n"))
+            .unwrap_or_else(|| panic!("{t}"));
+        let vor = &svg[..i];
+        let y = &vor[vor.rfind(" y=\"").unwrap() + 4..];
+        y[..y.find('"').unwrap()].parse().unwrap()
+    };
+    assert!(
+        stelle(&alt, "RPA") < stelle(&alt, "LLM"),
+        "1.1: Reihenfolge der Definition"
+    );
+    assert!(alt.contains("\n100\u{202f}%\n"));
+    assert!(
+        stelle(&neu, "LLM") < stelle(&neu, "RPA"),
+        "2026: der größte oben"
+    );
+    assert!(
+        neu.contains("\n70\u{202f}%\n") && !neu.contains("\n100\u{202f}%\n"),
+        "Achse bis 70 %"
+    );
+}
