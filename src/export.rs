@@ -84,31 +84,44 @@ pub struct PdfArt {
     /// change for the editor's eyes, leaves the tags out: they take most of
     /// the export's time.
     pub getaggt: bool,
+    /// The viewer opens with the bookmarks shown (`/PageMode /UseOutlines`,
+    /// `gestaltung.yaml`).
+    pub lesezeichen: bool,
 }
 
 /// The PDF bytes, with a stable identifier and the edition's date; with
-/// `objektstroeme` its objects packed into object streams.
+/// `objektstroeme` its objects packed into object streams, with
+/// `lesezeichen` opening with its bookmarks shown.
 pub fn pdf(dokument: &PagedDocument, e: &Edition, art: PdfArt) -> Result<Vec<u8>, ExportFehler> {
     let bytes = typst_pdf_bytes(dokument, e, art.getaggt)?;
-    if art.objektstroeme {
-        in_objektstroeme(&bytes)
+    if art.objektstroeme || art.lesezeichen {
+        umschreiben(&bytes, art)
     } else {
         Ok(bytes)
     }
 }
 
-/// Rewrites a PDF with its non-stream objects (most of them the structure
-/// tree that makes it accessible) in compressed object streams and a
-/// cross-reference stream (PDF 1.5). The objects, their numbers and the
-/// content stay the same; lopdf writes them in number order, so the same
-/// input gives the same bytes.
-fn in_objektstroeme(bytes: &[u8]) -> Result<Vec<u8>, ExportFehler> {
+/// Rewrites a PDF: with `objektstroeme` its non-stream objects (most of
+/// them the structure tree that makes it accessible) in compressed object
+/// streams and a cross-reference stream (PDF 1.5); with `lesezeichen` the
+/// catalogue's page mode set to show the bookmarks. The objects, their
+/// numbers and the content stay the same; lopdf writes them in number
+/// order, so the same input gives the same bytes.
+fn umschreiben(bytes: &[u8], art: PdfArt) -> Result<Vec<u8>, ExportFehler> {
     fn fehler(e: impl std::fmt::Display) -> ExportFehler {
-        ExportFehler::Pdf(format!("Objekt-Streams: {e}"))
+        ExportFehler::Pdf(format!("PDF umschreiben: {e}"))
     }
     let mut dokument = lopdf::Document::load_mem(bytes).map_err(fehler)?;
+    if art.lesezeichen {
+        let katalog = dokument.catalog_mut().map_err(fehler)?;
+        katalog.set("PageMode", lopdf::Object::Name(b"UseOutlines".to_vec()));
+    }
     let mut out = Vec::with_capacity(bytes.len() / 2);
-    dokument.save_modern(&mut out).map_err(fehler)?;
+    if art.objektstroeme {
+        dokument.save_modern(&mut out).map_err(fehler)?;
+    } else {
+        dokument.save_to(&mut out).map_err(fehler)?;
+    }
     Ok(out)
 }
 

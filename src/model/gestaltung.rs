@@ -59,6 +59,10 @@ pub struct Gestaltung {
     /// Version 1.0 und 1.1 (Reihenfolge der Definition, Achse bis 100 %).
     #[serde(default)]
     pub balken_lesbar: bool,
+    /// Der PDF-Betrachter öffnet den Bericht mit den Lesezeichen (dem
+    /// Inhaltsverzeichnis am Rand). Ohne das: wie Version 1.0 und 1.1.
+    #[serde(default)]
+    pub lesezeichen_zeigen: bool,
 }
 
 fn erster_vertrag() -> u32 {
@@ -112,6 +116,7 @@ impl Default for Gestaltung {
             vertrag: erster_vertrag(),
             lange_woerter_umbrechen: false,
             balken_lesbar: false,
+            lesezeichen_zeigen: false,
         }
     }
 }

@@ -391,6 +391,7 @@ impl Sitzung {
         let art = export::PdfArt {
             objektstroeme: v.geladen.gestaltung.objektstroeme && !vorschau,
             getaggt: !vorschau,
+            lesezeichen: v.geladen.gestaltung.lesezeichen_zeigen && !vorschau,
         };
         let bytes = export::pdf(&gesetzt.dokument, &v.geladen.edition, art)?;
         self.zeiten.stufen.push(("PDF-Export", start.elapsed()));

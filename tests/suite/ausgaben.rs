@@ -616,7 +616,19 @@ fn das_layout_2026_nennt_die_aussagen_mit_neuem_urteil() {
         "Absatz zum Bearbeiten.",
         "== Veränderungen gegenüber der Ausgabe klein\n\n#veraenderungen()",
     );
-    let text = common::pdf_text(&common::pdf_bytes_von(k.pfad(), "neu"));
+    let bytes = common::pdf_bytes_von(k.pfad(), "neu");
+    // It opens with its bookmarks; klein's layout (as 1.0) does not.
+    let seitenmodus = |b: &[u8]| {
+        let d = lopdf::Document::load_mem(b).unwrap();
+        d.catalog()
+            .unwrap()
+            .get(b"PageMode")
+            .ok()
+            .and_then(|m| m.as_name().ok().map(<[u8]>::to_vec))
+    };
+    assert_eq!(seitenmodus(&bytes), Some(b"UseOutlines".to_vec()));
+    assert_eq!(seitenmodus(&common::pdf_bytes_von(k.pfad(), "klein")), None);
+    let text = common::pdf_text(&bytes);
     for teil in [
         "Gegenüber der Ausgabe klein ist ein Projekt neu hinzugekommen",
         "Aussagen des Textes, deren Urteil sich gegenüber der Ausgabe klein geändert hat:",
