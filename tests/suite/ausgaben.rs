@@ -637,3 +637,28 @@ fn das_layout_2026_nennt_die_aussagen_mit_neuem_urteil() {
         assert!(text.contains(teil), "„{teil}“ fehlt im PDF:\n{text}");
     }
 }
+
+#[test]
+fn new_edition_aus_einer_unvollstaendigen_vorlage_legt_nichts_an() {
+    let k = Kopie::klein();
+    std::fs::remove_file(k.datei("data/klein/glossar.yaml")).unwrap();
+    let (code, t) = lauf(
+        &k,
+        &[
+            "new-edition",
+            "neu",
+            "--from",
+            "klein",
+            "--datum",
+            "2031-02-01",
+        ],
+    );
+    assert_eq!(code, Some(1), "{t}");
+    assert!(t.contains("data/klein/glossar.yaml: nicht gefunden"), "{t}");
+    assert!(
+        t.contains("Die Vorlage klein lädt nicht; es wurde nichts angelegt."),
+        "{t}"
+    );
+    assert!(!k.datei("data/neu").exists());
+    assert!(!k.datei("report/kapitel/neu").exists());
+}
