@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::verlauf::Ausgaben;
-use super::{Eingang, PdfVerweis, WebFehler, offene_daten};
+use super::{Eingang, PdfVerweis, WebFehler, Websiteweit, offene_daten};
 use crate::charts::geo::Geodaten;
 use crate::export::{self, ExportFehler, Fassung};
 use crate::projekt::{Ersetzen, Schreibfehler, Zielordner, schreiben::MARKE};
@@ -56,7 +56,10 @@ impl Sitzung {
         fremd_pruefen(ordner, erzwingen)?;
         let g = self.laden()?;
         let ausgaben = Ausgaben::aus(&[&g.edition]);
-        let mut teil = self.website_teil(&ausgaben)?;
+        let wurzel = self.wurzel().to_path_buf();
+        let weit = Websiteweit::laden(&wurzel, &mut self.quellen).map_err(BauFehler::Diagnosen)?;
+        let mut teil = self.website_teil(&ausgaben, &weit)?;
+        teil.hinweise.splice(0..0, weit.fehlend());
         let pdf = export::dateiname(&g.edition, Fassung::Bericht);
         teil.dateien.push(katalog_datei(&[(&g.edition, "", &pdf)]));
         schreiben(ordner, &teil.dateien)?;
@@ -68,9 +71,13 @@ impl Sitzung {
         })
     }
 
-    /// This edition's part of a site with the editions `ausgaben`: its
-    /// pages, open data and PDF.
-    pub fn website_teil(&mut self, ausgaben: &Ausgaben) -> Result<Webteil, BauFehler> {
+    /// This edition's part of a site with the editions `ausgaben` and what
+    /// the whole site shares (`weit`): its pages, open data and PDF.
+    pub fn website_teil(
+        &mut self,
+        ausgaben: &Ausgaben,
+        weit: &Websiteweit,
+    ) -> Result<Webteil, BauFehler> {
         let v = self.vorbereiten()?;
         if !v.pruefung.bestanden() {
             return Err(BauFehler::Befunde(Box::new(v.pruefung)));
@@ -80,16 +87,6 @@ impl Sitzung {
         let start = Instant::now();
         let e = &v.geladen.edition;
         let geo = Geodaten::laden(self.wurzel())?;
-        let wurzel = self.wurzel().to_path_buf();
-        let angaben =
-            super::angaben_laden(&wurzel, &mut self.quellen).map_err(BauFehler::Diagnosen)?;
-        let leicht = crate::projekt::lese_text(
-            self.wurzel(),
-            &std::path::Path::new(crate::projekt::Projektpfade::WEBSITE)
-                .join(super::LEICHTE_SPRACHE),
-            crate::projekt::MAX_TEXT,
-        )
-        .map_err(|e| BauFehler::Diagnosen(vec![e.diagnose()]))?;
         let datei = export::dateiname(e, Fassung::Bericht);
         let eingang = Eingang {
             edition: e,
@@ -108,14 +105,14 @@ impl Sitzung {
                 sha256: freigabe::sha256(&pdf),
             },
             ausgaben,
-            angaben: &angaben,
-            leichte_sprache: &leicht,
+            angaben: &weit.angaben,
+            leichte_sprache: &weit.leichte_sprache,
             nummern: super::abbildungsfolge(v.kapitel.iter().map(|k| k.text.as_str())),
         };
         let mut dateien = super::dateien(&eingang, self.wurzel(), &v.schriften.dateien)?;
         let dauer = start.elapsed();
         dateien.push((datei, pdf));
-        let mut hinweise = super::fehlend(&eingang);
+        let mut hinweise = Vec::new();
         if e.meta.lizenz.is_none() {
             hinweise.push(format!(
                 "{} nennt keine Lizenz der offenen Daten; die Datenseite sagt, dass keine \
@@ -156,11 +153,24 @@ pub fn alle_ausgaben(
     }
     let alle: Vec<&crate::model::Edition> = editionen.iter().collect();
     let ausgaben = Ausgaben::aus(&alle);
+    let weit = match sitzungen.first_mut() {
+        Some(s) => Websiteweit::laden(wurzel, &mut s.quellen),
+        None => Websiteweit::laden(wurzel, &mut Default::default()),
+    };
+    let weit = match weit {
+        Ok(w) => w,
+        Err(d) => {
+            return Err(Box::new((
+                sitzungen.into_iter().next(),
+                BauFehler::Diagnosen(d),
+            )));
+        }
+    };
     let mut dateien = Vec::new();
-    let mut hinweise = Vec::new();
+    let mut hinweise = weit.fehlend();
     let mut dauer = Duration::ZERO;
     for mut s in sitzungen {
-        let teil = match s.website_teil(&ausgaben) {
+        let teil = match s.website_teil(&ausgaben, &weit) {
             Ok(t) => t,
             Err(e) => return Err(Box::new((Some(s), e))),
         };

@@ -141,23 +141,41 @@ pub fn seiten(d: &Eingang) -> Vec<Seite> {
     out
 }
 
-/// What the site lacks before a public body may put it online.
-pub fn fehlend(d: &Eingang) -> Vec<String> {
-    pflichtseiten::fehlend(d)
+/// What the whole site (every edition) is made of besides the editions: the
+/// provider's statements and the text in Leichte Sprache, read once.
+pub struct Websiteweit {
+    pub angaben: crate::model::Websiteangaben,
+    pub leichte_sprache: String,
 }
 
-/// The provider's statements about the site, `report/website/angaben.yaml`
-/// (none where the file is missing); a problem located in the file.
-pub fn angaben_laden(
-    wurzel: &Path,
-    texte: &mut crate::load::Quelltexte,
-) -> Result<crate::model::Websiteangaben, Vec<Diagnose>> {
-    let datei = Path::new(Projektpfade::WEBSITE).join(ANGABEN);
-    if std::fs::symlink_metadata(wurzel.join(&datei)).is_err() {
-        return Ok(crate::model::Websiteangaben::default());
+impl Websiteweit {
+    /// `report/website/angaben.yaml` (none where the file is missing; a
+    /// problem located in the file) and `leichte-sprache.txt`.
+    pub fn laden(
+        wurzel: &Path,
+        texte: &mut crate::load::Quelltexte,
+    ) -> Result<Websiteweit, Vec<Diagnose>> {
+        let ordner = Path::new(Projektpfade::WEBSITE);
+        let datei = ordner.join(ANGABEN);
+        let angaben = if std::fs::symlink_metadata(wurzel.join(&datei)).is_err() {
+            crate::model::Websiteangaben::default()
+        } else {
+            let mut dateien = std::collections::BTreeMap::new();
+            crate::load::lade_datei(wurzel, &datei, &mut dateien, texte)?
+        };
+        let leichte_sprache =
+            projekt::lese_text(wurzel, &ordner.join(LEICHTE_SPRACHE), projekt::MAX_TEXT)
+                .map_err(|e| vec![e.diagnose()])?;
+        Ok(Websiteweit {
+            angaben,
+            leichte_sprache,
+        })
     }
-    let mut dateien = std::collections::BTreeMap::new();
-    crate::load::lade_datei(wurzel, &datei, &mut dateien, texte)
+
+    /// What the site lacks before a public body may put it online.
+    pub fn fehlend(&self) -> Vec<String> {
+        pflichtseiten::fehlend(&self.angaben)
+    }
 }
 
 /// The file of the provider's statements, in `report/website/`.

@@ -28,17 +28,17 @@ pub const IMPRESSUM: &str = "impressum.html";
 pub const DATENSCHUTZ: &str = "datenschutz.html";
 
 /// What the site lacks before a public body may put it online.
-pub fn fehlend(d: &Eingang) -> Vec<String> {
+pub fn fehlend(a: &crate::model::Websiteangaben) -> Vec<String> {
     let datei = crate::projekt::Projektpfade::WEBSITE;
     let mut out = Vec::new();
-    if d.angaben.anbieter.is_none() {
+    if a.anbieter.is_none() {
         out.push(format!(
             "{datei}/angaben.yaml nennt keinen Anbieter (`anbieter:` mit Name, Anschrift, E-Mail); \
              ohne ihn gibt es kein Impressum und keine Datenschutzerklärung, und eine öffentliche \
              Stelle darf die Website so nicht veröffentlichen"
         ));
     }
-    if d.angaben.barrierefreiheit.is_none() {
+    if a.barrierefreiheit.is_none() {
         out.push(format!(
             "{datei}/angaben.yaml enthält keine Erklärung zur Barrierefreiheit \
              (`barrierefreiheit:` mit Stand, Datum, Methode, Kontakt und Schlichtungsstelle); \
