@@ -294,10 +294,7 @@ fn balkenbeschriftungen_kommen_aus_den_definitionen_der_daten() {
 #[test]
 fn die_balken_des_layouts_2026_stehen_nach_groesse() {
     let k = common::Kopie::klein();
-    for l in ["2025-barrierefrei", "2026"] {
-        let pfad = format!("report/layout/{l}");
-        common::kopiere_ordner(&common::projekt().join(&pfad), &k.datei(&pfad));
-    }
+    k.mit_layout_2026();
     let svg = |k: &common::Kopie, ordner: &str| {
         let o = common::cli(
             k.pfad(),

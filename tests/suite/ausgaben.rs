@@ -594,10 +594,7 @@ fn diff_warnt_vor_einer_kennung_fuer_zwei_projekte() {
 #[test]
 fn das_layout_2026_nennt_die_aussagen_mit_neuem_urteil() {
     let k = mit_folgeausgabe();
-    for l in ["2025-barrierefrei", "2026"] {
-        let pfad = format!("report/layout/{l}");
-        common::kopiere_ordner(&common::projekt().join(&pfad), &k.datei(&pfad));
-    }
+    k.mit_layout_2026();
     k.ersetzen("data/neu/edition.yaml", "layout: klein", "layout: \"2026\"");
     // A fourth Landkreis: "drei" held in klein, is acknowledged in neu.
     let tabelle = k.lesen("data/neu/landkreise.yaml");

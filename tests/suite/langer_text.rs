@@ -100,10 +100,7 @@ fn steckbrief_mit_2000_woertern_steht_vollstaendig_im_pdf() {
 #[test]
 fn ein_wort_von_300_zeichen_bricht_um_statt_abgeschnitten_zu_werden() {
     let k = Kopie::klein();
-    for l in ["2025-barrierefrei", "2026"] {
-        let pfad = format!("report/layout/{l}");
-        common::kopiere_ordner(&common::projekt().join(&pfad), &k.datei(&pfad));
-    }
+    k.mit_layout_2026();
     k.ersetzen(
         "data/klein/edition.yaml",
         "layout: klein",

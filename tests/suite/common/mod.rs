@@ -76,6 +76,15 @@ impl Kopie {
         Kopie { dir }
     }
 
+    /// The project's layout 2026 and the released layout it builds on,
+    /// copied into this copy (the small edition has only its own).
+    pub fn mit_layout_2026(&self) {
+        for l in ["2025-barrierefrei", "2026"] {
+            let pfad = format!("report/layout/{l}");
+            kopiere_ordner(&projekt().join(&pfad), &self.datei(&pfad));
+        }
+    }
+
     pub fn pfad(&self) -> &Path {
         self.dir.path()
     }
