@@ -5,9 +5,10 @@
 use std::path::PathBuf;
 
 use crate::ausgabe::freigabe::{self, Stand};
+use crate::ausgabe::verlauf::Verlauf;
 use crate::diagnostics::Meldung;
 use crate::export::{self, ExportFehler, Fassung};
-use crate::model::{Eingabe, Freigabe, Freigaben, PdfAngabe};
+use crate::model::{EditionMeta, Eingabe, Freigabe, Freigaben, PdfAngabe};
 use crate::projekt::{Ersetzen, Geschrieben, Projektpfade, Zielordner};
 use crate::sitzung::Sitzung;
 use crate::sitzung::stufen::{BauFehler, Vorbereitet};
@@ -16,6 +17,22 @@ impl Sitzung {
     /// The released versions of the edition.
     pub fn freigaben(&mut self) -> Result<Freigaben, BauFehler> {
         freigabe::laden(&self.wurzel, &self.id, &mut self.quellen).map_err(BauFehler::Diagnosen)
+    }
+
+    /// The records git remembers for this edition (read once per session).
+    pub fn freigabeverlauf(&mut self) -> &Verlauf {
+        let (wurzel, datei) = (&self.wurzel, freigabe::pfad(&self.id));
+        self.verlauf
+            .get_or_insert_with(|| Verlauf::lesen(wurzel, &datei))
+    }
+
+    /// The records pass the seal chain, and none that git remembers is
+    /// missing or replaced.
+    fn aufzeichnung(&mut self, f: &Freigaben, meta: &EditionMeta) -> Result<(), BauFehler> {
+        freigabe::aufzeichnung_pruefen(f, meta).map_err(BauFehler::Freigabe)?;
+        self.freigabeverlauf()
+            .pruefen(f)
+            .map_err(BauFehler::Freigabe)
     }
 
     /// A released version's PDF never changes: a build of it must give the
@@ -29,6 +46,9 @@ impl Sitzung {
             return Ok(());
         };
         let freigaben = self.freigaben()?;
+        self.freigabeverlauf()
+            .pruefen(&freigaben)
+            .map_err(BauFehler::Freigabe)?;
         if let Some(fehlt) = freigabe::unverzeichnet(&freigaben, &v.geladen.edition.meta) {
             return Err(BauFehler::Freigabe(
                 Meldung::neu(format!(
@@ -139,14 +159,14 @@ impl Sitzung {
         if !v.pruefung.bestanden() {
             return Err(BauFehler::Befunde(Box::new(v.pruefung)));
         }
-        let meta = &v.geladen.edition.meta;
+        let meta = &v.geladen.edition.meta.clone();
         let (version, datum) = meta
             .aktuell()
             .map(|h| (h.version.clone(), h.datum))
             .ok_or_else(|| BauFehler::Freigabe("die Dokumenten-Historie ist leer".into()))?;
         let mut freigaben = self.freigaben()?;
         // Never seal on top of records changed by hand or with a gap.
-        freigabe::aufzeichnung_pruefen(&freigaben, meta).map_err(BauFehler::Freigabe)?;
+        self.aufzeichnung(&freigaben, meta)?;
         if freigaben.version(&version).is_some() {
             return Err(BauFehler::Freigabe(
                 Meldung::neu(format!(
@@ -199,7 +219,7 @@ impl Sitzung {
     pub fn nachbauen(&mut self) -> Result<Vec<Nachbau>, BauFehler> {
         let freigaben = self.freigaben()?;
         let jetzt = self.laden()?.edition.meta;
-        freigabe::aufzeichnung_pruefen(&freigaben, &jetzt).map_err(BauFehler::Freigabe)?;
+        self.aufzeichnung(&freigaben, &jetzt)?;
         let mut out = Vec::new();
         for f in &freigaben.freigaben {
             let spaeter = freigaben

@@ -3,7 +3,8 @@
 //! vocabulary ([`schema`], `schema`), releasing a version and rebuilding
 //! every released one byte for byte ([`freigabe`], `release` and `verify`),
 //! and what changed between two editions ([`vergleich`], `diff` and the
-//! section "Veränderungen"), its statements included ([`aussagen`]).
+//! section "Veränderungen"), its statements included ([`aussagen`]);
+//! the records as git remembers them ([`verlauf`]).
 
 pub mod aussagen;
 pub mod freigabe;
@@ -11,3 +12,4 @@ pub mod freigeben;
 pub mod neu;
 pub mod schema;
 pub mod vergleich;
+pub mod verlauf;

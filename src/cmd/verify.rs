@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use kataster_report::ausgabe::freigeben::{Nachbau, Urteil};
+use kataster_report::ausgabe::verlauf::Verlauf;
 use kataster_report::diagnostics::Meldung;
 use kataster_report::sitzung::Sitzung;
 
@@ -91,6 +92,12 @@ fn pruefen(projekt: &Path, id: &str) -> bool {
         Ok(liste) => {
             for n in &liste {
                 super::melden(&urteil_text(&s, n));
+            }
+            if let Verlauf::Unbekannt(grund) = s.freigabeverlauf() {
+                super::melden(&format!(
+                    "Ausgabe {id}: Hinweis: ob ein Eintrag von freigaben.yaml gelöscht wurde, ist \
+                     nicht zu prüfen: {grund}.\n"
+                ));
             }
             liste.iter().all(Nachbau::bestanden)
         }

@@ -17,6 +17,7 @@ use std::time::Instant;
 use typst_layout::PagedDocument;
 
 use crate::ausgabe::freigabe::Stand;
+use crate::ausgabe::verlauf::Verlauf;
 use crate::compile::{self, world::BerichtsWelt, world::Schriften};
 use crate::diagnostics::{Diagnose, Meldung, alle_darstellen};
 use crate::export::{self, ExportFehler, Fassung};
@@ -93,6 +94,8 @@ pub struct Sitzung {
     kapitel: Vec<Kapitel>,
     /// Build a past version instead of the current one (`verify`).
     pub(crate) stand: Option<Stand>,
+    /// The release records git remembers, read once per session.
+    pub(crate) verlauf: Option<Verlauf>,
     /// Durations of the stages of the last run.
     pub zeiten: Zeiten,
 }
@@ -127,6 +130,7 @@ impl Sitzung {
             datenstand: None,
             kapitel: Vec::new(),
             stand: None,
+            verlauf: None,
             zeiten: Zeiten::default(),
         })
     }

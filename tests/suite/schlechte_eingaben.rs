@@ -434,6 +434,62 @@ fn freigaben_lassen_sich_nicht_faelschen_oder_verlieren() {
     assert!(!k.datei("ziel").exists());
 }
 
+/// Runs git in `ordner` (a test's own repository).
+fn git(ordner: &std::path::Path, args: &[&str]) {
+    let o = Command::new("git")
+        .arg("-C")
+        .arg(ordner)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+}
+
+#[test]
+fn der_geloeschte_juengste_freigabeeintrag_faellt_durch_die_versionsverwaltung_auf() {
+    const F: &str = "data/2025/freigaben.yaml";
+    let k = Kopie::neu();
+    // Outside a repository the check is not possible, and verify says so.
+    let o = cli(k.pfad(), &["verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("ob ein Eintrag von freigaben.yaml gelöscht wurde, ist nicht zu prüfen: das Projekt liegt nicht in einem Git-Repository"),
+        "{}",
+        stderr(&o)
+    );
+    git(k.pfad(), &["init", "-q"]);
+    git(k.pfad(), &["add", "-A"]);
+    git(k.pfad(), &["commit", "-qm", "Ausgabe 2025"]);
+    let echt = k.lesen(F);
+    let ohne_11 = &echt[..echt.find("- version: \"1.1\"").unwrap()];
+    k.schreiben(F, ohne_11);
+    let geloescht = "Version 1.1, freigegeben am 27.11.2026, hat in freigaben.yaml keinen Eintrag mehr: er wurde gelöscht";
+    for (schritt, args) in [
+        ("verify", vec!["verify"]),
+        ("build", vec!["build", "--out", "ziel"]),
+        ("release", vec!["release", "--out", "ziel"]),
+    ] {
+        let o = cli(k.pfad(), &args);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{schritt}: {e}");
+        assert!(
+            e.contains(geloescht) && e.contains("git show "),
+            "{schritt}: {e}"
+        );
+        assert!(!k.datei("ziel").exists(), "{schritt}: kein PDF");
+    }
+    // Committing the deletion does not make git forget the record.
+    git(k.pfad(), &["commit", "-qam", "Eintrag weg"]);
+    let e = stderr(&cli(k.pfad(), &["verify"]));
+    assert!(e.contains(geloescht), "{e}");
+    // The record restored, everything passes again.
+    k.schreiben(F, &echt);
+    let o = cli(k.pfad(), &["verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("nicht zu prüfen"), "{}", stderr(&o));
+}
+
 #[test]
 fn eine_nicht_berechenbare_kennzahl_ist_nur_dort_ein_fehler_wo_sie_steht() {
     let k = Kopie::klein();
