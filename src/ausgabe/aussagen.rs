@@ -18,6 +18,8 @@ use crate::model::Edition;
 #[serde(rename_all = "snake_case")]
 pub enum Urteil {
     Stimmt,
+    /// In the borderline band of its vague word (passes).
+    Grenzwertig,
     /// Violated, and acknowledged in `abweichungen.yaml`.
     Anerkannt,
     Verletzt,
@@ -26,6 +28,7 @@ pub enum Urteil {
 impl Urteil {
     fn von(e: &Ergebnis) -> Urteil {
         match (e.gilt, e.anerkannt) {
+            _ if e.urteil == crate::claims::Urteil::Grenzwertig => Urteil::Grenzwertig,
             (true, _) => Urteil::Stimmt,
             (false, true) => Urteil::Anerkannt,
             (false, false) => Urteil::Verletzt,
@@ -35,6 +38,7 @@ impl Urteil {
     pub fn text(self) -> &'static str {
         match self {
             Urteil::Stimmt => "stimmt",
+            Urteil::Grenzwertig => "grenzwertig",
             Urteil::Anerkannt => "verletzt (anerkannt)",
             Urteil::Verletzt => "verletzt",
         }

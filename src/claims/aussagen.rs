@@ -6,10 +6,11 @@
 //! unchanged, `check` decides the statement and reads the words for what
 //! they say (so that "seltener" bound to `haeufiger_als` fails).
 
+use super::grenzen::{self, Urteil, Wortskala};
 use crate::diagnostics::{Diagnose, Meldung, vorschlag};
 use crate::figures::Kennzahlen;
 use crate::figures::format::prozent;
-use crate::figures::haeufigkeit::{DOMINANZ, Wort, auszaehlen, landkreise_mit_produkt};
+use crate::figures::haeufigkeit::{auszaehlen, landkreise_mit_produkt};
 use crate::model::{Edition, FELDER};
 use crate::templates::Platzhalter;
 
@@ -22,7 +23,9 @@ pub struct Befund {
     pub behauptet: String,
     /// The computed counts, shares or ranking.
     pub berechnet: String,
-    pub gilt: bool,
+    pub urteil: Urteil,
+    /// The range of the vague word it was judged by, as text.
+    pub grenzbereich: Option<String>,
     /// The words must contain one of these (lower case) …
     worte: Vec<&'static str>,
     /// … and none of these.
@@ -224,7 +227,8 @@ fn rang(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldung> {
             Some(r) => format!("Platz {r}: {}", a.text()),
             None => format!("kommt nicht vor: {}", a.text()),
         },
-        gilt: r == Some(platz as usize),
+        urteil: Urteil::aus(r == Some(platz as usize)),
+        grenzbereich: None,
         worte: ordinal(platz),
         verboten: Vec::new(),
     })
@@ -242,23 +246,34 @@ fn dominiert(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldu
         .filter(|(x, _)| *x != w)
         .map(|x| f64::from(x.1))
         .fold(0.0, f64::max);
+    let m = grenzen::masstab(grenzen::wort("dominiert").unwrap_or(&grenzen::SKALA[0]), e);
+    // The leader's share of the answers of the two front-runners.
+    let anteil = if n + zweite > 0.0 {
+        n / (n + zweite)
+    } else {
+        0.0
+    };
+    let urteil = if a.rang(&w) == Some(1) {
+        m.grenzen.urteil(anteil)
+    } else {
+        Urteil::Verletzt
+    };
     Ok(Befund {
         schluessel: format!("dominiert:{f}:{w}"),
         definition: format!(
-            "Die Antwort steht unter den Antworten zu „{label}“ auf Platz 1 und ist mindestens \
-             {}-mal so häufig wie die zweithäufigste.",
-            crate::figures::format::dezimal(DOMINANZ, 1)
+            "Die Antwort steht unter den Antworten zu „{label}“ auf Platz 1; gemessen wird ihr \
+             Anteil an den Nennungen der beiden häufigsten Antworten ({}).",
+            m.text()
         ),
         behauptet: format!("{w} dominiert"),
-        berechnet: a.text(),
-        gilt: a.rang(&w) == Some(1) && n >= DOMINANZ * zweite,
-        worte: vec![
-            "dominier",
-            "klar vorn",
-            "mit abstand",
-            "vor allem",
-            "überwieg",
-        ],
+        berechnet: format!(
+            "{} der ersten beiden: {}",
+            crate::figures::format::prozent(anteil, 1),
+            a.text()
+        ),
+        urteil,
+        grenzbereich: Some(m.text()),
+        worte: m.wort.worte.to_vec(),
         verboten: Vec::new(),
     })
 }
@@ -298,11 +313,12 @@ fn zwei_kennzahlen(p: &Parameter, kz: &Kennzahlen, kleiner: bool) -> Result<Befu
         ),
         behauptet: format!("{} {wort} als {}", a.titel, b.titel),
         berechnet: format!("{} gegenüber {}", a.text_genau(), b.text_genau()),
-        gilt: if kleiner {
+        urteil: Urteil::aus(if kleiner {
             a.wert < b.wert
         } else {
             a.wert > b.wert
-        },
+        }),
+        grenzbereich: None,
         worte: if kleiner {
             vec!["selten", "weniger", "geringer", "kleiner", "hinter"]
         } else {
@@ -347,9 +363,12 @@ fn fuehrend(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldun
         ),
         behauptet: format!("{} unter den {n} häufigsten", werte.join(", ")),
         berechnet: format!("{}; {}", raenge.join(", "), a.text()),
-        gilt: werte
-            .iter()
-            .all(|w| a.rang(w).is_some_and(|r| r <= n as usize)),
+        urteil: Urteil::aus(
+            werte
+                .iter()
+                .all(|w| a.rang(w).is_some_and(|r| r <= n as usize)),
+        ),
+        grenzbereich: None,
         worte: vec![
             "vor allem",
             "häufigst",
@@ -387,7 +406,8 @@ fn verbreitet(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meld
             1 => format!("in 1 Landkreis ({})", lk.join(", ")),
             n => format!("in {n} Landkreisen ({})", lk.join(", ")),
         },
-        gilt: lk.len() >= n as usize,
+        urteil: Urteil::aus(lk.len() >= n as usize),
+        grenzbereich: None,
         worte: if n >= 2 {
             vec![
                 "mehrere",
@@ -406,15 +426,20 @@ fn verbreitet(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meld
 }
 
 /// A share judged by a frequency word.
-fn wort_befund(p: &Parameter, i: usize) -> Result<Wort, Meldung> {
+fn wort_befund(p: &Parameter, i: usize) -> Result<&'static Wortskala, Meldung> {
     let w = p.text(i, "das Häufigkeitswort")?;
-    Wort::aus_text(w).ok_or_else(|| {
-        let namen = Wort::ALLE.iter().map(|x| x.0);
-        mit_vorschlag(
-            format!("unbekanntes Häufigkeitswort „{w}“"),
-            vorschlag(w, namen),
-        )
-    })
+    grenzen::wort(w)
+        .filter(|x| x.gemessen == "Anteil")
+        .ok_or_else(|| {
+            let namen = grenzen::SKALA
+                .iter()
+                .filter(|x| x.gemessen == "Anteil")
+                .map(|x| x.name);
+            mit_vorschlag(
+                format!("unbekanntes Häufigkeitswort „{w}“"),
+                vorschlag(w, namen),
+            )
+        })
 }
 
 fn anteil_befund(
@@ -422,13 +447,13 @@ fn anteil_befund(
     definition: String,
     a: &crate::figures::haeufigkeit::Auszaehlung,
     w: &str,
-    wort: Wort,
+    m: &grenzen::Masstab,
 ) -> Befund {
     let anteil = a.anteil(w).unwrap_or(0.0);
     Befund {
         schluessel,
         definition,
-        behauptet: format!("{w}: {}", wort.bedeutung()),
+        behauptet: format!("{w}: {} – {}", m.wort.name, m.grenzen.text()),
         berechnet: format!(
             "{w} in {} von {} Steckbriefen ({}); {}",
             a.anzahl(w),
@@ -436,8 +461,13 @@ fn anteil_befund(
             prozent(anteil, 1),
             a.text()
         ),
-        gilt: a.basis > 0 && wort.gilt(anteil),
-        worte: wort.worte().to_vec(),
+        urteil: if a.basis > 0 {
+            m.grenzen.urteil(anteil)
+        } else {
+            Urteil::Verletzt
+        },
+        grenzbereich: Some(m.text()),
+        worte: m.wort.worte.to_vec(),
         verboten: Vec::new(),
     }
 }
@@ -449,19 +479,18 @@ fn anteil_in_gruppe(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund
     let gf = p.text(2, "das Gruppenfeld")?;
     let glabel = feld(gf)?;
     let gw = antwort(e, gf, p.text(3, "die Gruppenantwort")?)?;
-    let wort = wort_befund(p, 4)?;
+    let m = grenzen::masstab(wort_befund(p, 4)?, e);
     let a = auszaehlen(e, f, Some((gf, &gw)));
     Ok(anteil_befund(
         format!("anteil_in_gruppe:{f}:{w}:{gf}:{gw}:{}", p.text(4, "")?),
         format!(
             "Anteil der Steckbriefe mit „{w}“ bei „{label}“ unter den Steckbriefen mit „{gw}“ bei \
-             „{glabel}“ (und einer Angabe zu „{label}“); {}: {}.",
-            p.text(4, "")?,
-            wort.bedeutung()
+             „{glabel}“ (und einer Angabe zu „{label}“); Wort: {}.",
+            p.text(4, "")?
         ),
         &a,
         &w,
-        wort,
+        &m,
     ))
 }
 
@@ -469,18 +498,17 @@ fn haeufigkeit(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Mel
     let f = p.text(0, "das Feld")?;
     let label = feld(f)?;
     let w = antwort(e, f, p.text(1, "die Antwort")?)?;
-    let wort = wort_befund(p, 2)?;
+    let m = grenzen::masstab(wort_befund(p, 2)?, e);
     let a = auszaehlen(e, f, None);
     Ok(anteil_befund(
         format!("haeufigkeit:{f}:{w}:{}", p.text(2, "")?),
         format!(
-            "Anteil der Steckbriefe mit „{w}“ unter den Steckbriefen mit Angabe zu „{label}“; {}: {}.",
-            p.text(2, "")?,
-            wort.bedeutung()
+            "Anteil der Steckbriefe mit „{w}“ unter den Steckbriefen mit Angabe zu „{label}“; Wort: {}.",
+            p.text(2, "")?
         ),
         &a,
         &w,
-        wort,
+        &m,
     ))
 }
 

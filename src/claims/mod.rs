@@ -3,7 +3,9 @@
 //! evaluates each one, honours acknowledged deviations and reports stale
 //! acknowledgements; the lint finds numbers typed by hand.
 
+pub mod abdeckung;
 pub mod aussagen;
+pub mod grenzen;
 mod lint;
 mod pruefung;
 mod text;
@@ -18,6 +20,7 @@ use crate::diagnostics::Diagnose;
 use crate::figures::{Einheit, Kennzahl, Kennzahlen};
 use crate::model::{Abweichung, Edition};
 use crate::templates::{Kapitel, Platzhalter, platzhalter};
+pub use grenzen::Urteil;
 
 /// The comparison a claim makes. What the vague words mean:
 /// - `etwa` (about): within ±10 % of the stated value, relative;
@@ -130,6 +133,30 @@ pub fn gilt(k: &Kennzahl, vergleich: Vergleich, werte: &[f64]) -> bool {
     }
 }
 
+/// The verdict of a claim: exact comparisons hold or not; `etwa` is a
+/// vague word with a borderline band (its range in the edition, as text).
+fn urteil(
+    k: &Kennzahl,
+    vergleich: Vergleich,
+    werte: &[f64],
+    e: &Edition,
+) -> (Urteil, Option<String>) {
+    let Some(wort) = grenzen::wort("etwa").filter(|_| vergleich == Vergleich::Etwa) else {
+        return (Urteil::aus(gilt(k, vergleich, werte)), None);
+    };
+    let m = grenzen::masstab(wort, e);
+    let v = werte.first().copied().unwrap_or(f64::NAN);
+    let abweichung = if v == 0.0 {
+        if k.wert == 0.0 { 0.0 } else { f64::INFINITY }
+    } else {
+        (k.wert - v).abs() / v.abs()
+    };
+    (
+        m.grenzen.urteil(abweichung),
+        Some(format!("Abweichung {}", m.text())),
+    )
+}
+
 /// Outcome of one claim.
 #[derive(Debug, Clone, Serialize)]
 pub struct Ergebnis {
@@ -143,7 +170,14 @@ pub struct Ergebnis {
     pub definition: String,
     pub vergleich: String,
     pub berechnet: String,
+    /// `stimmt`, `grenzwertig` or `verletzt`.
+    pub urteil: Urteil,
+    /// Passes: `stimmt` or `grenzwertig`.
     pub gilt: bool,
+    /// For a vague word: its range, e.g. "stimmt ab 58,5 %, grenzwertig
+    /// über 50 %".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grenzbereich: Option<String>,
     pub anerkannt: bool,
     /// Reason of the acknowledgement, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -189,11 +223,20 @@ pub struct Pruefbericht {
     pub fehler: Vec<Diagnose>,
     /// Numbers typed by hand next to a counted noun.
     pub zahlen: Vec<TypischerZahlfehler>,
+    /// The edition's own ranges of vague words, with their reasons.
+    pub eigene_grenzen: Vec<String>,
+    /// How much of the text is checked, marked or neither.
+    pub abdeckung: abdeckung::Abdeckung,
 }
 
 impl Pruefbericht {
     pub fn fehlgeschlagen(&self) -> impl Iterator<Item = &Ergebnis> {
         self.behauptungen.iter().filter(|e| !e.gilt && !e.anerkannt)
+    }
+    pub fn grenzwertig(&self) -> impl Iterator<Item = &Ergebnis> {
+        self.behauptungen
+            .iter()
+            .filter(|e| e.urteil == Urteil::Grenzwertig)
     }
     pub fn anerkannt(&self) -> impl Iterator<Item = &Ergebnis> {
         self.behauptungen.iter().filter(|e| !e.gilt && e.anerkannt)
@@ -269,7 +312,7 @@ pub fn pruefe(kapitel: &[Kapitel], edition: &Edition, kennzahlen: &Kennzahlen) -
             let befund = if p.helfer == "aussage" {
                 aussage(k, &p, edition, kennzahlen).map(Some)
             } else {
-                ergebnis(k, &p, kennzahlen)
+                ergebnis(k, &p, edition, kennzahlen)
             };
             let mut e = match befund {
                 Ok(Some(e)) => e,
@@ -334,7 +377,9 @@ fn aussage(
         definition: b.definition,
         vergleich: b.behauptet,
         berechnet: b.berechnet,
-        gilt: b.gilt,
+        urteil: b.urteil,
+        gilt: b.urteil.besteht(),
+        grenzbereich: b.grenzbereich,
         anerkannt: false,
         begruendung: None,
         zu_bestaetigen: None,
@@ -349,6 +394,7 @@ fn aussage(
 fn ergebnis(
     k: &Kapitel,
     p: &Platzhalter,
+    edition: &Edition,
     kennzahlen: &Kennzahlen,
 ) -> Result<Option<Ergebnis>, Diagnose> {
     let (name, vergleich, werte) = lies(p)?;
@@ -365,6 +411,7 @@ fn ergebnis(
         ));
     }
     let kurz = k.name.trim_end_matches(".typ.hbs");
+    let (urteil, grenzbereich) = urteil(kz, vergleich, &werte, edition);
     Ok(Some(Ergebnis {
         id: format!("{kurz}:{}:{name}", p.zeile),
         anker: String::new(),
@@ -374,7 +421,9 @@ fn ergebnis(
         definition: kz.definition.clone(),
         vergleich: vergleich.beschreibung(&werte, kz.einheit),
         berechnet: kz.text_genau(),
-        gilt: gilt(kz, vergleich, &werte),
+        urteil,
+        gilt: urteil.besteht(),
+        grenzbereich,
         kennzahl: name,
         anerkannt: false,
         begruendung: None,

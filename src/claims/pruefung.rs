@@ -26,9 +26,11 @@ pub fn pruefe_edition(
         ..Pruefbericht::default()
     };
     let claims = pruefe(kapitel, edition, kennzahlen);
+    bericht.eigene_grenzen = super::grenzen::eigene_grenzen_text(edition);
     bericht.behauptungen = claims.behauptungen;
     bericht.veraltet = claims.veraltet;
     bericht.fehler.extend(claims.fehler);
+    bericht.abdeckung = super::abdeckung::abdeckung(kapitel, bericht.behauptungen.len());
     bericht.fehler.extend(templates::pruefe_platzhalter(
         kapitel,
         kennzahlen,

@@ -1,7 +1,15 @@
 //! The check's findings as German text: the report of `check`, and one line
 //! per finding for the first page of a draft.
 
-use super::{Ergebnis, Pruefbericht};
+use super::{Ergebnis, Pruefbericht, Urteil};
+
+/// A sentence shortened to 100 characters for a report line.
+fn kuerzen(satz: &str) -> String {
+    match satz.char_indices().nth(100) {
+        Some((i, _)) => format!("{} …", &satz[..i]),
+        None => satz.to_owned(),
+    }
+}
 
 /// One claim in a report line.
 fn zeile(e: &Ergebnis) -> String {
@@ -21,7 +29,11 @@ impl Pruefbericht {
     /// The first line: what was checked and what was found.
     pub fn zusammenfassung(&self, id: &str, landkreise: usize, steckbriefe: usize) -> String {
         let n = self.behauptungen.len();
-        let gelten = self.behauptungen.iter().filter(|e| e.gilt).count();
+        let gelten = self
+            .behauptungen
+            .iter()
+            .filter(|e| e.urteil == Urteil::Stimmt)
+            .count();
         let zu_bestaetigen = self
             .anerkannt()
             .filter(|e| e.zu_bestaetigen.is_some())
@@ -32,8 +44,9 @@ impl Pruefbericht {
         };
         format!(
             "Ausgabe {id}: {landkreise} Landkreise, {steckbriefe} Steckbriefe; {n} Aussagen im \
-             Text geprüft: {gelten} stimmen, {} anerkannte Abweichungen{bestaetigen}, {} verletzt, \
+             Text geprüft: {gelten} stimmen, {} grenzwertig, {} anerkannte Abweichungen{bestaetigen}, {} verletzt, \
              {} veraltete Anerkennungen, {} getippte Zahlen.\n",
+            self.grenzwertig().count(),
             self.anerkannt().count(),
             self.fehlgeschlagen().count(),
             self.veraltet.len(),
@@ -69,6 +82,65 @@ impl Pruefbericht {
                 "  → Schreiben Sie {{zahl \"kennzahl\"}} oder {{#behauptung …}}…{{/behauptung}} \
                  (kataster-report figures listet die Kennzahlen).\n",
             );
+        }
+        s
+    }
+
+    /// The coverage of the text: the counts, the marked passages with their
+    /// reasons and the unmarked sentences with a number or amount.
+    pub fn abdeckung_text(&self) -> String {
+        let a = &self.abdeckung;
+        let mut s = format!(
+            "\nAbdeckung des Textes: {} Aussagen geprüft, {} ohne Datengrundlage, {} ohne \
+             Kennzeichnung.\n",
+            a.geprueft,
+            a.ohne_daten.len(),
+            a.ohne_kennzeichnung.len()
+        );
+        if !a.ohne_daten.is_empty() {
+            s.push_str("Ohne Datengrundlage (gekennzeichnet):\n");
+            for o in &a.ohne_daten {
+                s.push_str(&format!("  {}:{}: {}\n", o.datei, o.zeile, o.grund));
+            }
+        }
+        if !a.ohne_kennzeichnung.is_empty() {
+            s.push_str(
+                "Ohne Kennzeichnung (Sätze mit Zahl- oder Mengenwort; binden Sie sie an eine \
+                 Kennzeichnung oder kennzeichnen Sie sie mit {{#ohne_daten \"Grund\"}}…{{/ohne_daten}}):\n",
+            );
+            for u in &a.ohne_kennzeichnung {
+                s.push_str(&format!(
+                    "  {}:{}: „{}“\n",
+                    u.datei,
+                    u.zeile,
+                    kuerzen(&u.satz)
+                ));
+            }
+        }
+        s
+    }
+
+    /// The statements in the borderline band of their vague word, with the
+    /// band, and the edition's own ranges with their reasons.
+    pub fn grenzwertig_text(&self) -> String {
+        let mut s = String::new();
+        if self.grenzwertig().next().is_some() {
+            s.push_str(
+                "\nGrenzwertige Aussagen (im Grenzbereich des vagen Wortes; Prüfung besteht, \
+                 bitte lesen):\n",
+            );
+            for e in self.grenzwertig() {
+                s.push_str(&zeile(e));
+                if let Some(g) = &e.grenzbereich {
+                    s.push_str(&format!("    Bereich des Wortes: {g}\n"));
+                }
+            }
+        }
+        if !self.eigene_grenzen.is_empty() {
+            s.push_str("\nEigene Grenzen vager Wörter dieser Ausgabe (kennzahlen.yaml):\n");
+            for g in &self.eigene_grenzen {
+                s.push_str(&format!("  {g}\n"));
+            }
         }
         s
     }

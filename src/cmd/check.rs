@@ -19,6 +19,8 @@ fn json_bericht(id: &str, g: &Geprueft) -> String {
         "behauptungen": b.behauptungen,
         "veraltet": b.veraltet,
         "getippte_zahlen": b.zahlen,
+        "eigene_grenzen": b.eigene_grenzen,
+        "abdeckung": b.abdeckung,
         "uebernommen_mit_neuen_daten": uebernommen(g).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
@@ -29,8 +31,10 @@ fn text_bericht(id: &str, g: &Geprueft) -> String {
     let e = &g.vorbereitet.geladen.edition;
     let mut s = b.zusammenfassung(id, e.landkreise.len(), e.alle_steckbriefe().count());
     s.push_str(&b.befunde_text());
+    s.push_str(&b.grenzwertig_text());
     s.push_str(&b.anerkannt_text());
     s.push_str(&uebernommen_text(g));
+    s.push_str(&b.abdeckung_text());
     s
 }
 

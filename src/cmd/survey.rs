@@ -124,6 +124,10 @@ pub struct Fragebogen {
     /// Eine vorhandene Datei mit anderem Inhalt ersetzen.
     #[arg(long)]
     pub force: bool,
+    /// Dazu Vorschläge für neue Fragen ausgeben: jede Stelle der Kapitel, die mit
+    /// {{#ohne_daten "kein Feld für …"}} gekennzeichnet ist.
+    #[arg(long)]
+    pub vorschlaege: bool,
 }
 
 pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
@@ -234,7 +238,41 @@ fn fragebogen(projekt: &Path, a: Fragebogen) -> Result<ExitCode, Abbruch> {
         umfrage::fragebogen::steckbrief_fragen().len()
     ));
     super::drucken(&format!("{}\n", datei.display()));
+    if a.vorschlaege {
+        let v = s
+            .vorbereiten()
+            .map_err(|e| Abbruch::bau(&s, &e).schluss("Es wurden keine Vorschläge ermittelt."))?;
+        super::drucken(&vorschlaege_text(&v.pruefung.abdeckung));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The reasons "kein Feld für …" of the marked passages, each once, as
+/// questions to add to the next survey.
+fn vorschlaege_text(a: &kataster_report::claims::abdeckung::Abdeckung) -> String {
+    let mut themen: Vec<(String, Vec<String>)> = Vec::new();
+    for o in &a.ohne_daten {
+        let Some(thema) = o.grund.trim().strip_prefix("kein Feld für ") else {
+            continue;
+        };
+        let ort = format!("{}:{}", o.datei, o.zeile);
+        match themen.iter_mut().find(|(t, _)| t == thema) {
+            Some((_, orte)) => orte.push(ort),
+            None => themen.push((thema.to_owned(), vec![ort])),
+        }
+    }
+    if themen.is_empty() {
+        return "Keine Vorschläge: keine Stelle ist mit {{#ohne_daten \"kein Feld für …\"}} \
+                gekennzeichnet.\n"
+            .to_owned();
+    }
+    let mut s = "Vorschläge für neue Fragen der nächsten Umfrage (Stellen des Textes ohne Feld in \
+                 den Daten):\n"
+        .to_owned();
+    for (thema, orte) in themen {
+        s.push_str(&format!("  - {thema} ({})\n", orte.join(", ")));
+    }
+    s
 }
 
 /// Why `import` or `map` wrote nothing.

@@ -1,6 +1,6 @@
 //! How often the answers of a choice field occur, for statements about
-//! rankings, leading answers, spread and shares within a group; and the
-//! vague frequency words, defined once for the whole report.
+//! rankings, leading answers, spread and shares within a group (the vague
+//! words they are judged by are in `claims::grenzen`).
 
 use std::collections::BTreeSet;
 
@@ -110,90 +110,4 @@ pub fn landkreise_mit_produkt(e: &Edition, id: &str) -> Option<Vec<String>> {
     lk.sort();
     lk.dedup();
     Some(lk)
-}
-
-/// A answer that "dominates" is first and at least this many times as
-/// frequent as the second.
-pub const DOMINANZ: f64 = 1.5;
-
-/// The vague frequency words of the report, each a range of shares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Wort {
-    /// „überwiegend“, „mehrheitlich“: more than half.
-    Ueberwiegend,
-    /// „die meisten“: more than half.
-    DieMeisten,
-    /// „häufig“, „oft“: at least a quarter.
-    Haeufig,
-    /// „selten“: less than 15 %.
-    Selten,
-    /// „eine untergeordnete Rolle“: at most 10 %.
-    Untergeordnet,
-}
-
-impl Wort {
-    /// Name in templates, meaning, words that say it.
-    pub const ALLE: &'static [(&'static str, Wort, &'static str, &'static [&'static str])] = &[
-        (
-            "ueberwiegend",
-            Wort::Ueberwiegend,
-            "mehr als die Hälfte (> 50 %)",
-            &["überwiegend", "mehrheitlich", "größtenteils", "meist"],
-        ),
-        (
-            "die_meisten",
-            Wort::DieMeisten,
-            "mehr als die Hälfte (> 50 %)",
-            &["die meisten", "meisten", "mehrheit"],
-        ),
-        (
-            "haeufig",
-            Wort::Haeufig,
-            "mindestens ein Viertel (≥ 25 %)",
-            &["häufig", "oft", "vielfach", "verbreitet"],
-        ),
-        (
-            "selten",
-            Wort::Selten,
-            "weniger als 15 %",
-            &["selten", "wenige", "vereinzelt"],
-        ),
-        (
-            "untergeordnet",
-            Wort::Untergeordnet,
-            "höchstens 10 % („eine untergeordnete Rolle“)",
-            &["untergeordnet", "kaum", "geringe rolle"],
-        ),
-    ];
-
-    pub fn aus_text(s: &str) -> Option<Wort> {
-        Self::ALLE.iter().find(|x| x.0 == s).map(|x| x.1)
-    }
-
-    fn eintrag(self) -> &'static (&'static str, Wort, &'static str, &'static [&'static str]) {
-        Self::ALLE
-            .iter()
-            .find(|x| x.1 == self)
-            .unwrap_or(&Self::ALLE[0])
-    }
-
-    /// What the word means, as a range of shares.
-    pub fn bedeutung(self) -> &'static str {
-        self.eintrag().2
-    }
-
-    /// Words that say it (lower case).
-    pub fn worte(self) -> &'static [&'static str] {
-        self.eintrag().3
-    }
-
-    /// Whether a share fits the word.
-    pub fn gilt(self, anteil: f64) -> bool {
-        match self {
-            Wort::Ueberwiegend | Wort::DieMeisten => anteil > 0.5,
-            Wort::Haeufig => anteil >= 0.25,
-            Wort::Selten => anteil < 0.15,
-            Wort::Untergeordnet => anteil <= 0.10,
-        }
-    }
 }

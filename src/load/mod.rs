@@ -562,6 +562,13 @@ impl Ladevorgang<'_> {
                     &self.ordner.join("kennzahlen.yaml"),
                 ));
         }
+        if let Some(k) = &e.kennzahlen {
+            self.fehler.extend(crate::claims::grenzen::pruefe_eigene(
+                &k.worte,
+                &self.dateien,
+                &self.ordner.join("kennzahlen.yaml"),
+            ));
+        }
         if let Some(l) = &e.landkreise {
             self.pruefe_kartennamen(&l.landkreise);
         }
@@ -610,6 +617,7 @@ impl Einzeldateien {
     /// The edition, if every single file loaded.
     fn edition(self, id: &str, steckbriefe: Vec<(PathBuf, SteckbriefDatei)>) -> Option<Edition> {
         let landkreise = self.landkreise?;
+        let kennzahlen = self.kennzahlen?;
         Some(Edition {
             id: id.to_owned(),
             meta: self.meta?,
@@ -619,7 +627,8 @@ impl Einzeldateien {
             quellen: self.quellen?.quellen,
             glossar: self.glossar?.glossar,
             abweichungen: self.abweichungen?.abweichungen,
-            kennzahl_definitionen: self.kennzahlen?.kennzahlen,
+            kennzahl_definitionen: kennzahlen.kennzahlen,
+            wortgrenzen: kennzahlen.worte,
         })
     }
 }

@@ -12,6 +12,31 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct KennzahlenDatei {
     pub kennzahlen: Vec<KennzahlDefinition>,
+    /// Eigene Grenzen vager Wörter für diese Ausgabe, statt der Vorgabe
+    /// (README: „Vage Wörter“); `check` druckt jede mit ihrer Begründung.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub worte: Vec<WortGrenze>,
+}
+
+/// Eine eigene Grenze eines vagen Wortes, in Prozent. Wörter wie „die
+/// meisten“ gelten ab einem Anteil (`stimmt_ab`, Grenzbereich darunter bis
+/// über `grenzwertig_ab`), Wörter wie „selten“ bis zu einem (`stimmt_bis`,
+/// Grenzbereich darüber bis unter `grenzwertig_bis`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WortGrenze {
+    /// Das Wort, wie in `{{#aussage …}}`, z. B. `untergeordnet`.
+    pub wort: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stimmt_ab: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grenzwertig_ab: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stimmt_bis: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grenzwertig_bis: Option<f64>,
+    /// Warum diese Ausgabe vom Vorgabewert abweicht.
+    pub begruendung: String,
 }
 
 /// Wie eine Kennzahl berechnet wird.

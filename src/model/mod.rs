@@ -23,7 +23,7 @@ pub use edition::{
 };
 pub use freigabe::{Eingabe, Freigabe, Freigaben, PdfAngabe, Werkzeug};
 pub use gestaltung::{Farbe, Gestaltung, KartenZahlen, SCHWARZ, WEISS, kontrast, leuchtdichte};
-pub use kennzahl::{KennzahlArt, KennzahlDefinition, KennzahlenDatei};
+pub use kennzahl::{KennzahlArt, KennzahlDefinition, KennzahlenDatei, WortGrenze};
 pub use landkreis::{Dezimal, Kreisart, Landkreis, Landkreise, ProjekteNachStatus};
 pub use steckbrief::{
     FELDER, Feld, FeldArt, FeldWert, Steckbrief, SteckbriefDatei, kennung_vorschlag,
@@ -45,6 +45,9 @@ pub struct Edition {
     pub abweichungen: Vec<Abweichung>,
     /// The figures defined in `kennzahlen.yaml` (none without the file).
     pub kennzahl_definitionen: Vec<KennzahlDefinition>,
+    /// The edition's own ranges of vague words (`worte:` in
+    /// `kennzahlen.yaml`).
+    pub wortgrenzen: Vec<WortGrenze>,
 }
 
 impl Edition {

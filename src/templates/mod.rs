@@ -415,6 +415,14 @@ pub fn pruefe_platzhalter(
                         );
                     }
                 }
+                Some(Bezug::Grund) => {
+                    if p.name().is_none_or(|g| g.trim().is_empty()) {
+                        out.push(p.diagnose("der Grund fehlt").hilfe(
+                            "Schreiben Sie, warum die Daten die Stelle nicht entscheiden, z. B. \
+                             {{#ohne_daten \"kein Feld für Herausforderungen\"}}…{{/ohne_daten}}.",
+                        ));
+                    }
+                }
                 Some(Bezug::Keiner | Bezug::Aussage) => {}
                 None => {
                     let d = p.diagnose(format!("unbekannter Platzhalter „{}“", p.helfer));

@@ -6,7 +6,7 @@ use crate::common;
 
 use std::path::Path;
 
-use kataster_report::claims::{self, Ergebnis};
+use kataster_report::claims::{self, Ergebnis, Urteil};
 use kataster_report::figures::berechne;
 use kataster_report::load::lade_edition;
 use kataster_report::templates::vorlage_lesen;
@@ -18,6 +18,15 @@ fn entscheiden(text: &str) -> (Vec<Ergebnis>, Vec<String>) {
     let k = vorlage_lesen("t.typ.hbs", Path::new("t.typ.hbs"), text.into()).expect("Vorlage");
     let b = claims::pruefe(&[k], &g.edition, &kz);
     (b.behauptungen, b.fehler.iter().map(|d| d.kurz()).collect())
+}
+
+/// One statement with the verdict `erwartet`; the statement.
+fn urteil(text: &str, erwartet: Urteil) -> Ergebnis {
+    let (e, f) = entscheiden(text);
+    assert!(f.is_empty() && e.len() == 1, "{text}: {f:?}");
+    assert_eq!(e[0].urteil, erwartet, "{text}: {}", e[0].berechnet);
+    assert_eq!(e[0].gilt, erwartet != Urteil::Verletzt, "{text}");
+    e[0].clone()
 }
 
 /// One statement that must hold (`gilt`) or not, with parts of what
@@ -58,10 +67,25 @@ fn rang_unter_den_technologien() {
         true, // On-Premises 33, Cloud/SaaS 19: 33 ≥ 1,5 × 19
         &["On-Premises 33, Cloud/SaaS 19"],
     );
-    fall(
+    // LLM 29, RPA 22: 56,9 % of the two front-runners, in the borderline
+    // band of "dominieren" (over 50 %, below 58,5 %): shown, passes.
+    let e = urteil(
         r#"{{#aussage "dominiert" "technologien" "LLM"}}dominieren{{/aussage}}"#,
-        false, // 29 < 1,5 × 22
-        &["LLM 29, RPA 22"],
+        Urteil::Grenzwertig,
+    );
+    assert!(
+        common::falten(&e.berechnet).contains("56,9 % der ersten beiden: LLM 29, RPA 22"),
+        "{}",
+        e.berechnet
+    );
+    assert_eq!(
+        e.grenzbereich.as_deref().map(common::falten).as_deref(),
+        Some("stimmt ab 58,5 %, grenzwertig über 50 %")
+    );
+    // RPA is not first: violated whatever its share.
+    urteil(
+        r#"{{#aussage "dominiert" "technologien" "RPA"}}dominieren{{/aussage}}"#,
+        Urteil::Verletzt,
     );
 }
 
@@ -121,13 +145,18 @@ fn anteil_in_einer_gruppe_und_haeufigkeitsworte() {
         true,
         &["On-Premises in 16 von 22 Steckbriefen (72,7 %)"],
     );
+    // 34,6 % "häufig": just inside the borderline band (over 34,5 %).
+    urteil(
+        r#"{{#aussage "anteil_in_gruppe" "betriebsmodell" "On-Premises" "technologien" "LLM" "haeufig"}}häufig{{/aussage}}"#,
+        Urteil::Grenzwertig,
+    );
     fall(
         r#"{{#aussage "anteil_in_gruppe" "betriebsmodell" "On-Premises" "technologien" "LLM" "ueberwiegend"}}überwiegend{{/aussage}}"#,
         false,
         &["On-Premises in 9 von 26 Steckbriefen (34,6 %)"],
     );
-    // RAG in 3 of 57 sheets (5,3 %): a minor role; Fördermittel in 7 of 69
-    // (10,1 %): just above the 10 % of "eine untergeordnete Rolle".
+    // RAG in 3 of 57 sheets (5,3 %) and Fördermittel in 7 of 69 (10,1 %):
+    // both a minor role ("untergeordnet" holds up to 17 %).
     fall(
         r#"{{#aussage "haeufigkeit" "technologien" "RAG" "untergeordnet"}}eine untergeordnete Rolle{{/aussage}}"#,
         true,
@@ -135,7 +164,7 @@ fn anteil_in_einer_gruppe_und_haeufigkeitsworte() {
     );
     fall(
         r#"{{#aussage "haeufigkeit" "foerdermittel" "Ja (bitte Förderprogramm in Kommentar eintragen)" "untergeordnet"}}eine untergeordnete Rolle{{/aussage}}"#,
-        false,
+        true,
         &["in 7 von 69 Steckbriefen (10,1 %)"],
     );
 }
@@ -204,16 +233,22 @@ fn readme_nennt_jede_art_und_jedes_haeufigkeitswort() {
             a.name
         );
     }
-    for (name, wort, _, _) in kataster_report::figures::haeufigkeit::Wort::ALLE {
-        assert!(readme.contains(&format!("`{name}`")), "README: {name}");
-        // The thresholds the README states are the ones the program uses.
-        let grenze = match name {
-            &"ueberwiegend" | &"die_meisten" => (0.51, 0.5),
-            &"haeufig" => (0.25, 0.24),
-            &"selten" => (0.14, 0.15),
-            _ => (0.10, 0.11),
-        };
-        assert!(wort.gilt(grenze.0) && !wort.gilt(grenze.1), "{name}");
+    // Every vague word has a row in the README's table, and the row states
+    // the ranges the program uses.
+    let prozent = |x: f64| {
+        let p = (x * 1000.0).round() / 10.0;
+        format!("{p} %").replace('.', ",")
+    };
+    for w in claims::grenzen::SKALA {
+        let werte = [prozent(w.grenzen.stimmt), prozent(w.grenzen.grenzwertig)];
+        assert!(
+            readme
+                .lines()
+                .filter(|l| l.starts_with(&format!("| `{}`", w.name)))
+                .any(|l| werte.iter().all(|v| l.contains(v.as_str()))),
+            "README: keine Zeile für {} mit {werte:?}",
+            w.name
+        );
     }
 }
 

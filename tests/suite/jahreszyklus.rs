@@ -177,7 +177,7 @@ fn erste_pruefung(k: &Kopie) {
     enthaelt(
         &t,
         &[
-            "4 Landkreise, 5 Steckbriefe; 2 Aussagen im Text geprüft: 0 stimmen, 1 anerkannte \
+            "4 Landkreise, 5 Steckbriefe; 2 Aussagen im Text geprüft: 0 stimmen, 0 grenzwertig, 1 anerkannte \
              Abweichungen (davon 1 übernommen und zu bestätigen), 1 verletzt",
             "report/kapitel/probe/01-ergebnisse.typ.hbs:3: „drei“",
             "behauptet: gleich 3 · berechnet: 4",
@@ -268,7 +268,7 @@ fn redaktion(k: &Kopie) {
     enthaelt(
         &t,
         &[
-            "Ausgabe probe: 4 Landkreise, 5 Steckbriefe; 2 Aussagen im Text geprüft: 2 stimmen, 0 anerkannte Abweichungen",
+            "Ausgabe probe: 4 Landkreise, 5 Steckbriefe; 2 Aussagen im Text geprüft: 2 stimmen, 0 grenzwertig, 0 anerkannte Abweichungen",
         ],
     );
 }

@@ -22,6 +22,7 @@ mod schreiben;
 mod tabelle;
 mod umfrage;
 mod umfrage_echt;
+mod vage_worte;
 mod vertrag;
 mod vertrauen;
 mod website;

@@ -4,6 +4,7 @@
 
 mod behauptung;
 pub use behauptung::anker;
+mod ohne_daten;
 mod quelle;
 mod sprache;
 mod termine;
@@ -48,6 +49,8 @@ pub enum Bezug {
     Aussage,
     /// A language code (ISO 639-1).
     Sprache,
+    /// A reason in words (`ohne_daten`).
+    Grund,
     /// Nothing: the helper takes no parameter.
     Keiner,
 }
@@ -107,6 +110,16 @@ pub const HELFER: &[Helfer] = &[
         beispiel: "{{#aussage \"seltener_als\" \"anteil_voicebot\" \"anteil_chatbot\"}}seltener{{/aussage}}",
         bezug: Bezug::Aussage,
         bauen: behauptung::bauen,
+    },
+    Helfer {
+        name: "ohne_daten",
+        beschreibung: "kennzeichnet eine Stelle, die die Daten nicht entscheiden können (kein \
+                       Feld dafür, eine Deutung, eine Prognose), mit dem Grund; gedruckt wird \
+                       sie unverändert, check zählt und listet sie",
+        beispiel: "{{#ohne_daten \"kein Feld für Herausforderungen\"}}Viele Landkreise nennen \
+                   den Datenschutz.{{/ohne_daten}}",
+        bezug: Bezug::Grund,
+        bauen: ohne_daten::bauen,
     },
     Helfer {
         name: "quelle",
@@ -295,7 +308,7 @@ pub(super) mod tests {
                     text: String::new(),
                     url: None,
                 }),
-                Some(Bezug::Keiner | Bezug::Aussage | Bezug::Sprache) | None => {}
+                Some(Bezug::Keiner | Bezug::Aussage | Bezug::Sprache | Bezug::Grund) | None => {}
             }
         }
         (kennzahlen, quellen)
@@ -361,7 +374,7 @@ pub(super) mod tests {
         }
         assert_eq!(
             erlaubt(),
-            "Erlaubt sind zahl, prozent, wort, behauptung, aussage, quelle, sprache, \
+            "Erlaubt sind zahl, prozent, wort, behauptung, aussage, ohne_daten, quelle, sprache, \
              umfragezeitraum und sitzungstermine."
         );
     }
