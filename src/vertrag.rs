@@ -28,7 +28,7 @@ pub const SCHEMA_DATEI: &str = "report/vertrag-1.schema.json";
 #[schemars(
     title = "Vertrag 1 zwischen kataster-report und einem Layout",
     description = "Die erzeugten Dateien, die ein Layout liest (unter /generiert/): \
-                   daten.json, veraenderungen.json, zahlennachweis.json, entwurf.json. \
+                   daten.json, veraenderungen.json, zahlennachweis.json, ohne-daten.json, entwurf.json. \
                    Dazu die gefüllten Kapitel (/generiert/kapitel/*.typ, eingebunden von \
                    /generiert/kapitel.typ) und die Abbildungen als SVG (Pfad in \
                    daten.json unter abbildungen.<id>.datei)."
@@ -40,6 +40,9 @@ pub struct Vertrag {
     pub veraenderungen: Option<Veraenderungsabschnitt>,
     /// `/generiert/zahlennachweis.json` (nur mit `zahlennachweis: true`).
     pub zahlennachweis: Vec<Nachweis>,
+    /// `/generiert/ohne-daten.json` (nur mit `zahlennachweis: true`): die
+    /// mit `ohne_daten` gekennzeichneten Stellen mit ihrem Grund.
+    pub ohne_daten: Vec<OhneDaten>,
     /// `/generiert/entwurf.json`: `null`, oder die Befunde eines Entwurfs.
     pub entwurf: Option<Entwurf>,
 }
@@ -305,12 +308,30 @@ pub struct Nachweis {
     pub definition: String,
     pub vergleich: String,
     pub berechnet: String,
+    /// `stimmt`, `grenzwertig` oder `verletzt`.
+    pub urteil: String,
+    /// Besteht: `stimmt` oder `grenzwertig`.
     pub gilt: bool,
+    /// Bei einem vagen Wort sein Bereich, z. B. „stimmt ab 58,5 %, grenzwertig über 50 %“.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grenzbereich: Option<String>,
     pub anerkannt: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub begruendung: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zu_bestaetigen: Option<String>,
+}
+
+/// An entry of `/generiert/ohne-daten.json`: a passage the data cannot
+/// decide, with its reason.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct OhneDaten {
+    pub datei: String,
+    pub zeile: usize,
+    /// Der Grund, z. B. „kein Feld für Herausforderungen“.
+    pub grund: String,
+    /// Die gekennzeichneten Worte (Vorlagentext).
+    pub wortlaut: String,
 }
 
 /// `/generiert/entwurf.json` of a draft: its findings, one line each.

@@ -185,6 +185,20 @@ fn saetze(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Template words as a reader sees them: Typst's escapes (`\<`) without
+/// the backslash, a placeholder inside (a footnote) as an ellipsis.
+fn lesbar(wortlaut: &str) -> String {
+    let mut out = String::new();
+    let mut zeichen = wortlaut.chars().peekable();
+    while let Some(c) = zeichen.next() {
+        if c == '\\' && zeichen.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.replace(crate::templates::MARKE, "…")
+}
+
 /// The coverage of the chapters, with `geprueft` statements checked.
 pub fn abdeckung(kapitel: &[Kapitel], geprueft: usize) -> Abdeckung {
     let mut a = Abdeckung {
@@ -200,7 +214,8 @@ pub fn abdeckung(kapitel: &[Kapitel], geprueft: usize) -> Abdeckung {
                 datei: p.pfad.display().to_string(),
                 zeile: p.zeile,
                 grund: p.name().unwrap_or_default().to_owned(),
-                wortlaut: p.wortlaut.clone(),
+                // A placeholder inside (a footnote, a language) as an ellipsis.
+                wortlaut: lesbar(&p.wortlaut),
             });
         }
         a.ohne_kennzeichnung.extend(ungekennzeichnet(k));
@@ -254,6 +269,11 @@ mod tests {
         assert!(!mengenaussage(
             "Datenschutz ist wichtig, allerdings aufwendig."
         ));
+    }
+
+    #[test]
+    fn gekennzeichnete_worte_lesbar() {
+        assert_eq!(lesbar("z. T. \\< 1.000 € \\#1"), "z. T. < 1.000 € #1");
     }
 
     #[test]

@@ -204,7 +204,14 @@ impl Ergebnis {
             definition: self.definition.clone(),
             vergleich: self.vergleich.clone(),
             berechnet: self.berechnet.clone(),
+            urteil: match self.urteil {
+                Urteil::Stimmt => "stimmt",
+                Urteil::Grenzwertig => "grenzwertig",
+                Urteil::Verletzt => "verletzt",
+            }
+            .to_owned(),
             gilt: self.gilt,
+            grenzbereich: self.grenzbereich.clone(),
             anerkannt: self.anerkannt,
             begruendung: self.begruendung.clone(),
             zu_bestaetigen: self.zu_bestaetigen.clone(),

@@ -353,6 +353,8 @@ fn kapitel_dateien(meta: &EditionMeta, texte: Vec<(String, String)>) -> Vec<(Str
 /// data: every checked claim.
 const ANHANG: &str = "zz-zahlennachweis.typ";
 pub const ZAHLENNACHWEIS: &str = "/generiert/zahlennachweis.json";
+/// The passages marked as without data, for the appendix.
+pub const OHNE_DATEN: &str = "/generiert/ohne-daten.json";
 
 /// The first lines of a generated chapter, before the filled template: each
 /// chapter sees the layout's functions (verweis, quelle, karte, …).
@@ -415,6 +417,18 @@ pub(crate) fn kapitel_fuellen(
             .map(Ergebnis::nachweis)
             .collect();
         erzeugt.push((ZAHLENNACHWEIS.to_owned(), vertrag::json_datei(&nachweise)));
+        let ohne: Vec<vertrag::OhneDaten> = pruefung
+            .abdeckung
+            .ohne_daten
+            .iter()
+            .map(|o| vertrag::OhneDaten {
+                datei: o.datei.clone(),
+                zeile: o.zeile,
+                grund: o.grund.clone(),
+                wortlaut: o.wortlaut.clone(),
+            })
+            .collect();
+        erzeugt.push((OHNE_DATEN.to_owned(), vertrag::json_datei(&ohne)));
     }
     erzeugt.extend(kapitel_dateien(meta, texte));
     zeiten.stufen.push(("Kapitel füllen", start.elapsed()));

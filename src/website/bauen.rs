@@ -108,6 +108,7 @@ impl Sitzung {
             angaben: &weit.angaben,
             leichte_sprache: &weit.leichte_sprache,
             nummern: super::abbildungsfolge(v.kapitel.iter().map(|k| k.text.as_str())),
+            abdeckung: &v.pruefung.abdeckung,
         };
         let mut dateien = super::dateien(&eingang, self.wurzel(), &v.schriften.dateien)?;
         let dauer = start.elapsed();

@@ -56,6 +56,9 @@ pub struct Eingang<'a> {
     /// The figures in the order the chapters place them (their numbers in
     /// the PDF: the first is Abbildung 1).
     pub nummern: Vec<String>,
+    /// How much of the report's text is checked, and the passages the data
+    /// cannot decide, with their reasons.
+    pub abdeckung: &'a crate::claims::abdeckung::Abdeckung,
 }
 
 #[cfg(test)]

@@ -699,6 +699,32 @@ pub fn produktseite(d: &Eingang, p: &Produkt) -> Seite {
 }
 
 /// The open data: files, fields, separator, licence, the PDF.
+/// How much of the report's text the data check: the checked statements
+/// and the passages marked as without data, with their reasons.
+fn pruefung_abschnitt(d: &Eingang) -> String {
+    let a = d.abdeckung;
+    let zeilen: Vec<Vec<String>> = a
+        .ohne_daten
+        .iter()
+        .map(|o| vec![format!("„{}“", esc(&o.wortlaut)), esc(&o.grund)])
+        .collect();
+    let liste = if zeilen.is_empty() {
+        String::new()
+    } else {
+        tabelle("Stellen ohne Datengrundlage", &["Stelle", "Grund"], &zeilen)
+    };
+    format!(
+        "<h2>Was der Bericht prüft</h2><p>{} Zahlen und Aussagen des Berichtstextes sind gegen \
+         diese Daten geprüft. {} Stellen können die Daten nicht entscheiden (keine Angabe dafür, \
+         eine Deutung, eine Prognose); die Redaktion hat sie mit ihrem Grund gekennzeichnet. \
+         {} Sätze mit einer Zahl oder einem Mengenwort sind weder geprüft noch \
+         gekennzeichnet.</p>{liste}",
+        a.geprueft,
+        a.ohne_daten.len(),
+        a.ohne_kennzeichnung.len()
+    )
+}
+
 pub fn datenseite(d: &Eingang) -> Seite {
     let e = d.edition;
     let lizenz = match &e.meta.lizenz {
@@ -756,7 +782,7 @@ pub fn datenseite(d: &Eingang) -> Seite {
          <h2>Felder eines Projekts</h2><p>Dazu <code>ausgabe</code> (die Ausgabe, z. B. \
          2025), <code>id</code> (bleibt über alle Ausgaben gleich), <code>landkreis</code> und \
          <code>regionalschluessel</code> (der amtliche Regionalschlüssel des Landkreises, 5 \
-         Ziffern).</p>{}<h2>Spalten von landkreise.csv</h2>{}",
+         Ziffern).</p>{}<h2>Spalten von landkreise.csv</h2>{}{}",
         pdf_satz(d, "", true),
         link("daten/projekte.json", "projekte.json"),
         link("daten/projekte.schema.json", "JSON Schema"),
@@ -776,6 +802,7 @@ pub fn datenseite(d: &Eingang) -> Seite {
             &felder
         ),
         tabelle("Spalten", &["Spalte", "Bedeutung"], &spalten),
+        pruefung_abschnitt(d),
     );
     Seite {
         pfad: "daten.html".into(),

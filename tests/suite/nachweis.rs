@@ -116,3 +116,36 @@ fn zahlennachweis_listet_jede_aussage_und_verlinkt_sie() {
         .count();
     assert_eq!(zum_anhang, 2, "Links: {links:?}");
 }
+
+#[test]
+fn der_zahlennachweis_von_layout_2026_nennt_grenzwertige_und_stellen_ohne_daten() {
+    let k = Kopie::klein();
+    k.mit_layout_2026();
+    k.ersetzen(
+        "data/klein/edition.yaml",
+        "layout: klein",
+        "layout: \"2026\"\nzahlennachweis: true",
+    );
+    // 3 Landkreise, "etwa 3,4": 11,8 % off, inside the band of "etwa".
+    k.ersetzen(
+        "report/kapitel/klein/01-ergebnisse.typ.hbs",
+        "Absatz zum Bearbeiten.",
+        "Es sind {{#behauptung \"landkreise_teilnehmend\" \"etwa\" 3.4}}etwa 3,4{{/behauptung}} \
+         Kreise. {{#ohne_daten \"kein Feld für Wünsche\"}}Viele wünschen sich Austausch.{{/ohne_daten}}",
+    );
+    let bytes = common::pdf_bytes_von(k.pfad(), "klein");
+    let seiten = common::pdf_seiten(&bytes);
+    let anhang = common::falten(&seiten[seiten.len() - 2..].join(" "));
+    for eintrag in [
+        "„etwa 3,4“",
+        "grenzwertig: im Grenzbereich des Wortes (Abweichung stimmt bis 10 %, grenzwertig unter 15 %)",
+        "Stellen ohne Datengrundlage",
+        "„Viele wünschen sich Austausch.“",
+        "kein Feld für Wünsche",
+    ] {
+        assert!(
+            anhang.contains(eintrag),
+            "„{eintrag}“ fehlt im Anhang: {anhang}"
+        );
+    }
+}

@@ -34,11 +34,13 @@ fn json_von(dateien: &[(String, Vec<u8>)], pfad: &str) -> Value {
 /// The files the contract describes, as one instance of its schema.
 fn vertragsdaten(dateien: &[(String, Vec<u8>)]) -> Value {
     let nachweis = json_von(dateien, "/generiert/zahlennachweis.json");
+    let ohne = json_von(dateien, "/generiert/ohne-daten.json");
     json!({
         "daten": json_von(dateien, "/generiert/daten.json"),
         "veraenderungen": json_von(dateien, "/generiert/veraenderungen.json"),
         "zahlennachweis": if nachweis.is_null() { json!([]) } else { nachweis },
         "entwurf": json_von(dateien, "/generiert/entwurf.json"),
+        "ohne_daten": if ohne.is_null() { json!([]) } else { ohne },
     })
 }
 

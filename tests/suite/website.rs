@@ -112,6 +112,19 @@ fn jedes_projekt_hat_eine_seite_und_jeder_link_fuehrt_zu_einer_datei() {
     assert!(daten.contains(&format!(
         "Prüfsumme (SHA-256) des PDFs: <code>{summe}</code>"
     )));
+    // What the report's text checks: 37 statements, 43 passages marked
+    // with their reason, none left unmarked.
+    assert!(
+        daten.contains("<h2>Was der Bericht prüft</h2><p>37 Zahlen und Aussagen")
+            && daten.contains("43 Stellen können die Daten nicht entscheiden")
+            && daten.contains("0 Sätze mit einer Zahl oder einem Mengenwort"),
+        "{daten}"
+    );
+    assert!(
+        daten.contains("<td>kein Feld für Herausforderungen</td>")
+            && daten.contains("„Häufig genannte Herausforderungen betreffen"),
+        "{daten}"
+    );
 }
 
 #[test]
