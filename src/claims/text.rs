@@ -98,9 +98,22 @@ impl Pruefbericht {
             a.ohne_kennzeichnung.len()
         );
         if !a.ohne_daten.is_empty() {
-            s.push_str("Ohne Datengrundlage (gekennzeichnet):\n");
+            s.push_str("Ohne Datengrundlage (gekennzeichnet), nach Grund:\n");
+            let mut gruende: Vec<(&str, Vec<String>)> = Vec::new();
             for o in &a.ohne_daten {
-                s.push_str(&format!("  {}:{}: {}\n", o.datei, o.zeile, o.grund));
+                let datei = o.datei.rsplit('/').next().unwrap_or(&o.datei);
+                let ort = format!("{datei}:{}", o.zeile);
+                match gruende.iter_mut().find(|(g, _)| *g == o.grund) {
+                    Some((_, orte)) => orte.push(ort),
+                    None => gruende.push((&o.grund, vec![ort])),
+                }
+            }
+            for (grund, orte) in gruende {
+                s.push_str(&format!(
+                    "  {grund} ({}): {}\n",
+                    orte.len(),
+                    orte.join(", ")
+                ));
             }
         }
         if !a.ohne_kennzeichnung.is_empty() {

@@ -157,7 +157,9 @@ fn die_abdeckung_zaehlt_gepruefte_gekennzeichnete_und_offene_saetze() {
         "{t}"
     );
     assert!(
-        t.contains(&format!("{KAPITEL}:{zeile}: kein Feld für Wünsche")),
+        t.contains(&format!(
+            "  kein Feld für Wünsche (1): 01-ergebnisse.typ.hbs:{zeile}"
+        )),
         "{t}"
     );
     assert!(
