@@ -429,11 +429,11 @@ fn verbreitet(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meld
 fn wort_befund(p: &Parameter, i: usize) -> Result<&'static Wortskala, Meldung> {
     let w = p.text(i, "das Häufigkeitswort")?;
     grenzen::wort(w)
-        .filter(|x| x.gemessen == "Anteil")
+        .filter(|x| x.gemessen == grenzen::Gemessen::Anteil)
         .ok_or_else(|| {
             let namen = grenzen::SKALA
                 .iter()
-                .filter(|x| x.gemessen == "Anteil")
+                .filter(|x| x.gemessen == grenzen::Gemessen::Anteil)
                 .map(|x| x.name);
             mit_vorschlag(
                 format!("unbekanntes Häufigkeitswort „{w}“"),

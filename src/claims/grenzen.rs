@@ -97,6 +97,17 @@ impl Grenzen {
     }
 }
 
+/// What a vague word's range is measured on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gemessen {
+    /// The share of the answer among the sheets (Häufigkeitswörter).
+    Anteil,
+    /// The leader's share of the two front-runners' answers (`dominiert`).
+    Fuehrung,
+    /// The relative deviation from the stated value (`etwa`).
+    Abweichung,
+}
+
 /// A vague word: its name in templates (and in `kennzahlen.yaml`), the
 /// words that say it, what it is measured on, its default range and where
 /// the range comes from.
@@ -104,7 +115,7 @@ impl Grenzen {
 pub struct Wortskala {
     pub name: &'static str,
     pub worte: &'static [&'static str],
-    pub gemessen: &'static str,
+    pub gemessen: Gemessen,
     pub grenzen: Grenzen,
     pub quelle: &'static str,
 }
@@ -119,7 +130,7 @@ pub const SKALA: &[Wortskala] = &[
     Wortskala {
         name: "die_meisten",
         worte: &["die meisten", "meisten", "mehrheit", "großteil"],
-        gemessen: "Anteil",
+        gemessen: Gemessen::Anteil,
         grenzen: Grenzen {
             richtung: Richtung::Ab,
             stimmt: 0.585,
@@ -130,7 +141,7 @@ pub const SKALA: &[Wortskala] = &[
     Wortskala {
         name: "ueberwiegend",
         worte: &["überwiegend", "mehrheitlich", "größtenteils", "meist"],
-        gemessen: "Anteil",
+        gemessen: Gemessen::Anteil,
         grenzen: Grenzen {
             richtung: Richtung::Ab,
             stimmt: 0.585,
@@ -141,7 +152,7 @@ pub const SKALA: &[Wortskala] = &[
     Wortskala {
         name: "haeufig",
         worte: &["häufig", "oft", "vielfach", "verbreitet", "viele"],
-        gemessen: "Anteil",
+        gemessen: Gemessen::Anteil,
         grenzen: Grenzen {
             richtung: Richtung::Ab,
             stimmt: 0.533,
@@ -152,7 +163,7 @@ pub const SKALA: &[Wortskala] = &[
     Wortskala {
         name: "selten",
         worte: &["selten", "wenige", "vereinzelt"],
-        gemessen: "Anteil",
+        gemessen: Gemessen::Anteil,
         grenzen: Grenzen {
             richtung: Richtung::Bis,
             stimmt: 0.17,
@@ -163,7 +174,7 @@ pub const SKALA: &[Wortskala] = &[
     Wortskala {
         name: "untergeordnet",
         worte: &["untergeordnet", "geringe rolle", "nebenrolle"],
-        gemessen: "Anteil",
+        gemessen: Gemessen::Anteil,
         grenzen: Grenzen {
             richtung: Richtung::Bis,
             stimmt: 0.17,
@@ -174,7 +185,7 @@ pub const SKALA: &[Wortskala] = &[
     Wortskala {
         name: "kaum",
         worte: &["kaum"],
-        gemessen: "Anteil",
+        gemessen: Gemessen::Anteil,
         grenzen: Grenzen {
             richtung: Richtung::Bis,
             stimmt: 0.13,
@@ -191,7 +202,7 @@ pub const SKALA: &[Wortskala] = &[
             "vor allem",
             "überwieg",
         ],
-        gemessen: "Anteil der ersten Antwort an den ersten beiden",
+        gemessen: Gemessen::Fuehrung,
         grenzen: Grenzen {
             richtung: Richtung::Ab,
             stimmt: 0.585,
@@ -202,7 +213,7 @@ pub const SKALA: &[Wortskala] = &[
     Wortskala {
         name: "etwa",
         worte: &["etwa", "ungefähr", "circa", "ca."],
-        gemessen: "Abweichung vom genannten Wert",
+        gemessen: Gemessen::Abweichung,
         grenzen: Grenzen {
             richtung: Richtung::Bis,
             stimmt: 0.10,
