@@ -186,15 +186,21 @@ fn saetze(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Template words as a reader sees them: Typst's escapes (`\<`) without
-/// the backslash, a placeholder inside (a footnote) as an ellipsis.
+/// the backslash, its emphasis marks (`*`, `_`) without the marks, a
+/// placeholder inside (a footnote) as an ellipsis.
 fn lesbar(wortlaut: &str) -> String {
     let mut out = String::new();
     let mut zeichen = wortlaut.chars().peekable();
     while let Some(c) = zeichen.next() {
         if c == '\\' && zeichen.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            if let Some(n) = zeichen.next() {
+                out.push(n);
+            }
             continue;
         }
-        out.push(c);
+        if c != '*' && c != '_' {
+            out.push(c);
+        }
     }
     out.replace(crate::templates::MARKE, "…")
 }
@@ -274,6 +280,10 @@ mod tests {
     #[test]
     fn gekennzeichnete_worte_lesbar() {
         assert_eq!(lesbar("z. T. \\< 1.000 € \\#1"), "z. T. < 1.000 € #1");
+        assert_eq!(
+            lesbar("ein *wichtiger* Satz \\* _so_"),
+            "ein wichtiger Satz * so"
+        );
     }
 
     #[test]
