@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::templates::{Kapitel, platzhalter};
+use crate::templates::{Kapitel, Platzhalter, platzhalter};
 
 /// A passage the data cannot decide, with its reason.
 #[derive(Debug, Clone, Serialize)]
@@ -143,9 +143,9 @@ fn mengenaussage(satz: &str) -> bool {
 
 /// Byte ranges of the chapter covered by a placeholder (a block to its
 /// closing tag).
-fn gedeckt(k: &Kapitel) -> Vec<std::ops::Range<usize>> {
-    platzhalter(k)
-        .into_iter()
+fn gedeckt(k: &Kapitel, platzhalter: &[Platzhalter]) -> Vec<std::ops::Range<usize>> {
+    platzhalter
+        .iter()
         .filter(|p| DECKEND.contains(&p.helfer.as_str()))
         .map(|p| {
             let ende = format!("{{{{/{}}}}}", p.helfer);
@@ -212,10 +212,9 @@ pub fn abdeckung(kapitel: &[Kapitel], geprueft: usize) -> Abdeckung {
         ..Abdeckung::default()
     };
     for k in kapitel {
-        for p in platzhalter(k)
-            .into_iter()
-            .filter(|p| p.helfer == "ohne_daten")
-        {
+        // Parsed once per chapter, for the marks and for what they cover.
+        let ps = platzhalter(k);
+        for p in ps.iter().filter(|p| p.helfer == "ohne_daten") {
             a.ohne_daten.push(OhneDatenStelle {
                 datei: p.pfad.display().to_string(),
                 zeile: p.zeile,
@@ -224,15 +223,15 @@ pub fn abdeckung(kapitel: &[Kapitel], geprueft: usize) -> Abdeckung {
                 wortlaut: lesbar(&p.wortlaut),
             });
         }
-        a.ohne_kennzeichnung.extend(ungekennzeichnet(k));
+        a.ohne_kennzeichnung.extend(ungekennzeichnet(k, &ps));
     }
     a
 }
 
 /// The sentences of a chapter with a number or amount that no placeholder
 /// covers; Typst code, headings and comments are not prose.
-fn ungekennzeichnet(k: &Kapitel) -> Vec<Ungekennzeichnet> {
-    let gedeckt = gedeckt(k);
+fn ungekennzeichnet(k: &Kapitel, platzhalter: &[Platzhalter]) -> Vec<Ungekennzeichnet> {
+    let gedeckt = gedeckt(k, platzhalter);
     let mut out = Vec::new();
     let mut start = 0;
     for (nr, zeile) in k.text.split_inclusive('\n').enumerate() {

@@ -125,28 +125,36 @@ const RAMOTOWSKA: &str = "Ramotowska, Haaf, Van Maanen & Szymanik, „Most quant
 const ROHRMANN: &str = "Rohrmann, Verbal Qualifiers for Rating Scales (VQS), Skalenwerte 0–10 \
                         (englische Wörter)";
 
+/// "most" (Ramotowska et al.): holds from threshold + 1 SD, borderline
+/// above one half (the literal floor). Also "überwiegend" and "dominiert".
+const MEHRHEIT: Grenzen = Grenzen {
+    richtung: Richtung::Ab,
+    stimmt: 0.585,
+    grenzwertig: 0.5,
+};
+
+/// "seldom" (Rohrmann): holds up to its scale value, borderline to the
+/// midpoint with "occasionally". Also "untergeordnet" (no study of its own).
+const SELTEN: Grenzen = Grenzen {
+    richtung: Richtung::Bis,
+    stimmt: 0.17,
+    grenzwertig: 0.245,
+};
+
 /// Every vague word with its default range (README "Vage Wörter").
 pub const SKALA: &[Wortskala] = &[
     Wortskala {
         name: "die_meisten",
         worte: &["die meisten", "meisten", "mehrheit", "großteil"],
         gemessen: Gemessen::Anteil,
-        grenzen: Grenzen {
-            richtung: Richtung::Ab,
-            stimmt: 0.585,
-            grenzwertig: 0.5,
-        },
+        grenzen: MEHRHEIT,
         quelle: RAMOTOWSKA,
     },
     Wortskala {
         name: "ueberwiegend",
         worte: &["überwiegend", "mehrheitlich", "größtenteils", "meist"],
         gemessen: Gemessen::Anteil,
-        grenzen: Grenzen {
-            richtung: Richtung::Ab,
-            stimmt: 0.585,
-            grenzwertig: 0.5,
-        },
+        grenzen: MEHRHEIT,
         quelle: RAMOTOWSKA,
     },
     Wortskala {
@@ -164,22 +172,14 @@ pub const SKALA: &[Wortskala] = &[
         name: "selten",
         worte: &["selten", "wenige", "vereinzelt"],
         gemessen: Gemessen::Anteil,
-        grenzen: Grenzen {
-            richtung: Richtung::Bis,
-            stimmt: 0.17,
-            grenzwertig: 0.245,
-        },
+        grenzen: SELTEN,
         quelle: ROHRMANN,
     },
     Wortskala {
         name: "untergeordnet",
         worte: &["untergeordnet", "geringe rolle", "nebenrolle"],
         gemessen: Gemessen::Anteil,
-        grenzen: Grenzen {
-            richtung: Richtung::Bis,
-            stimmt: 0.17,
-            grenzwertig: 0.245,
-        },
+        grenzen: SELTEN,
         quelle: ROHRMANN,
     },
     Wortskala {
@@ -203,11 +203,7 @@ pub const SKALA: &[Wortskala] = &[
             "überwieg",
         ],
         gemessen: Gemessen::Fuehrung,
-        grenzen: Grenzen {
-            richtung: Richtung::Ab,
-            stimmt: 0.585,
-            grenzwertig: 0.5,
-        },
+        grenzen: MEHRHEIT,
         quelle: RAMOTOWSKA,
     },
     Wortskala {
