@@ -83,6 +83,25 @@ fn edition_daten(id: &str, meta: &EditionMeta) -> v::EditionDaten {
             })
             .collect(),
         bildnachweise: meta.bildnachweise.iter().map(bildnachweis).collect(),
+        impressum: impressum(meta),
+    }
+}
+
+/// The imprint; addresses only with a safe scheme (check refuses the others).
+fn impressum(meta: &EditionMeta) -> v::Impressumdaten {
+    let i = meta.impressum.clone().unwrap_or_default();
+    let sicher = |u: Option<String>| u.filter(|u| crate::model::sichere_url(u));
+    v::Impressumdaten {
+        anschrift: i.anschrift,
+        email: i.email,
+        telefon: i.telefon,
+        internet: sicher(i.internet),
+        isbn: i.isbn,
+        urn: i.urn,
+        lizenz: meta.lizenz.as_ref().map(|l| v::Lizenzdaten {
+            name: l.name.clone(),
+            url: sicher(Some(l.url.clone())),
+        }),
     }
 }
 

@@ -83,6 +83,28 @@ pub struct EditionDaten {
     pub historie: Vec<Historienzeile>,
     pub mitwirkende: Vec<Mitwirkende>,
     pub bildnachweise: Vec<Bildnachweis>,
+    /// Das Impressum; jedes Feld `null` (die Anschrift leer), wenn nicht angegeben.
+    pub impressum: Impressumdaten,
+}
+
+/// Imprint of the report (edition.yaml: `impressum`, `lizenz`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Impressumdaten {
+    pub anschrift: Vec<String>,
+    pub email: Option<String>,
+    pub telefon: Option<String>,
+    /// Nur mit sicherem Schema (`https:`, `http:`).
+    pub internet: Option<String>,
+    pub isbn: Option<String>,
+    pub urn: Option<String>,
+    pub lizenz: Option<Lizenzdaten>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Lizenzdaten {
+    pub name: String,
+    /// Nur mit sicherem Schema.
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]

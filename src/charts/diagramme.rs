@@ -565,6 +565,12 @@ fn streudiagramm(punkte: &[Punkt], mass: &Schriftmass, g: &Gestaltung) -> Result
         .ceil()
         .max(1.0);
     let ymax = punkte.iter().map(|p| p.y).fold(0.0, f64::max) + 2.0;
+    // With every dot named, room left of and below the dots on the axes.
+    let (xmin, ymin) = if g.streudiagramm_alle_namen {
+        (-0.12 * xmax, -0.06 * ymax)
+    } else {
+        (-0.1, 0.0)
+    };
     let mut svg = String::new();
     {
         let root = Svg::neu(&mut svg, (BREITE, 500), mass).into_drawing_area();
@@ -574,7 +580,7 @@ fn streudiagramm(punkte: &[Punkt], mass: &Schriftmass, g: &Gestaltung) -> Result
             .margin_right(40)
             .x_label_area_size(60)
             .y_label_area_size(80)
-            .build_cartesian_2d(-0.1f64..xmax + 0.1, 0f64..ymax)
+            .build_cartesian_2d(xmin..xmax + 0.1, ymin..ymax)
             .map_err(|e| e.to_string())?;
         chart
             .configure_mesh()
@@ -604,7 +610,8 @@ fn streudiagramm(punkte: &[Punkt], mass: &Schriftmass, g: &Gestaltung) -> Result
             .draw_series(punkte.iter().map(|p| punkt(p, WHITE.stroke_width(2))))
             .map_err(|e| e.to_string())?;
         if g.streudiagramm_namen {
-            punkte_benennen(&chart, punkte, mass).map_err(|e| e.to_string())?;
+            punkte_benennen(&chart, punkte, mass, g.streudiagramm_alle_namen)
+                .map_err(|e| e.to_string())?;
         }
         root.present().map_err(|e| e.to_string())?;
     }
@@ -614,22 +621,109 @@ fn streudiagramm(punkte: &[Punkt], mass: &Schriftmass, g: &Gestaltung) -> Result
 /// A box in SVG units: left, top, right, bottom.
 type Kasten = (i32, i32, i32, i32);
 
+/// A line from one point to another, in SVG units.
+type Strecke = ((i32, i32), (i32, i32));
+
 fn ueberschneiden(a: &Kasten, b: &Kasten) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Where a label of `b` × `h` may stand around the dot at `(x, y)`, nearest
+/// first: right, left, above, below at the dot; with `weiter`, then eight
+/// directions at growing distance (such a label gets a leader line).
+fn orte(x: i32, y: i32, b: i32, h: i32, r: i32, weiter: bool) -> Vec<(i32, i32, bool)> {
+    let naehe = [
+        (x + r, y - r - h, false),
+        (x + r, y + r, false),
+        (x - r - b, y - r - h, false),
+        (x - r - b, y + r, false),
+    ];
+    let mut orte = vec![
+        (x + r + 4, y - h / 2, false),
+        (x - r - 4 - b, y - h / 2, false),
+        (x - b / 2, y - r - 4 - h, false),
+        (x - b / 2, y + r + 4, false),
+    ];
+    if weiter {
+        orte.extend(naehe);
+        for stufe in 1..=12 {
+            let d = r + 4 + 16 * stufe;
+            for (dx, dy) in [
+                (1, 0),
+                (1, -1),
+                (0, -1),
+                (-1, -1),
+                (-1, 0),
+                (-1, 1),
+                (0, 1),
+                (1, 1),
+            ] {
+                let l = match dx {
+                    1 => x + d,
+                    -1 => x - d - b,
+                    _ => x - b / 2,
+                };
+                let o = match dy {
+                    1 => y + d,
+                    -1 => y - d - h,
+                    _ => y - h / 2,
+                };
+                orte.push((l, o, true));
+            }
+        }
+    }
+    orte
+}
+
+/// Whether the segments `a`–`b` and `c`–`d` cross (properly).
+fn kreuzen(a: (i32, i32), b: (i32, i32), c: (i32, i32), d: (i32, i32)) -> bool {
+    let seite = |p: (i32, i32), q: (i32, i32), r: (i32, i32)| {
+        (i64::from(q.0 - p.0) * i64::from(r.1 - p.1) - i64::from(q.1 - p.1) * i64::from(r.0 - p.0))
+            .signum()
+    };
+    seite(a, b, c) * seite(a, b, d) < 0 && seite(c, d, a) * seite(c, d, b) < 0
+}
+
+/// Whether the segment `a`–`b` runs through box `k` (crosses a side or a diagonal).
+fn durch_kasten(a: (i32, i32), b: (i32, i32), k: &Kasten) -> bool {
+    kreuzen(a, b, (k.0, k.1), (k.2, k.3)) || kreuzen(a, b, (k.0, k.3), (k.2, k.1))
+}
+
+/// The leader line from the edge of the dot at `(x, y)` (radius `r`) to
+/// the nearest point of box `k`.
+fn hinweislinie((x, y): (i32, i32), r: i32, k: &Kasten) -> Strecke {
+    let ziel = naechster_punkt(k, (x, y));
+    let (dx, dy) = (f64::from(ziel.0 - x), f64::from(ziel.1 - y));
+    let laenge = dx.hypot(dy).max(1.0);
+    let rand = (
+        x + (dx / laenge * f64::from(r + 2)) as i32,
+        y + (dy / laenge * f64::from(r + 2)) as i32,
+    );
+    (rand, ziel)
+}
+
+/// The point of box `k` nearest to `(x, y)`.
+fn naechster_punkt(k: &Kasten, (x, y): (i32, i32)) -> (i32, i32) {
+    (x.clamp(k.0, k.2), y.clamp(k.1, k.3))
 }
 
 /// Names the dots: Landkreise at the same values share one label ("A,
 /// B"); the dots with the most projects first, each label right, left,
 /// above or below its dot, wherever it overlaps no dot, no earlier label
 /// and stays inside the plotting area. A label with no free place is left
-/// out (the values stand in Tabelle 1).
+/// out (the values stand in Tabelle 1), unless `alle`: then labels keep a
+/// gap of 4 units to every other label and dot, a label that finds no place
+/// beside its dot stands further away with a leader line, and a label that
+/// finds no place at all is an error, not a silent omission.
 fn punkte_benennen(
     chart: &Streuung,
     punkte: &[Punkt],
     mass: &Schriftmass,
+    alle: bool,
 ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     const GROESSE: u32 = 17;
     const R: i32 = 11;
+    let abstand = if alle { 4 } else { 0 };
     let mut gruppen: Vec<((i32, i32), Vec<&str>)> = Vec::new();
     for p in punkte {
         let pos = chart.backend_coord(&(p.x, p.y));
@@ -648,34 +742,104 @@ fn punkte_benennen(
         .map(|((x, y), _)| (x - R, y - R, x + R, y + R))
         .collect();
     let stil = schrift(GROESSE);
-    for ((x, y), namen) in &gruppen {
+    let flaeche = chart.plotting_area().strip_coord_spec();
+    let groessen: Vec<(i32, i32)> = gruppen
+        .iter()
+        .map(|(_, namen)| {
+            let (b, h) = mass.groesse(&namen.join(", "), f64::from(GROESSE));
+            (b as i32, h as i32)
+        })
+        .collect();
+    // The free places of group `gi`, nearest first, each with whether it is
+    // far from the dot (then it gets a leader line). With `alle`, a place
+    // that would cross the plotting area's edge is moved inside it (a dot on
+    // an axis is named beside it, not left out).
+    let mut linien: Vec<Strecke> = Vec::new();
+    // `streng`: a leader line may cross no other line, label or dot, and no
+    // label may lie on an earlier leader line (relaxed only where no place
+    // is left otherwise).
+    let freie =
+        |gi: usize, belegt: &[Kasten], linien: &[Strecke], streng: bool| -> Vec<(Kasten, bool)> {
+            let ((x, y), _) = gruppen[gi];
+            let (b, h) = groessen[gi];
+            orte(x, y, b, h, R, alle)
+                .into_iter()
+                .map(|(l, o, _)| {
+                    let (l, o) = if alle {
+                        (l.clamp(x0, (x1 - b).max(x0)), o.clamp(y0, (y1 - h).max(y0)))
+                    } else {
+                        (l, o)
+                    };
+                    let k = (l, o, l + b, o + h);
+                    let (nx, ny) = naechster_punkt(&k, (x, y));
+                    (
+                        k,
+                        f64::from(nx - x).hypot(f64::from(ny - y)) > f64::from(R + 8),
+                    )
+                })
+                .filter(|(k, fern)| {
+                    let weit = (k.0 - abstand, k.1 - abstand, k.2 + abstand, k.3 + abstand);
+                    let (a, b) = hinweislinie((x, y), R, k);
+                    k.0 >= x0
+                        && k.2 <= x1
+                        && k.1 >= y0
+                        && k.3 <= y1
+                        && !belegt.iter().any(|f| ueberschneiden(&weit, f))
+                        && !(streng
+                            && *fern
+                            && (belegt
+                                .iter()
+                                .enumerate()
+                                .any(|(i, f)| i != gi && durch_kasten(a, b, f))
+                                || linien.iter().any(|(c, d)| kreuzen(a, b, *c, *d))))
+                        && !(streng && linien.iter().any(|(c, d)| durch_kasten(*c, *d, &weit)))
+                })
+                .collect()
+        };
+    let mut offen: Vec<usize> = (0..gruppen.len()).collect();
+    while !offen.is_empty() {
+        // With `alle` the group with the fewest free places beside its dot
+        // goes first (a crowded corner is named before its neighbours take
+        // the room); otherwise from the top.
+        let wahl = if alle {
+            (0..offen.len())
+                .min_by_key(|&i| {
+                    freie(offen[i], &belegt, &linien, true)
+                        .iter()
+                        .filter(|(_, fern)| !fern)
+                        .count()
+                })
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let gi = offen.remove(wahl);
+        let ((x, y), namen) = &gruppen[gi];
         let text = namen.join(", ");
-        let (b, h) = mass.groesse(&text, f64::from(GROESSE));
-        let (b, h) = (b as i32, h as i32);
-        let orte = [
-            (x + R + 4, y - h / 2),
-            (x - R - 4 - b, y - h / 2),
-            (x - b / 2, y - R - 4 - h),
-            (x - b / 2, y + R + 4),
-        ];
-        let frei = orte
+        let frei = freie(gi, &belegt, &linien, true)
             .into_iter()
-            .map(|(l, o)| (l, o, l + b, o + h))
-            .find(|k| {
-                k.0 >= x0
-                    && k.2 <= x1
-                    && k.1 >= y0
-                    && k.3 <= y1
-                    && !belegt.iter().any(|f| ueberschneiden(k, f))
-            });
-        if let Some(k) = frei {
-            chart.plotting_area().strip_coord_spec().draw(&Text::new(
-                text,
-                (k.0 - x0, k.1 - y0),
-                stil.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+            .next()
+            .or_else(|| freie(gi, &belegt, &linien, false).into_iter().next());
+        let Some((k, linie)) = frei else {
+            if alle {
+                return Err(DrawingAreaErrorKind::LayoutError);
+            }
+            continue;
+        };
+        if linie {
+            let (rand, ziel) = hinweislinie((*x, *y), R, &k);
+            linien.push((rand, ziel));
+            flaeche.draw(&PathElement::new(
+                vec![(rand.0 - x0, rand.1 - y0), (ziel.0 - x0, ziel.1 - y0)],
+                RGBColor(0x70, 0x70, 0x70).stroke_width(2),
             ))?;
-            belegt.push(k);
         }
+        flaeche.draw(&Text::new(
+            text,
+            (k.0 - x0, k.1 - y0),
+            stil.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+        belegt.push(k);
     }
     Ok(())
 }

@@ -52,17 +52,63 @@ fn zeichne(
     geo: &Geodaten,
     flaeche_: &Flaeche,
     hoehe: u32,
-    zahlen: KartenZahlen,
+    g: &Gestaltung,
 ) -> Result<(), Meldung> {
     flaeche_.fill(&WHITE).map_err(fehler)?;
     let px = Projektion::neu(geo, hoehe);
+    let schraffiert = g.keine_teilnahme_schraffiert;
     for kreis in groesste_zuerst(geo) {
-        let fuellung = teilnehmer(e, kreis).map_or(OHNE, farbe);
-        zeichne_kreis(flaeche_, kreis, fuellung, &px)?;
+        let n = teilnehmer(e, kreis);
+        let fuellung = match n {
+            None if schraffiert => WHITE,
+            _ => n.map_or(OHNE, farbe),
+        };
+        zeichne_kreis(flaeche_, kreis, fuellung, n.is_none() && schraffiert, &px)?;
     }
-    zeichne_zahlen(e, geo, flaeche_, &px, zahlen)?;
-    zeichne_legende(flaeche_, hoehe)
+    zeichne_zahlen(e, geo, flaeche_, &px, g.karten_zahlen)?;
+    zeichne_legende(flaeche_, hoehe, schraffiert)
 }
+
+/// Hatching of the area inside `ring`: diagonal lines `abstand` apart (lines
+/// x − y = c, cut by the ring's edges; inside by the even-odd rule).
+fn schraffur(ring: &[(i32, i32)], abstand: i32) -> Vec<Vec<(i32, i32)>> {
+    let u = |(x, y): (i32, i32)| x - y;
+    let (Some(min), Some(max)) = (
+        ring.iter().map(|p| u(*p)).min(),
+        ring.iter().map(|p| u(*p)).max(),
+    ) else {
+        return Vec::new();
+    };
+    let mut linien = Vec::new();
+    let mut c = min - min.rem_euclid(abstand) + abstand;
+    while c < max {
+        let cf = f64::from(c) + 0.5;
+        let mut v: Vec<f64> = ring
+            .windows(2)
+            .filter_map(|k| {
+                let (a, b) = (k[0], k[1]);
+                let (ua, ub) = (f64::from(u(a)), f64::from(u(b)));
+                let (va, vb) = (f64::from(a.0 + a.1), f64::from(b.0 + b.1));
+                ((ua - cf) * (ub - cf) < 0.0).then(|| va + (cf - ua) / (ub - ua) * (vb - va))
+            })
+            .collect();
+        v.sort_by(f64::total_cmp);
+        for paar in v.chunks_exact(2) {
+            let punkt = |v: f64| {
+                (
+                    ((cf + v) / 2.0).round() as i32,
+                    ((v - cf) / 2.0).round() as i32,
+                )
+            };
+            linien.push(vec![punkt(paar[0]), punkt(paar[1])]);
+        }
+        c += abstand;
+    }
+    linien
+}
+
+/// The hatch's strokes: mid grey, thin.
+const SCHRAFFUR: RGBColor = RGBColor(0x80, 0x80, 0x80);
 
 /// From geographic coordinates to SVG units: the bounding box scaled into
 /// the area left of the legend.
@@ -114,6 +160,7 @@ fn zeichne_kreis(
     flaeche_: &Flaeche,
     kreis: &Kreis,
     fuellung: RGBColor,
+    schraffiert: bool,
     px: &Projektion,
 ) -> Result<(), Meldung> {
     for poly in &kreis.polygone {
@@ -124,6 +171,13 @@ fn zeichne_kreis(
         flaeche_
             .draw(&Polygon::new(aussen.clone(), fuellung.filled()))
             .map_err(fehler)?;
+        if schraffiert {
+            for linie in schraffur(&aussen, 9) {
+                flaeche_
+                    .draw(&PathElement::new(linie, SCHRAFFUR.stroke_width(1)))
+                    .map_err(fehler)?;
+            }
+        }
         for loch in loecher {
             let l = px.ring(loch);
             flaeche_
@@ -180,7 +234,7 @@ fn zeichne_zahlen(
 
 /// The legend at the bottom right: title, one box per class, "keine
 /// Teilnahme".
-fn zeichne_legende(flaeche_: &Flaeche, hoehe: u32) -> Result<(), Meldung> {
+fn zeichne_legende(flaeche_: &Flaeche, hoehe: u32, schraffiert: bool) -> Result<(), Meldung> {
     let lx = (f64::from(BREITE) - LEGENDE + 10.0) as i32;
     let mut ly =
         (f64::from(hoehe) - 2.0 * RAND - 46.0 * (KLASSEN.len() as f64 + 1.0) - 40.0) as i32;
@@ -197,7 +251,22 @@ fn zeichne_legende(flaeche_: &Flaeche, hoehe: u32) -> Result<(), Meldung> {
         .map(|(_, t, c)| (t.to_string(), *c))
         .chain(std::iter::once(("keine Teilnahme".to_string(), OHNE)));
     for (text, c) in eintraege {
-        legenden_eintrag(flaeche_, (lx, ly), text, c)?;
+        let ohne = text == "keine Teilnahme" && schraffiert;
+        legenden_eintrag(flaeche_, (lx, ly), text, if ohne { WHITE } else { c })?;
+        if ohne {
+            let kasten = [
+                (lx, ly),
+                (lx + 34, ly),
+                (lx + 34, ly + 30),
+                (lx, ly + 30),
+                (lx, ly),
+            ];
+            for linie in schraffur(&kasten, 9) {
+                flaeche_
+                    .draw(&PathElement::new(linie, SCHRAFFUR.stroke_width(1)))
+                    .map_err(fehler)?;
+            }
+        }
         ly += 46;
     }
     Ok(())
@@ -278,8 +347,7 @@ pub fn karte(
     let mut svg = String::new();
     {
         let root = Svg::neu(&mut svg, (BREITE, hoehe), mass).into_drawing_area();
-        zeichne(e, geo, &root, hoehe, g.karten_zahlen)
-            .map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m))?;
+        zeichne(e, geo, &root, hoehe, g).map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), m))?;
         root.present()
             .map_err(|m| ZeichenFehler::Zeichnen("Karte".into(), Meldung::neu(m.to_string())))?;
     }

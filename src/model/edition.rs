@@ -61,6 +61,11 @@ pub struct EditionMeta {
     /// dass keine Lizenz angegeben ist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lizenz: Option<Lizenz>,
+    /// Das Impressum des PDFs (Layout 2026): Anschrift und Kontakt des
+    /// Herausgebers, ISBN und URN, soweit vorhanden. Die Lizenz ist `lizenz`.
+    /// Was fehlt, meldet `check` als Hinweis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impressum: Option<Impressum>,
     /// Dokumenten-Historie; der jüngste Eintrag ist die Version dieser Ausgabe.
     pub historie: Vec<HistorienEintrag>,
     /// Mitwirkende in der Arbeitsgruppe.
@@ -301,6 +306,31 @@ mod tests {
         assert!(Datum::aus_text("2025-02-29").is_none());
         assert!(Datum::aus_text("23.06.2025").is_none());
     }
+}
+
+/// Das Impressum des Berichts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Impressum {
+    /// Die Anschrift des Herausgebers, Zeile für Zeile.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anschrift: Vec<String>,
+    /// E-Mail-Adresse für Anfragen zum Bericht.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"))]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telefon: Option<String>,
+    /// Internetadresse des Herausgebers (`https:` oder `http:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = URL_MUSTER))]
+    pub internet: Option<String>,
+    /// ISBN, z. B. `978-3-00-012345-6`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isbn: Option<String>,
+    /// URN, z. B. `urn:nbn:de:0000-12345`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urn: Option<String>,
 }
 
 /// Die Lizenz der offenen Daten.

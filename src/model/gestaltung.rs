@@ -63,6 +63,19 @@ pub struct Gestaltung {
     /// Inhaltsverzeichnis am Rand). Ohne das: wie Version 1.0 und 1.1.
     #[serde(default)]
     pub lesezeichen_zeigen: bool,
+    /// Mit `streudiagramm_namen`: jeder Punkt des Streudiagramms trägt seinen
+    /// Namen. Wo neben dem Punkt kein Platz ist, steht der Name weiter weg,
+    /// mit einer Hinweislinie zum Punkt; Namen halten Abstand zueinander und
+    /// zu fremden Punkten. Ohne das: Namen nur, wo sie direkt neben dem Punkt
+    /// Platz finden (Version 1.1).
+    #[serde(default)]
+    pub streudiagramm_alle_namen: bool,
+    /// Auf der Karte sind die Gebiete ohne Teilnahme weiß und schraffiert
+    /// (in der Legende ebenso), statt hellgrau: so unterscheiden sie sich
+    /// von der hellsten Klasse („0“) nicht nur durch einen kaum sichtbaren
+    /// Farbton. Ohne das: wie Version 1.0 und 1.1.
+    #[serde(default)]
+    pub keine_teilnahme_schraffiert: bool,
 }
 
 fn erster_vertrag() -> u32 {
@@ -117,6 +130,8 @@ impl Default for Gestaltung {
             lange_woerter_umbrechen: false,
             balken_lesbar: false,
             lesezeichen_zeigen: false,
+            streudiagramm_alle_namen: false,
+            keine_teilnahme_schraffiert: false,
         }
     }
 }

@@ -19,6 +19,7 @@ mod nachweis;
 mod pruefung;
 mod schlechte_eingaben;
 mod schreiben;
+mod seitenbilder;
 mod tabelle;
 mod umfrage;
 mod umfrage_echt;

@@ -282,3 +282,55 @@ pub fn pdf_seiten(bytes: &[u8]) -> Vec<String> {
         })
         .collect()
 }
+
+/// Every character on each page with the position of its origin (x, y in
+/// PDF units), white space left out: for rules about where text stands.
+pub fn pdf_zeichen(bytes: &[u8]) -> Vec<Vec<(String, f64, f64)>> {
+    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+    struct Zeichen<'a>(&'a mut Vec<(String, f64, f64)>);
+    impl OutputDev for Zeichen<'_> {
+        fn begin_page(
+            &mut self,
+            _: u32,
+            _: &MediaBox,
+            _: Option<(f64, f64, f64, f64)>,
+        ) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_page(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn output_character(
+            &mut self,
+            trm: &Transform,
+            _: f64,
+            _: f64,
+            _: f64,
+            zeichen: &str,
+        ) -> Result<(), OutputError> {
+            if !zeichen.trim().is_empty() {
+                self.0.push((zeichen.to_owned(), trm.m31, trm.m32));
+            }
+            Ok(())
+        }
+        fn begin_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_line(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+    }
+
+    let doc = pdf_extract::Document::load_mem(bytes).unwrap();
+    (1..=doc.get_pages().len() as u32)
+        .map(|nr| {
+            let mut zeichen = Vec::new();
+            pdf_extract::output_doc_page(&doc, &mut Zeichen(&mut zeichen), nr).unwrap();
+            zeichen
+        })
+        .collect()
+}
