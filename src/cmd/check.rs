@@ -21,6 +21,7 @@ fn json_bericht(id: &str, g: &Geprueft) -> String {
         "getippte_zahlen": b.zahlen,
         "eigene_grenzen": b.eigene_grenzen,
         "abdeckung": b.abdeckung,
+        "impressum_luecken": impressum_luecken(g),
         "uebernommen_mit_neuen_daten": uebernommen(g).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
@@ -35,6 +36,33 @@ fn text_bericht(id: &str, g: &Geprueft) -> String {
     s.push_str(&b.anerkannt_text());
     s.push_str(&uebernommen_text(g));
     s.push_str(&b.abdeckung_text());
+    s.push_str(&impressum_text(g));
+    s
+}
+
+/// What the imprint of a layout that sets one lacks (a note, not a finding:
+/// the imprint prints what there is).
+fn impressum_luecken(g: &Geprueft) -> Vec<&'static str> {
+    let geladen = &g.vorbereitet.geladen;
+    if !geladen.gestaltung.impressum {
+        return Vec::new();
+    }
+    geladen.edition.meta.impressum_luecken()
+}
+
+fn impressum_text(g: &Geprueft) -> String {
+    let luecken = impressum_luecken(g);
+    if luecken.is_empty() {
+        return String::new();
+    }
+    let mut s = format!(
+        "\nImpressum: edition.yaml (data/{}/edition.yaml) nennt nicht\n",
+        g.vorbereitet.geladen.edition.id
+    );
+    for l in luecken {
+        s.push_str(&format!("  - {l}\n"));
+    }
+    s.push_str("  Das Impressum des PDFs lässt weg, was fehlt; bitte ergänzen.\n");
     s
 }
 

@@ -83,6 +83,23 @@ pub struct EditionMeta {
 }
 
 impl EditionMeta {
+    /// What an imprint needs and edition.yaml does not give: the publisher's
+    /// address, an e-mail address and the licence, each with where it goes.
+    pub fn impressum_luecken(&self) -> Vec<&'static str> {
+        let i = self.impressum.clone().unwrap_or_default();
+        let mut luecken = Vec::new();
+        if i.anschrift.is_empty() {
+            luecken.push("die Anschrift des Herausgebers (impressum: anschrift: [Zeile, …])");
+        }
+        if i.email.is_none() {
+            luecken.push("eine E-Mail-Adresse für Anfragen (impressum: email: …)");
+        }
+        if self.lizenz.is_none() {
+            luecken.push("die Lizenz (lizenz: {name: …, url: …})");
+        }
+        luecken
+    }
+
     /// The newest entry of the history: its version and date are the edition's.
     pub fn aktuell(&self) -> Option<&HistorienEintrag> {
         self.historie.iter().max_by(|a, b| a.datum.cmp(&b.datum))

@@ -76,6 +76,10 @@ pub struct Gestaltung {
     /// Farbton. Ohne das: wie Version 1.0 und 1.1.
     #[serde(default)]
     pub keine_teilnahme_schraffiert: bool,
+    /// Das Layout setzt auf die Rückseite des Titels ein Impressum aus
+    /// edition.yaml (`impressum`, `lizenz`); `check` nennt, was dafür fehlt.
+    #[serde(default)]
+    pub impressum: bool,
 }
 
 fn erster_vertrag() -> u32 {
@@ -132,6 +136,7 @@ impl Default for Gestaltung {
             lesezeichen_zeigen: false,
             streudiagramm_alle_namen: false,
             keine_teilnahme_schraffiert: false,
+            impressum: false,
         }
     }
 }

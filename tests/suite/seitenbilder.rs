@@ -22,7 +22,7 @@ use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{RenderCache, RenderSettings};
 use kataster_report::model::FELDER;
 
-use crate::common::{Kopie, pdf_bytes, pdf_seiten, pdf_zeichen};
+use crate::common::{Kopie, cli, pdf_bytes, pdf_seiten, pdf_zeichen, stdout};
 
 /// 36 dpi: a page is 298 × 421 pixels; enough to see a moved block, a lost
 /// row or a changed colour, small enough to commit.
@@ -311,10 +311,145 @@ fn die_regeln_finden_die_fehler_der_version_1_1() {
         "{hoehen:?}"
     );
     let seiten = pdf_seiten(&bytes);
+    // P. 11 is three-quarters empty: 4.1 and Tabelle 1 moved to p. 12.
+    let (leer, _) = zu_leere_seiten(&bytes, &seiten);
+    assert!(leer.iter().any(|(s, _)| *s == 11), "{leer:?}");
+    // Lüneburg (0; 2) and Wittmund (0; 0) have no name in Abbildung 3.
+    let ohne = ohne_namen_im_streudiagramm(&bytes, &seiten);
+    assert!(ohne.contains(&"Wittmund".to_owned()), "{ohne:?}");
     let einzeln = seiten
         .iter()
         .flat_map(|s| zeilen_je_steckbrief(s))
         .filter(|n| *n < 3)
         .count();
     assert!(einzeln > 0, "{einzeln}");
+}
+
+#[test]
+fn das_impressum_steht_aus_den_daten_und_check_nennt_was_fehlt() {
+    let k = Kopie::neu();
+    k.ersetzen(
+        "data/2025/edition.yaml",
+        "layout: \"2025-barrierefrei\"",
+        "layout: \"2026\"",
+    );
+    k.ersetzen(
+        "data/2025/edition.yaml",
+        "version: \"1.1\"",
+        "version: \"1.2\"",
+    );
+    let vorher = stdout(&cli(k.pfad(), &["check", "--edition", "2025"]));
+    assert!(vorher.contains("Impressum: edition.yaml"), "{vorher}");
+    assert!(
+        vorher.contains("die Anschrift des Herausgebers"),
+        "{vorher}"
+    );
+    k.ersetzen(
+        "data/2025/edition.yaml",
+        "herausgeber_kurz: NLT\n",
+        "herausgeber_kurz: NLT\nimpressum:\n  anschrift: [\"Musterweg 1 #[*fett*] $x$\", \"30000 Hannover\"]\n  \
+         email: kontakt@example.org\n  isbn: 978-3-00-000000-0\nlizenz:\n  name: Datenlizenz Deutschland – Namensnennung – Version 2.0\n  \
+         url: https://www.govdata.de/dl-de/by-2-0\n",
+    );
+    let nachher = stdout(&cli(k.pfad(), &["check", "--edition", "2025"]));
+    assert!(!nachher.contains("Impressum: edition.yaml"), "{nachher}");
+    let seiten = pdf_seiten(&pdf_bytes(k.pfad()));
+    let impressum = seiten.iter().find(|s| s.contains("Impressum")).unwrap();
+    for teil in [
+        "Musterweg 1 #[*fett*] $x$",
+        "30000 Hannover",
+        "kontakt@example.org",
+        "978-3-00-000000-0",
+        "Datenlizenz Deutschland",
+    ] {
+        assert!(impressum.contains(teil), "„{teil}“ fehlt: {impressum}");
+    }
+}
+
+/// How full the body of a page is: from its top margin down to the lowest
+/// line of text, as a share of the body's height (A4, margins 2.6 and 2.4 cm).
+fn fuellung(zeichen: &[(String, f64, f64)]) -> f64 {
+    let zentimeter = 72.0 / 2.54;
+    let (oben, unten) = (842.0 - 2.6 * zentimeter, 2.4 * zentimeter);
+    let tiefste = zeichen
+        .iter()
+        .map(|(_, _, y)| *y)
+        .filter(|y| (unten..=oben).contains(y))
+        .fold(oben, f64::min);
+    (oben - tiefste) / (oben - unten)
+}
+
+/// The pages (1-based, after the Impressum, before the last) less than two
+/// fifths full that do not stand before a chapter, with their fill.
+fn zu_leere_seiten(bytes: &[u8], seiten: &[String]) -> (Vec<(usize, f64)>, usize) {
+    let zeichen = pdf_zeichen(bytes);
+    let kopf = "KI- und RPA-Projekte der niedersächsischen Landkreise NLT · Ausgabe 2025 ";
+    // A chapter starts a page with its number alone ("4 Ergebnisse …").
+    let kapitelanfang = |s: &str| {
+        let rest = s.strip_prefix(kopf).unwrap_or(s);
+        let (nr, titel) = rest.split_once(' ').unwrap_or(("", ""));
+        !nr.is_empty()
+            && nr.chars().all(|c| c.is_ascii_digit())
+            && titel.starts_with(char::is_uppercase)
+    };
+    let mut vor_kapitel = 0;
+    let mut leer = Vec::new();
+    for i in 2..seiten.len() - 1 {
+        let f = fuellung(&zeichen[i]);
+        if f < 0.4 {
+            if kapitelanfang(&seiten[i + 1]) {
+                vor_kapitel += 1;
+            } else {
+                leer.push((i + 1, f));
+            }
+        }
+    }
+    (leer, vor_kapitel)
+}
+
+#[test]
+fn keine_seite_ist_weniger_als_zu_zwei_fuenfteln_gefuellt_ausser_vor_einem_kapitel() {
+    let (bytes, seiten) = pdf();
+    let (leer, vor_kapitel) = zu_leere_seiten(bytes, seiten);
+    assert!(leer.is_empty(), "zu leere Seiten (Seite, Anteil): {leer:?}");
+    // Chapters that end early are allowed, and there are some: the measure sees them.
+    assert!(vor_kapitel > 0);
+}
+
+/// The Landkreise of Tabelle 1 without a name in the scatter chart, which
+/// stands between the captions of Abbildung 2 and 3.
+fn ohne_namen_im_streudiagramm(bytes: &[u8], seiten: &[String]) -> Vec<String> {
+    let zeichen = pdf_zeichen(bytes);
+    let nr = seiten
+        .iter()
+        .position(|s| s.contains("Abbildung 3:"))
+        .unwrap();
+    let seite = &zeichen[nr];
+    let hoehe = |teil: &str| zeilenhoehen(std::slice::from_ref(seite), teil)[0][0];
+    let (oben, unten) = (hoehe("Abbildung 2:"), hoehe("Abbildung 3:"));
+    let text: String = seite
+        .iter()
+        .filter(|(_, _, y)| *y < oben && *y > unten)
+        .map(|(z, _, _)| z.as_str())
+        .collect();
+    let tabelle =
+        std::fs::read_to_string(crate::common::projekt().join("data/2025/landkreise.yaml"))
+            .unwrap();
+    let namen: Vec<String> = tabelle
+        .lines()
+        .filter_map(|z| z.trim().strip_prefix("- name: "))
+        .map(|n| n.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    assert_eq!(namen.len(), 19);
+    namen
+        .into_iter()
+        .filter(|n| !text.contains(n.as_str()))
+        .collect()
+}
+
+#[test]
+fn im_streudiagramm_traegt_jeder_punkt_seinen_namen() {
+    let (bytes, seiten) = pdf();
+    let ohne = ohne_namen_im_streudiagramm(bytes, seiten);
+    assert!(ohne.is_empty(), "ohne Namen: {ohne:?}");
 }
