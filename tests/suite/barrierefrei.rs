@@ -414,3 +414,49 @@ fn unbekannter_sprachcode_im_kapitel_wird_gemeldet() {
     assert!(e.contains("03-rahmenbedingungen.typ.hbs:"), "{e}");
     assert!(e.contains("„englisch“ ist kein Sprachcode"), "{e}");
 }
+
+#[test]
+fn layout_2026_liest_tabelle_1_als_text_und_das_titelsymbol_als_schmuck() {
+    let (bytes, _) = crate::seitenbilder::pdf();
+    let (_, baum) = struktur(bytes);
+    let alle = baum.alle();
+    let figuren: Vec<Option<&str>> = alle
+        .iter()
+        .filter(|e| e.typ == "Figure")
+        .map(|e| e.alt.as_deref())
+        .collect();
+    // The map and the four charts, each with its description; no figure
+    // for a mark of Tabelle 1 ("Grafik, nein"), none for the cover symbol.
+    assert_eq!(figuren.len(), 5, "{figuren:?}");
+    assert!(
+        figuren.iter().all(|a| a.is_some_and(|a| a.len() > 100)),
+        "{figuren:?}"
+    );
+    // Tabelle 1's marks are text in their cells: no table holds a figure
+    // (in 1.1, Tabelle 1 holds one per mark).
+    let figuren_in_tabellen = |baum: &Element| {
+        baum.alle()
+            .iter()
+            .filter(|e| e.typ == "Table")
+            .map(|t| t.alle().iter().filter(|e| e.typ == "Figure").count())
+            .sum::<usize>()
+    };
+    assert_eq!(figuren_in_tabellen(&baum), 0);
+    assert!(figuren_in_tabellen(&struktur(pdf()).1) >= 57);
+    // "Management Summary" (heading 2.3 and its entry in the contents) is
+    // English, in addition to the passages 1.1 marks.
+    let englisch = |b: &[u8]| {
+        let (_, baum) = struktur(b);
+        baum.alle()
+            .iter()
+            .filter(|e| e.lang.as_deref().is_some_and(|l| l.starts_with("en")))
+            .count()
+            + sprachmarken(b, "en")
+    };
+    assert!(
+        englisch(bytes) >= englisch(pdf()) + 2,
+        "{} {}",
+        englisch(bytes),
+        englisch(pdf())
+    );
+}

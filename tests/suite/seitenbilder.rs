@@ -33,7 +33,7 @@ const KANAL: u8 = 40;
 const ANTEIL: f64 = 0.004;
 
 /// The 2025 edition set with layout 2026 (as a version 1.2 would be), built once.
-fn pdf() -> &'static (Vec<u8>, Vec<String>) {
+pub(crate) fn pdf() -> &'static (Vec<u8>, Vec<String>) {
     static PDF: OnceLock<(Vec<u8>, Vec<String>)> = OnceLock::new();
     PDF.get_or_init(|| {
         let k = Kopie::neu();
@@ -452,4 +452,42 @@ fn im_streudiagramm_traegt_jeder_punkt_seinen_namen() {
     let (bytes, seiten) = pdf();
     let ohne = ohne_namen_im_streudiagramm(bytes, seiten);
     assert!(ohne.is_empty(), "ohne Namen: {ohne:?}");
+}
+
+/// How far apart the first lines of the fact-sheet pages stand (in PDF
+/// points): the spread of the highest baseline below the top margin.
+fn streuung_der_seitenanfaenge(bytes: &[u8], seiten: &[String]) -> f64 {
+    let zeichen = pdf_zeichen(bytes);
+    let letzte = |merkmal: &str| seiten.iter().rposition(|s| s.contains(merkmal)).unwrap();
+    let (von, bis) = (
+        letzte("5.1 Landkreis Celle"),
+        letzte("6 Organisationsstrukturen"),
+    );
+    let oben = 842.0 - 2.6 * 72.0 / 2.54;
+    let anfaenge: Vec<f64> = zeichen[von + 1..bis]
+        .iter()
+        .map(|z| {
+            z.iter()
+                .map(|(_, _, y)| *y)
+                .filter(|y| *y < oben)
+                .fold(0.0, f64::max)
+        })
+        .collect();
+    let hoechster = anfaenge.iter().copied().fold(0.0, f64::max);
+    let tiefster = anfaenge.iter().copied().fold(f64::MAX, f64::min);
+    hoechster - tiefster
+}
+
+#[test]
+fn jede_seite_der_steckbriefe_beginnt_auf_gleicher_hoehe() {
+    let (bytes, seiten) = pdf();
+    // A heading, a continued sheet's title and a row start a page alike
+    // (their baselines differ by their type size, under 6 pt).
+    let streuung = streuung_der_seitenanfaenge(bytes, seiten);
+    assert!(streuung < 6.0, "{streuung:.1} pt");
+    // In 1.1 a sheet's heading at a page's top kept its space above
+    // (14 pt, 5 mm, lower than a page that starts with a row).
+    let alt = pdf_bytes(&crate::common::projekt());
+    let streuung_1_1 = streuung_der_seitenanfaenge(&alt, &pdf_seiten(&alt));
+    assert!(streuung_1_1 > 10.0, "{streuung_1_1:.1} pt");
 }
