@@ -79,7 +79,7 @@ pub fn anlegen(wurzel: &Path, a: &Auftrag) -> Result<(Angelegt, String), Fehler>
     )?;
     schreiben(
         daten.join("abweichungen.yaml"),
-        abweichungen_yaml(&vorlage.edition.abweichungen, a)?.as_bytes(),
+        abweichungen_yaml(&vorlage.edition, a)?.as_bytes(),
     )?;
     tabelle_und_steckbriefe(wurzel, a, &mut schreiben)?;
     // The layout is shared, not copied: the new edition names its
@@ -157,11 +157,15 @@ fn edition_yaml(meta: &EditionMeta, a: &Auftrag) -> Result<String, Fehler> {
     ))
 }
 
-fn abweichungen_yaml(alt: &[crate::model::Abweichung], a: &Auftrag) -> Result<String, Fehler> {
+fn abweichungen_yaml(alt: &crate::model::Edition, a: &Auftrag) -> Result<String, Fehler> {
     let mut neu = Abweichungen {
-        abweichungen: alt.to_vec(),
+        abweichungen: alt.abweichungen.clone(),
+        website: alt.website_abweichungen.clone(),
     };
     for x in &mut neu.abweichungen {
+        x.uebernommen_aus.get_or_insert_with(|| a.von.to_owned());
+    }
+    for x in &mut neu.website {
         x.uebernommen_aus.get_or_insert_with(|| a.von.to_owned());
     }
     let yaml = serde_saphyr::to_string(&neu).map_err(|e| Fehler::Meldung(e.to_string().into()))?;

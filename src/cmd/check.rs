@@ -6,15 +6,17 @@ use std::process::ExitCode;
 
 use kataster_report::ausgabe::aussagen::Aussagevergleich;
 use kataster_report::sitzung::Geprueft;
+use kataster_report::website;
 
 pub use super::AusgabeUndFormat as Args;
 use super::{Abbruch, Format};
 
 fn json_bericht(id: &str, g: &Geprueft) -> String {
     let b = &g.vorbereitet.pruefung;
+    let web = website::befunde::pruefen(&g.vorbereitet.geladen.edition);
     let json = serde_json::json!({
         "edition": id,
-        "bestanden": b.bestanden(),
+        "bestanden": b.bestanden() && web.bestanden(),
         "seiten": g.seiten,
         "behauptungen": b.behauptungen,
         "veraltet": b.veraltet,
@@ -22,6 +24,7 @@ fn json_bericht(id: &str, g: &Geprueft) -> String {
         "eigene_grenzen": b.eigene_grenzen,
         "abdeckung": b.abdeckung,
         "impressum_luecken": impressum_luecken(g),
+        "website": web,
         "uebernommen_mit_neuen_daten": uebernommen(g).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
@@ -36,6 +39,7 @@ fn text_bericht(id: &str, g: &Geprueft) -> String {
     s.push_str(&b.anerkannt_text());
     s.push_str(&uebernommen_text(g));
     s.push_str(&b.abdeckung_text());
+    s.push_str(&website::befunde::pruefen(e).text());
     s.push_str(&impressum_text(g));
     s
 }
@@ -120,7 +124,8 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
         Format::Json => json_bericht(s.id(), &g),
         Format::Text => text_bericht(s.id(), &g),
     });
-    Ok(if g.vorbereitet.pruefung.bestanden() {
+    let web = website::befunde::pruefen(&g.vorbereitet.geladen.edition);
+    Ok(if g.vorbereitet.pruefung.bestanden() && web.bestanden() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

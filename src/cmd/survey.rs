@@ -186,6 +186,14 @@ fn import(projekt: &Path, a: Import) -> Result<ExitCode, Abbruch> {
             e.unvollstaendig.join(", ")
         ));
     }
+    if !e.nicht_gefragt.is_empty() {
+        t.push_str(&format!(
+            "Hinweis: Die Umfrage fragt diese Felder des Steckbriefs nicht (ein Fragebogen von \
+             vor ihrer Einführung); sie bleiben leer: {}. Ein neuer Fragebogen von \
+             `kataster-report survey questionnaire` fragt sie.\n",
+            e.nicht_gefragt.join(", ")
+        ));
+    }
     for (antwort, von) in &e.wiederholt {
         t.push_str(&format!(
             "Übersprungen, weil zweimal abgeschickt: Antwort {antwort} (dieselben Angaben wie \

@@ -618,6 +618,7 @@ impl Einzeldateien {
     fn edition(self, id: &str, steckbriefe: Vec<(PathBuf, SteckbriefDatei)>) -> Option<Edition> {
         let landkreise = self.landkreise?;
         let kennzahlen = self.kennzahlen?;
+        let abweichungen = self.abweichungen?;
         Some(Edition {
             id: id.to_owned(),
             meta: self.meta?,
@@ -626,7 +627,8 @@ impl Einzeldateien {
             vokabular: self.vokabular?,
             quellen: self.quellen?.quellen,
             glossar: self.glossar?.glossar,
-            abweichungen: self.abweichungen?.abweichungen,
+            abweichungen: abweichungen.abweichungen,
+            website_abweichungen: abweichungen.website,
             kennzahl_definitionen: kennzahlen.kennzahlen,
             wortgrenzen: kennzahlen.worte,
         })

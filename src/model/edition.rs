@@ -193,6 +193,34 @@ pub struct GlossarEintrag {
 #[serde(deny_unknown_fields)]
 pub struct Abweichungen {
     pub abweichungen: Vec<Abweichung>,
+    /// Befunde von `check` zur Website und ihren offenen Daten, die bewusst
+    /// bestehen bleiben (z. B. noch keine Lizenz), jeder mit Begründung.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub website: Vec<WebsiteAbweichung>,
+}
+
+/// Ein anerkannter Befund zur Website: `check` listet ihn, besteht aber.
+/// Ist der Befund behoben, ist die Anerkennung veraltet und `check` schlägt
+/// fehl, bis sie gelöscht ist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WebsiteAbweichung {
+    /// Welcher Befund, z. B. `lizenz_fehlt`.
+    pub befund: WebsiteBefund,
+    /// Warum er bestehen bleibt.
+    #[schemars(length(min = 1))]
+    pub begruendung: String,
+    /// Aus welcher Ausgabe die Anerkennung übernommen wurde (`new-edition`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uebernommen_aus: Option<String>,
+}
+
+/// Die Befunde zur Website, die eine Redaktion anerkennen kann:
+/// `lizenz_fehlt` (`edition.yaml` nennt keine Lizenz der offenen Daten).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WebsiteBefund {
+    LizenzFehlt,
 }
 
 /// Eine anerkannte Abweichung: die Aussage im Text bleibt, `check` listet sie.

@@ -19,7 +19,7 @@ pub use antwort::Antwort;
 pub use edition::{
     Abweichung, Abweichungen, Bildnachweis, Datum, EditionMeta, Glossar, GlossarEintrag,
     HistorienEintrag, Lizenz, MONATE, Mitwirkende, Quelle, Quellen, URL_MUSTER, Umfrage,
-    sichere_url,
+    WebsiteAbweichung, WebsiteBefund, sichere_url,
 };
 pub use freigabe::{Eingabe, Freigabe, Freigaben, PdfAngabe, Werkzeug};
 pub use gestaltung::{Farbe, Gestaltung, KartenZahlen, SCHWARZ, WEISS, kontrast, leuchtdichte};
@@ -43,6 +43,8 @@ pub struct Edition {
     pub quellen: Vec<Quelle>,
     pub glossar: Vec<GlossarEintrag>,
     pub abweichungen: Vec<Abweichung>,
+    /// Acknowledged findings about the website (`website:` in abweichungen.yaml).
+    pub website_abweichungen: Vec<WebsiteAbweichung>,
     /// The figures defined in `kennzahlen.yaml` (none without the file).
     pub kennzahl_definitionen: Vec<KennzahlDefinition>,
     /// The edition's own ranges of vague words (`worte:` in

@@ -223,6 +223,27 @@ macro_rules! steckbrief_tabelle {
             wuensche: text = "Wünsche an Land, Bund?";
             /// Anmerkung.
             anmerkung: text = "Anmerkung";
+            /// Was das System tut und was es für Bürgerinnen, Bürger und
+            /// Mitarbeitende bewirkt, in einfacher Sprache (zwei, drei Sätze;
+            /// für öffentliche Algorithmenregister). Ab Ausgabe 2026 gefragt.
+            beschreibung: text = "Beschreibung in einfacher Sprache";
+            /// An wen sich Fragen zum Projekt richten: E-Mail-Adresse einer
+            /// Stelle (kein persönliches Postfach). Ab Ausgabe 2026 gefragt.
+            kontakt: text = "Kontakt";
+            /// Auf welcher Rechtsgrundlage das System Daten verarbeitet oder
+            /// Entscheidungen vorbereitet (z. B. § 3 NDSG, Art. 6 Abs. 1 lit. e
+            /// DSGVO). Ab Ausgabe 2026 gefragt.
+            rechtsgrundlage: text = "Rechtsgrundlage";
+            /// Wer die Ergebnisse des Systems prüft, bevor sie wirken, und was ein
+            /// Mensch entscheidet. Ab Ausgabe 2026 gefragt.
+            menschliche_aufsicht: text = "Menschliche Aufsicht";
+            /// Wie Betroffene eine Entscheidung überprüfen lassen oder ihr
+            /// widersprechen können. Ab Ausgabe 2026 gefragt.
+            widerspruch: text = "Überprüfung und Widerspruch";
+            /// Welche Daten das System nutzt (Art der Daten, Herkunft, ob
+            /// personenbezogen), für das Training und im Betrieb. Ab Ausgabe 2026
+            /// gefragt.
+            verwendete_daten: text = "Verwendete Daten";
         }
     };
 }

@@ -30,6 +30,15 @@ pub struct Import {
     /// Responses submitted again with the same answers: (this one, the
     /// earlier one); skipped.
     pub wiederholt: Vec<(String, String)>,
+    /// Fact-sheet fields the survey does not ask (a questionnaire from before
+    /// the field was added): left empty, said once.
+    pub nicht_gefragt: Vec<&'static str>,
+}
+
+/// Whether the survey has the question `code` (a field the questionnaire
+/// does not ask has no column in its export).
+fn gefragt(u: &Umfrage, code: &str) -> bool {
+    u.questions.iter().any(|q| q.code == code)
 }
 
 /// The fact sheets read so far, with the response each came from.
@@ -444,6 +453,9 @@ fn steckbrief_lesen(l: &mut Leser, landkreis: &str) -> Option<Steckbrief> {
         let Some(code) = l.zuordnung.felder.get(f.schluessel).cloned() else {
             continue;
         };
+        if !gefragt(l.umfrage, &code) {
+            continue;
+        }
         let wert = match f.art {
             FeldArt::Text => l.text(&code).map(Value::String),
             FeldArt::Einfach(name) => l.einfach(&code, Some(name)),
@@ -548,10 +560,21 @@ pub fn importieren(
     if !fehler.is_empty() {
         return Err(fehler);
     }
+    let nicht_gefragt = FELDER
+        .iter()
+        .filter(|f| {
+            zuordnung
+                .felder
+                .get(f.schluessel)
+                .is_some_and(|c| !gefragt(umfrage, c))
+        })
+        .map(|f| f.schluessel)
+        .collect();
     Ok(Import {
         landkreise: zeilen.into_values().map(|(l, _)| l).collect(),
         steckbriefe: steckbriefe.dateien,
         unvollstaendig,
         wiederholt: steckbriefe.wiederholt,
+        nicht_gefragt,
     })
 }

@@ -187,6 +187,8 @@ pub struct Ergebnis {
     pub unvollstaendig: Vec<String>,
     /// Responses submitted twice, skipped: (this one, the earlier one).
     pub wiederholt: Vec<(String, String)>,
+    /// Fact-sheet fields the survey does not ask; left empty.
+    pub nicht_gefragt: Vec<&'static str>,
     pub landkreise: usize,
     pub steckbriefe: usize,
 }
@@ -301,6 +303,7 @@ pub fn importieren_in(
         dateien: plan,
         unvollstaendig: i.unvollstaendig,
         wiederholt: i.wiederholt,
+        nicht_gefragt: i.nicht_gefragt,
         landkreise: i.landkreise.len(),
         steckbriefe: i.steckbriefe.iter().map(|d| d.steckbriefe.len()).sum(),
     })

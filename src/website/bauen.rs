@@ -122,6 +122,11 @@ impl Sitzung {
                 crate::projekt::Projektpfade::ausgabedatei(&e.id, "edition.yaml").display()
             ));
         }
+        let register = super::register::register(e, &|lk| super::landkreis_bezeichnung(e, lk));
+        hinweise.extend(super::register::hinweis(
+            &register,
+            e.alle_steckbriefe().count(),
+        ));
         Ok(Webteil {
             dateien,
             hinweise,

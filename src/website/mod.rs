@@ -4,10 +4,12 @@
 //! share can host: no server, no database, no request to another host.
 
 mod bauen;
+pub mod befunde;
 mod html;
 pub mod katalog;
 pub mod offene_daten;
 mod pflichtseiten;
+pub mod register;
 mod seiten;
 pub mod verlauf;
 
@@ -255,6 +257,12 @@ fn offene_daten_dateien(d: &Eingang) -> Result<Vec<(String, Vec<u8>)>, WebFehler
             offene_daten::landkreise_csv(e, &rs, form)?,
         ));
     }
+    let register = register::register(e, &|lk| landkreis_bezeichnung(e, lk));
+    out.push((register::DATEI.to_owned(), json(&register.json)));
+    out.push((
+        "daten/algorithmenregister.schema.json".to_owned(),
+        register::SCHEMA.as_bytes().to_vec(),
+    ));
     for (lk, s) in e.alle_steckbriefe() {
         out.push((
             format!("daten/projekt/{}.json", s.id),
@@ -262,6 +270,14 @@ fn offene_daten_dateien(d: &Eingang) -> Result<Vec<(String, Vec<u8>)>, WebFehler
         ));
     }
     Ok(out)
+}
+
+/// "Landkreis Celle" for "Celle" (the name itself if Tabelle 1 lacks it).
+pub fn landkreis_bezeichnung(e: &crate::model::Edition, name: &str) -> String {
+    e.landkreise
+        .iter()
+        .find(|l| l.name == name)
+        .map_or_else(|| name.to_owned(), |l| l.bezeichnung())
 }
 
 fn lesen(wurzel: &Path, relativ: &Path, max: u64) -> Result<Vec<u8>, WebFehler> {

@@ -773,7 +773,11 @@ pub fn datenseite(d: &Eingang) -> Seite {
          Lizenz (auf jeder Projektseite verlinkt)</li>\
          <li>{} – die Beschreibung dieser Dateien nach DCAT-AP.de (JSON-LD), wie Datenportale \
          wie GovData sie einsammeln: je Ausgabe ein Datensatz, je Datei eine Distribution mit \
-         Format, Medientyp, Datum und Lizenz</li>{}</ul>\
+         Format, Medientyp, Datum und Lizenz</li>\
+         <li>{} – jedes Projekt als Eintrag eines öffentlichen Algorithmenregisters nach dem \
+         Algorithmic Transparency Recording Standard (Stufe 1 und 2, {}): Name, Beschreibung, \
+         Kontakt, Organisation, Zweck, Nutzen, Technik, Phase, menschliche Aufsicht, Widerspruch, \
+         Daten, Risikoklasse – soweit die Steckbriefe sie nennen</li>{}</ul>\
          <p>Eine Zelle der CSV-Dateien, die mit <code>=</code>, <code>+</code>, <code>-</code>, \
          <code>@</code>, einem Tabulator oder einem Wagenrücklauf beginnt, steht dort mit einem \
          vorangestellten Apostroph (<code>'</code>), damit eine Tabellenkalkulation sie nicht als \
@@ -795,6 +799,8 @@ pub fn datenseite(d: &Eingang) -> Seite {
             &format!("{}{}", zur_neuesten(d), super::katalog::DATEI),
             "katalog.jsonld"
         ),
+        link(super::register::DATEI, "algorithmenregister.json"),
+        link("daten/algorithmenregister.schema.json", "JSON Schema"),
         alle_ausgaben_dateien(d),
         tabelle(
             "Felder",

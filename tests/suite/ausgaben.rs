@@ -247,7 +247,7 @@ fn new_edition_legt_eine_ausgabe_an_die_check_besteht() {
     k.schreiben(
         "data/klein/abweichungen.yaml",
         "abweichungen:\n  - kapitel: 01-ergebnisse.typ.hbs\n    kennzahl: landkreise_teilnehmend\n    \
-         wortlaut: vier\n    behauptet: gleich 4\n    berechnet: \"3\"\n    begruendung: So veröffentlicht.\n",
+         wortlaut: vier\n    behauptet: gleich 4\n    berechnet: \"3\"\n    begruendung: So veröffentlicht.\nwebsite:\n  - befund: lizenz_fehlt\n    begruendung: Die Testausgabe hat keine Lizenz.\n",
     );
     let (code, t) = lauf(&k, &["check", "--edition", "klein"]);
     assert_eq!(code, Some(0), "{t}");

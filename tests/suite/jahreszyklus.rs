@@ -47,7 +47,7 @@ fn freigegebene_vorlage() -> Kopie {
         "data/klein/abweichungen.yaml",
         "abweichungen:\n  - kapitel: 01-ergebnisse.typ.hbs\n    kennzahl: projekte_abgeschlossen\n    \
          wortlaut: mehr als zwei\n    behauptet: mehr als 2\n    berechnet: \"2\"\n    \
-         begruendung: So veröffentlicht.\n",
+         begruendung: So veröffentlicht.\nwebsite:\n  - befund: lizenz_fehlt\n    begruendung: Die Testausgabe hat keine Lizenz.\n",
     );
     k.ersetzen(
         "data/klein/edition.yaml",
@@ -258,7 +258,11 @@ fn redaktion(k: &Kopie) {
              report/kapitel/probe/01-ergebnisse.typ.hbs:5: „mehr als zwei“",
         ],
     );
-    k.schreiben("data/probe/abweichungen.yaml", "abweichungen: []\n");
+    // The claim holds again; the missing licence stays acknowledged (confirmed).
+    k.schreiben(
+        "data/probe/abweichungen.yaml",
+        "abweichungen: []\nwebsite:\n  - befund: lizenz_fehlt\n    begruendung: Noch keine Lizenz.\n",
+    );
     k.ersetzen(
         "data/probe/edition.yaml",
         "version: \"0.1\"",

@@ -564,3 +564,179 @@ fn die_abbildungen_der_website_tragen_die_nummern_des_pdfs() {
     let erwartet: Vec<String> = (1..=5).map(|i| format!("Abbildung {i}")).collect();
     assert_eq!(nummern, erwartet, "in der Folge des PDFs");
 }
+
+/// The fields a public algorithm register asks for, filled for one sheet.
+const REGISTERFELDER: &str = "  anbieter_produkt: UiPath\n  \
+    beschreibung: 'Ein Programm liest die Post ein <script>x</script> #[*y*]'\n  \
+    kontakt: ki@celle.example\n  \
+    rechtsgrundlage: § 3 NDSG\n  \
+    menschliche_aufsicht: Eine Sachbearbeiterin prüft jede Zuordnung.\n  \
+    widerspruch: Widerspruch beim Landkreis, wie gegen jeden Bescheid.\n  \
+    verwendete_daten: Eingangspost, keine Trainingsdaten.\n  \
+    ziele: [Effizienzsteigerung]\n  \
+    entlastung: Weniger Sortierarbeit.\n  \
+    datenschutz: Verarbeitung im eigenen Rechenzentrum.\n  \
+    risikoklasse: Minimales Risiko (z. B. automatische Übersetzungen)\n  \
+    verantwortliche_oe: Amt für IT\n";
+
+#[test]
+fn das_algorithmenregister_folgt_dem_standard_und_nennt_was_fehlt() {
+    let k = Kopie::klein();
+    let o = cli(k.pfad(), &["site", "--out", "web"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    // Without the register fields no entry is complete, and site says which fields lack.
+    assert!(
+        e.contains("daten/algorithmenregister.json: 0 von 5 Einträgen erfüllen den Standard"),
+        "{e}"
+    );
+    assert!(e.contains("contact_email (5; Feld „kontakt“)"), "{e}");
+    assert!(
+        e.contains("impact_assessment_name (5; kein Feld im Steckbrief)"),
+        "{e}"
+    );
+    k.ersetzen(
+        "data/klein/steckbriefe/celle.yaml",
+        "  anbieter_produkt: UiPath\n",
+        REGISTERFELDER,
+    );
+    let out = bauen(k.pfad(), "klein");
+    let register: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("daten/algorithmenregister.json")).unwrap(),
+    )
+    .unwrap();
+    let eintraege = register["eintraege"].as_array().unwrap();
+    assert_eq!(eintraege.len(), 5);
+    let eintrag = eintraege
+        .iter()
+        .find(|e| e["name"] == "Posteingang mit RPA")
+        .unwrap();
+    assert_eq!(eintrag["organisation"], "Landkreis Celle");
+    assert_eq!(eintrag["contact_email"], "ki@celle.example");
+    assert_eq!(eintrag["phase"], "production");
+    assert_eq!(
+        eintrag["human_decisions"],
+        "Eine Sachbearbeiterin prüft jede Zuordnung."
+    );
+    assert_eq!(
+        eintrag["website"],
+        "../projekt/celle-posteingang-mit-rpa.html"
+    );
+    assert!(
+        out.path()
+            .join("projekt/celle-posteingang-mit-rpa.html")
+            .is_file()
+    );
+    // Every entry has the standard's form (required fields aside): the schema
+    // without `required` accepts each, the schema with it names what lacks.
+    let mut schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("daten/algorithmenregister.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let streng = jsonschema::validator_for(&schema).unwrap();
+    let fehler: Vec<String> = streng.iter_errors(eintrag).map(|f| f.to_string()).collect();
+    assert!(
+        fehler.iter().all(|f| f.contains("impact_assessment_name")
+            || f.contains("external_supplier_role")
+            || f.contains("source_data_name")
+            || f.contains("data_collection")
+            || f.contains("data_sharing_agreements")),
+        "{fehler:#?}"
+    );
+    schema.as_object_mut().unwrap().remove("required");
+    let form = jsonschema::validator_for(&schema).unwrap();
+    for e in eintraege {
+        assert!(form.is_valid(e), "{e}");
+    }
+    // Shown on the project page as text, asked by the questionnaire.
+    let seite =
+        std::fs::read_to_string(out.path().join("projekt/celle-posteingang-mit-rpa.html")).unwrap();
+    assert!(seite.contains("Menschliche Aufsicht"), "{seite}");
+    assert!(
+        seite.contains("&lt;script&gt;x&lt;/script&gt; #[*y*]"),
+        "{seite}"
+    );
+    assert!(!seite.contains("<script>x"));
+    let o = cli(
+        k.pfad(),
+        &[
+            "survey",
+            "questionnaire",
+            "--edition",
+            "klein",
+            "--out",
+            "dist/f.lss",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lss = k.lesen("dist/f.lss");
+    for frage in [
+        "Beschreibung in einfacher Sprache",
+        "Rechtsgrundlage",
+        "Menschliche Aufsicht",
+        "Verwendete Daten",
+    ] {
+        assert!(lss.contains(frage), "{frage}");
+    }
+}
+
+#[test]
+fn eine_fehlende_lizenz_ist_ein_befund_den_die_redaktion_anerkennen_kann() {
+    let k = Kopie::klein();
+    let pruefen = |k: &Kopie| {
+        let o = cli(k.pfad(), &["check", "--edition", "klein"]);
+        (o.status.code(), common::stdout(&o), stderr(&o))
+    };
+    // The fixture acknowledges it: check passes and lists it with its reason.
+    let (code, aus, fehler) = pruefen(&k);
+    assert_eq!(code, Some(0), "{aus}{fehler}");
+    assert!(aus.contains("Anerkannte Befunde zur Website"), "{aus}");
+    assert!(
+        aus.contains("Begründung: Die Testausgabe hat keine Lizenz."),
+        "{aus}"
+    );
+    // Without the acknowledgement: a finding, with how to fix or acknowledge it.
+    k.schreiben("data/klein/abweichungen.yaml", "abweichungen: []\n");
+    let (code, aus, _) = pruefen(&k);
+    assert_eq!(code, Some(1), "{aus}");
+    assert!(
+        aus.contains("data/klein/edition.yaml: keine Lizenz der offenen Daten"),
+        "{aus}"
+    );
+    assert!(
+        aus.contains("website: [{befund: lizenz_fehlt, begruendung: …}]"),
+        "{aus}"
+    );
+    // A licence with the acknowledgement still there: the acknowledgement is stale.
+    k.schreiben(
+        "data/klein/abweichungen.yaml",
+        "abweichungen: []\nwebsite:\n  - befund: lizenz_fehlt\n    begruendung: Noch offen.\n",
+    );
+    k.ersetzen(
+        "data/klein/edition.yaml",
+        "titel:",
+        "lizenz: {name: Datenlizenz Deutschland – Namensnennung – Version 2.0, url: 'https://www.govdata.de/dl-de/by-2-0'}\ntitel:",
+    );
+    let (code, aus, _) = pruefen(&k);
+    assert_eq!(code, Some(1), "{aus}");
+    assert!(
+        aus.contains("die Anerkennung „lizenz_fehlt“ ist veraltet"),
+        "{aus}"
+    );
+    // Licence and no acknowledgement: nothing to say.
+    k.schreiben("data/klein/abweichungen.yaml", "abweichungen: []\n");
+    let (code, aus, fehler) = pruefen(&k);
+    assert_eq!(code, Some(0), "{aus}{fehler}");
+    assert!(!aus.contains("Website"), "{aus}");
+    // A mistyped finding is located, with the known one proposed.
+    k.schreiben(
+        "data/klein/abweichungen.yaml",
+        "abweichungen: []\nwebsite:\n  - befund: lizenz_fehl\n    begruendung: x\n",
+    );
+    let (code, aus, fehler) = pruefen(&k);
+    assert_eq!(code, Some(1), "{aus}");
+    assert!(
+        fehler.contains("abweichungen.yaml") && fehler.contains("lizenz_fehlt"),
+        "{fehler}"
+    );
+}
