@@ -56,6 +56,24 @@ pub fn kompilieren(
     (Some(welt), dokument, warnungen)
 }
 
+/// The main file of `welt` as one HTML document (Typst's HTML export; its
+/// warnings about what HTML cannot show are left out: the website's
+/// functions avoid them where it matters).
+pub fn html(
+    welt: &BerichtsWelt,
+    kapitel: &[Kapitel],
+    quellen: &mut Quelltexte,
+) -> Result<String, Vec<Diagnose>> {
+    let ergebnis = typst::compile::<typst_html::HtmlDocument>(welt);
+    let mut umwandeln_alle = |f: &[typst::diag::SourceDiagnostic]| -> Vec<Diagnose> {
+        f.iter()
+            .map(|d| umwandeln(welt, kapitel, d, quellen))
+            .collect()
+    };
+    let dokument = ergebnis.output.map_err(|f| umwandeln_alle(&f))?;
+    typst_html::html(&dokument, &typst_html::HtmlOptions::default()).map_err(|f| umwandeln_alle(&f))
+}
+
 /// A compilation given up, as a problem: where it most likely ran away
 /// (the chapters with a loop) and how to give it more.
 fn ueberschritten(u: &Ueberschritten, kapitel: &[Kapitel]) -> Diagnose {

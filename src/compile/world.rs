@@ -120,6 +120,18 @@ fn bibliothek() -> Library {
 }
 
 impl BerichtsWelt {
+    /// The same world for Typst's HTML export: the library with the `html`
+    /// feature and `haupt` as the main file.
+    pub fn fuer_html(mut self, haupt: &str) -> Result<BerichtsWelt, Meldung> {
+        self.haupt = datei_id(haupt).ok_or_else(|| format!("ungültiger Pfad {haupt}"))?;
+        self.library = LazyHash::new(
+            Library::builder()
+                .with_features([Feature::A11yExtras, Feature::Html].into_iter().collect())
+                .build(),
+        );
+        Ok(self)
+    }
+
     /// `wurzel`: the project root; `haupt`: the main file's
     /// project path; `erzeugt`: generated files by project path; `datum`:
     /// the edition's date.

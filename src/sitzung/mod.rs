@@ -9,6 +9,7 @@
 //! with the text of its file from it.
 
 pub mod beobachten;
+pub mod html;
 pub mod stufen;
 
 use std::path::{Path, PathBuf};

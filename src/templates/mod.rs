@@ -479,7 +479,7 @@ pub fn rendern(
     }
     for k in kapitel {
         match hb.render(&k.name, &()) {
-            Ok(text) => out.push((k.typst_name(), text)),
+            Ok(text) => out.push((k.typst_name(), nach_einbettung(&text))),
             Err(e) => {
                 let (z, s) = (e.line_no.unwrap_or(0), e.column_no.unwrap_or(0));
                 fehler.push(
@@ -502,6 +502,22 @@ pub fn rendern(
     }
 }
 
+/// Marks the end of a code call a helper wrapped around words (e.g.
+/// `#nachweis("a")[Worte]`): in Typst markup a semicolon right after an
+/// embedded call ends the call and is swallowed, so a ";" the text has
+/// there would be lost. Removed after rendering, where such a ";" becomes
+/// the escape `\;`.
+pub(crate) const AUFRUF_ENDE: char = '\u{E000}';
+
+/// The rendered text with every [`AUFRUF_ENDE`] resolved.
+fn nach_einbettung(text: &str) -> String {
+    if !text.contains(AUFRUF_ENDE) {
+        return text.to_owned();
+    }
+    text.replace(&format!("{AUFRUF_ENDE};"), "\\;")
+        .replace(AUFRUF_ENDE, "")
+}
+
 /// A handlebars rendering error in German.
 fn renderfehler(r: &RenderErrorReason) -> String {
     match r {
@@ -522,6 +538,16 @@ fn renderfehler(r: &RenderErrorReason) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ein_semikolon_nach_einem_eingebetteten_aufruf_bleibt_stehen() {
+        let e = AUFRUF_ENDE;
+        assert_eq!(
+            nach_einbettung(&format!("#nachweis(\"a\")[Rolle]{e}; die meisten")),
+            "#nachweis(\"a\")[Rolle]\\; die meisten"
+        );
+        assert_eq!(nach_einbettung(&format!("#f[x]{e}, y")), "#f[x], y");
+    }
 
     #[test]
     fn sonst_zweige_zaehlen_nicht_als_ebene() {

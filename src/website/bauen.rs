@@ -84,6 +84,18 @@ impl Sitzung {
         }
         let (pdf, _, _) = self.pdf(&v)?;
         self.wie_freigegeben(&v, &pdf)?;
+        let html = self.bericht_html(&v)?;
+        let (seiten, anker) = super::bericht::seiten(&html);
+        let bericht = super::Berichtsseiten {
+            seiten,
+            anker,
+            nachweise: v
+                .pruefung
+                .behauptungen
+                .iter()
+                .map(|b| b.nachweis())
+                .collect(),
+        };
         let start = Instant::now();
         let e = &v.geladen.edition;
         let geo = Geodaten::laden(self.wurzel())?;
@@ -109,6 +121,7 @@ impl Sitzung {
             leichte_sprache: &weit.leichte_sprache,
             nummern: super::abbildungsfolge(v.kapitel.iter().map(|k| k.text.as_str())),
             abdeckung: &v.pruefung.abdeckung,
+            bericht: &bericht,
         };
         let mut dateien = super::dateien(&eingang, self.wurzel(), &v.schriften.dateien)?;
         let dauer = start.elapsed();

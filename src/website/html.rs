@@ -126,6 +126,7 @@ pub struct Rahmen<'a> {
 const NAVIGATION: &[(&str, &str)] = &[
     ("index.html", "Übersicht"),
     ("projekte.html", "Projekte"),
+    ("bericht/index.html", "Bericht"),
     ("daten.html", "Offene Daten"),
 ];
 

@@ -5,6 +5,7 @@
 
 mod bauen;
 pub mod befunde;
+pub mod bericht;
 mod html;
 pub mod katalog;
 pub mod offene_daten;
@@ -61,6 +62,17 @@ pub struct Eingang<'a> {
     /// How much of the report's text is checked, and the passages the data
     /// cannot decide, with their reasons.
     pub abdeckung: &'a crate::claims::abdeckung::Abdeckung,
+    /// The report as HTML: its chapter pages and the evidence of its numbers.
+    pub bericht: &'a Berichtsseiten,
+}
+
+/// The report as pages of the website.
+#[derive(Debug, Clone, Default)]
+pub struct Berichtsseiten {
+    pub seiten: Vec<bericht::Kapitelseite>,
+    /// Every anchor of the chapters and the page it is on.
+    pub anker: std::collections::BTreeMap<String, String>,
+    pub nachweise: Vec<crate::vertrag::Nachweis>,
 }
 
 #[cfg(test)]
@@ -139,6 +151,7 @@ pub fn seiten(d: &Eingang) -> Vec<Seite> {
             .iter()
             .map(|p| seiten::produktseite(d, p)),
     );
+    out.extend(bericht::webseiten(d));
     out.push(pflichtseiten::leichte_sprache(d));
     out.extend(pflichtseiten::barrierefreiheit(d));
     out.extend(pflichtseiten::impressum(d));
@@ -200,7 +213,8 @@ pub fn dateien(
         .into_iter()
         .map(|s| (s.pfad, s.html.into_bytes()))
         .collect();
-    for a in d.abbildungen.iter().filter(|a| a.id != "karte") {
+    // The map too: the chapter pages of the report show it as an image.
+    for a in d.abbildungen {
         out.push((format!("abb/{}.svg", a.id), web_svg(&a.svg).into_bytes()));
     }
     out.extend(offene_daten_dateien(d)?);

@@ -213,7 +213,7 @@ pub fn startseite(d: &Eingang) -> Seite {
 
 /// "Der Bericht als PDF (Version 1.1, 694 KB)." for readers; with
 /// `pruefsumme` (the data page) its SHA-256 too, for those who check it.
-fn pdf_satz(d: &Eingang, w: &str, pruefsumme: bool) -> String {
+pub(super) fn pdf_satz(d: &Eingang, w: &str, pruefsumme: bool) -> String {
     let summe = if pruefsumme {
         format!(
             " Prüfsumme (SHA-256) des PDFs: <code>{}</code>.",

@@ -122,6 +122,12 @@ const SEITEN = () => [
   "landkreis/celle.html",
   "produkt/scriba.html",
   "daten.html",
+  // The report as HTML: its contents, a chapter with the map, Tabelle 1 and
+  // the charts, the fact sheets, the evidence of the numbers.
+  "bericht/index.html",
+  "bericht/kapitel-4.html",
+  "bericht/kapitel-5.html",
+  "bericht/nachweis.html",
   ...pflicht,
   // Each older edition's start page and a project page (with its history).
   ...aeltere.flatMap((a) => [
@@ -153,12 +159,14 @@ test("jede Seitenart besteht axe-core (WCAG 2.1 AA) ohne einen Verstoß", async 
   }
 });
 
-test("jede Seitenart passt auf 390 px Breite, ohne seitlich zu scrollen (WCAG 1.4.10)", async () => {
-  for (const adresse of SEITEN()) {
-    const { kontext, seite } = await oeffnen(adresse, { viewport: { width: 390, height: 844 } });
-    const breite = await seite.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(breite <= 390, `${adresse}: ${breite} px breit`);
-    await kontext.close();
+test("jede Seitenart passt auf 320, 390 und 1280 px Breite, ohne seitlich zu scrollen (WCAG 1.4.10)", async () => {
+  for (const weite of [320, 390, 1280]) {
+    for (const adresse of SEITEN()) {
+      const { kontext, seite } = await oeffnen(adresse, { viewport: { width: weite, height: 844 } });
+      const breite = await seite.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(breite <= weite, `${adresse} bei ${weite} px: ${breite} px breit`);
+      await kontext.close();
+    }
   }
 });
 

@@ -45,7 +45,7 @@ impl Druck for BehauptungHelfer {
             let a = anker(vorlage, *nr);
             return Ok(Ausgabe::Umhuellt(
                 format!("#nachweis(\"{a}\")["),
-                "]".into(),
+                format!("]{}", crate::templates::AUFRUF_ENDE),
             ));
         }
         if self.modus == Modus::Bericht {

@@ -40,7 +40,7 @@ impl Druck for SpracheHelfer {
         // The code is two ASCII letters: nothing to escape.
         Ok(Ausgabe::Umhuellt(
             format!("#text(lang: \"{code}\", region: none)["),
-            "]".into(),
+            format!("]{}", crate::templates::AUFRUF_ENDE),
         ))
     }
 }
