@@ -93,6 +93,28 @@ fn ohne_inline_stile(s: &str) -> String {
         .fold(s.to_owned(), |s, (stil, klasse)| s.replace(stil, klasse))
 }
 
+/// The first cell of every body row a row header, as in the PDF: a screen
+/// reader names the row ("Projektstatus: Geplant").
+fn zeilenkoepfe(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, teil) in s.split("<tr><td>").enumerate() {
+        if i == 0 {
+            out.push_str(teil);
+            continue;
+        }
+        out.push_str("<tr><th scope=\"row\">");
+        match teil.split_once("</td>") {
+            Some((kopf, rest)) => {
+                out.push_str(kopf);
+                out.push_str("</th>");
+                out.push_str(rest);
+            }
+            None => out.push_str(teil),
+        }
+    }
+    out
+}
+
 /// Each table in its own scrolling region (a wide table scrolls, never the
 /// page), named by its number on the page.
 fn tabellen_scrollbar(s: &str) -> String {
@@ -153,7 +175,7 @@ pub fn seiten(html: &str) -> (Vec<Kapitelseite>, BTreeMap<String, String>) {
         seiten.push(Kapitelseite {
             datei: datei.clone(),
             titel,
-            inhalt: ohne_inline_stile(&tabellen_scrollbar(&ebene_hoeher(&inhalt))),
+            inhalt: ohne_inline_stile(&tabellen_scrollbar(&zeilenkoepfe(&ebene_hoeher(&inhalt)))),
         });
     }
     (seiten, wo)
@@ -196,13 +218,42 @@ pub fn webseiten(d: &super::Eingang) -> Vec<super::Seite> {
         .iter()
         .map(|k| format!("<li>{}</li>", link(&k.datei, &esc(&k.titel))))
         .collect();
+    let meta = &d.edition.meta;
+    let historie: Vec<Vec<String>> = meta
+        .historie
+        .iter()
+        .map(|h| {
+            vec![
+                esc(&h.version),
+                esc(&h.datum.deutsch()),
+                esc(&h.bearbeiter),
+                esc(&h.anmerkung),
+            ]
+        })
+        .collect();
+    let mitwirkende: Vec<Vec<String>> = meta
+        .mitwirkende
+        .iter()
+        .map(|m| vec![esc(&m.name), esc(&m.organisation)])
+        .collect();
     let inhalt = format!(
         "<p>Der Bericht als Webseiten, ein Kapitel je Seite: derselbe Text, dieselben Tabellen \
          und Abbildungen wie im PDF, aus denselben Daten. Jede Zahl und Aussage, die gegen die \
          Daten geprüft wird, ist ein Link auf ihren {}. Maßgeblich ist das PDF. {}</p>\
-         <h2>Kapitel</h2><ol class=\"kapitel\">{liste}</ol>",
+         <h2>Kapitel</h2><ul class=\"kapitel\">{liste}</ul>\
+         <h2>1.1 Dokumenten-Historie</h2>{}<h2>1.2 Mitwirkende in der Arbeitsgruppe</h2>{}",
         link("nachweis.html", "Nachweis"),
         super::seiten::pdf_satz(d, "../", false),
+        super::html::tabelle(
+            "Dokumenten-Historie",
+            &["Version", "Datum", "Bearbeiter/in", "Anmerkung"],
+            &historie
+        ),
+        super::html::tabelle(
+            "Mitwirkende",
+            &["Name, Vorname", "Organisation"],
+            &mitwirkende
+        ),
     );
     out.push(super::Seite {
         pfad: "bericht/index.html".into(),

@@ -795,6 +795,15 @@ fn der_bericht_steht_als_html_kapitel_fuer_kapitel_auf_der_website() {
     let ordner = out.path().join("bericht");
     let lesen = |d: &str| std::fs::read_to_string(ordner.join(d)).unwrap();
     let inhalt = lesen("index.html");
+    // Chapter 1 of the PDF (history, contributors) on the contents page.
+    assert!(
+        inhalt.contains("1.1 Dokumenten-Historie")
+            && inhalt.contains("Fassung durch NLT-Präsidium freigegeben")
+    );
+    assert!(
+        inhalt.contains("<th scope=\"row\">Behrens, Niklas</th>"),
+        "{inhalt}"
+    );
     let mut html_text = String::new();
     let mut seiten = Vec::new();
     for nr in 2..=11 {
@@ -817,6 +826,16 @@ fn der_bericht_steht_als_html_kapitel_fuer_kapitel_auf_der_website() {
         )
     );
     assert!(kapitel_4.contains("<th>Landkreis</th>") && kapitel_4.contains("<td>nein</td>"));
+    // Row headers as in the PDF: the Landkreis in Tabelle 1, the field in a fact sheet.
+    assert!(
+        kapitel_4.contains("<tr><th scope=\"row\">Celle</th>"),
+        "{kapitel_4}"
+    );
+    assert!(
+        seiten[3]
+            .1
+            .contains("<tr><th scope=\"row\">Projektstatus</th>")
+    );
     assert!(
         kapitel_4.contains("src=\"../abb/karte.svg\" alt=\"Karte Niedersachsens"),
         "{kapitel_4}"
