@@ -32,21 +32,28 @@ const KANAL: u8 = 40;
 /// A page matches when at most this share of its pixels differ.
 const ANTEIL: f64 = 0.004;
 
+/// A copy of the project whose 2025 edition is set with layout 2026, as a
+/// version 1.2 would be.
+fn als_version_1_2() -> Kopie {
+    let k = Kopie::neu();
+    k.ersetzen(
+        "data/2025/edition.yaml",
+        "layout: \"2025-barrierefrei\"",
+        "layout: \"2026\"",
+    );
+    k.ersetzen(
+        "data/2025/edition.yaml",
+        "version: \"1.1\"",
+        "version: \"1.2\"",
+    );
+    k
+}
+
 /// The 2025 edition set with layout 2026 (as a version 1.2 would be), built once.
 pub(crate) fn pdf() -> &'static (Vec<u8>, Vec<String>) {
     static PDF: OnceLock<(Vec<u8>, Vec<String>)> = OnceLock::new();
     PDF.get_or_init(|| {
-        let k = Kopie::neu();
-        k.ersetzen(
-            "data/2025/edition.yaml",
-            "layout: \"2025-barrierefrei\"",
-            "layout: \"2026\"",
-        );
-        k.ersetzen(
-            "data/2025/edition.yaml",
-            "version: \"1.1\"",
-            "version: \"1.2\"",
-        );
+        let k = als_version_1_2();
         let bytes = pdf_bytes(k.pfad());
         let seiten = pdf_seiten(&bytes);
         (bytes, seiten)
@@ -327,17 +334,7 @@ fn die_regeln_finden_die_fehler_der_version_1_1() {
 
 #[test]
 fn das_impressum_steht_aus_den_daten_und_check_nennt_was_fehlt() {
-    let k = Kopie::neu();
-    k.ersetzen(
-        "data/2025/edition.yaml",
-        "layout: \"2025-barrierefrei\"",
-        "layout: \"2026\"",
-    );
-    k.ersetzen(
-        "data/2025/edition.yaml",
-        "version: \"1.1\"",
-        "version: \"1.2\"",
-    );
+    let k = als_version_1_2();
     let vorher = stdout(&cli(k.pfad(), &["check", "--edition", "2025"]));
     assert!(vorher.contains("Impressum: edition.yaml"), "{vorher}");
     assert!(
