@@ -6,14 +6,13 @@ use std::process::ExitCode;
 
 use kataster_report::ausgabe::aussagen::Aussagevergleich;
 use kataster_report::sitzung::Geprueft;
-use kataster_report::website;
+use kataster_report::website::{self, befunde::Websitebefunde};
 
 pub use super::AusgabeUndFormat as Args;
 use super::{Abbruch, Format};
 
-fn json_bericht(id: &str, g: &Geprueft) -> String {
+fn json_bericht(id: &str, g: &Geprueft, web: &Websitebefunde) -> String {
     let b = &g.vorbereitet.pruefung;
-    let web = website::befunde::pruefen(&g.vorbereitet.geladen.edition);
     let json = serde_json::json!({
         "edition": id,
         "bestanden": b.bestanden() && web.bestanden(),
@@ -30,7 +29,7 @@ fn json_bericht(id: &str, g: &Geprueft) -> String {
     serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
 }
 
-fn text_bericht(id: &str, g: &Geprueft) -> String {
+fn text_bericht(id: &str, g: &Geprueft, web: &Websitebefunde) -> String {
     let b = &g.vorbereitet.pruefung;
     let e = &g.vorbereitet.geladen.edition;
     let mut s = b.zusammenfassung(id, e.landkreise.len(), e.alle_steckbriefe().count());
@@ -39,7 +38,7 @@ fn text_bericht(id: &str, g: &Geprueft) -> String {
     s.push_str(&b.anerkannt_text());
     s.push_str(&uebernommen_text(g));
     s.push_str(&b.abdeckung_text());
-    s.push_str(&website::befunde::pruefen(e).text());
+    s.push_str(&web.text());
     s.push_str(&impressum_text(g));
     s
 }
@@ -120,11 +119,11 @@ pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
         .pruefen()
         .map_err(|e| Abbruch::bau(&s, &e).schluss("Die Prüfung ist fehlgeschlagen."))?;
     super::warnungen(&g.warnungen);
-    super::drucken(&match args.wahl.format {
-        Format::Json => json_bericht(s.id(), &g),
-        Format::Text => text_bericht(s.id(), &g),
-    });
     let web = website::befunde::pruefen(&g.vorbereitet.geladen.edition);
+    super::drucken(&match args.wahl.format {
+        Format::Json => json_bericht(s.id(), &g, &web),
+        Format::Text => text_bericht(s.id(), &g, &web),
+    });
     Ok(if g.vorbereitet.pruefung.bestanden() && web.bestanden() {
         ExitCode::SUCCESS
     } else {
