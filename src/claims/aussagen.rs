@@ -8,9 +8,9 @@
 
 use super::grenzen::{self, Urteil, Wortskala};
 use crate::diagnostics::{Diagnose, Meldung, vorschlag};
-use crate::figures::Kennzahlen;
 use crate::figures::format::prozent;
-use crate::figures::haeufigkeit::{auszaehlen, landkreise_mit_produkt};
+use crate::figures::haeufigkeit::{auszaehlen, landkreise_mit_produkt, steckbriefe_mit_produkt};
+use crate::figures::{Beleg, Kennzahlen};
 use crate::model::{Edition, FELDER};
 use crate::templates::Platzhalter;
 
@@ -26,6 +26,8 @@ pub struct Befund {
     pub urteil: Urteil,
     /// The range of the vague word it was judged by, as text.
     pub grenzbereich: Option<String>,
+    /// What it counts (for the evidence on the website).
+    pub belege: Vec<Beleg>,
     /// The words must contain one of these (lower case) …
     worte: Vec<&'static str>,
     /// … and none of these.
@@ -229,6 +231,7 @@ fn rang(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldung> {
         },
         urteil: Urteil::aus(r == Some(platz as usize)),
         grenzbereich: None,
+        belege: vec![a.beleg(&w, format!("Steckbriefe mit „{w}“ bei „{label}“"))],
         worte: ordinal(platz),
         verboten: Vec::new(),
     })
@@ -273,6 +276,7 @@ fn dominiert(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldu
         ),
         urteil,
         grenzbereich: Some(m.text()),
+        belege: vec![a.beleg(&w, format!("Steckbriefe mit „{w}“ bei „{label}“"))],
         worte: m.wort.worte.to_vec(),
         verboten: Vec::new(),
     })
@@ -319,6 +323,7 @@ fn zwei_kennzahlen(p: &Parameter, kz: &Kennzahlen, kleiner: bool) -> Result<Befu
             a.wert > b.wert
         }),
         grenzbereich: None,
+        belege: a.belege.iter().chain(&b.belege).cloned().collect(),
         worte: if kleiner {
             vec!["selten", "weniger", "geringer", "kleiner", "hinter"]
         } else {
@@ -369,6 +374,10 @@ fn fuehrend(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldun
                 .all(|w| a.rang(w).is_some_and(|r| r <= n as usize)),
         ),
         grenzbereich: None,
+        belege: werte
+            .iter()
+            .map(|w| a.beleg(w, format!("Steckbriefe mit „{w}“ bei „{label}“")))
+            .collect(),
         worte: vec![
             "vor allem",
             "häufigst",
@@ -408,6 +417,13 @@ fn verbreitet(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meld
         },
         urteil: Urteil::aus(lk.len() >= n as usize),
         grenzbereich: None,
+        belege: e
+            .vokabular
+            .produkte
+            .iter()
+            .filter(|p| p.id == id)
+            .map(|p| Beleg::produkt(&p.name, steckbriefe_mit_produkt(e, p)))
+            .collect(),
         worte: if n >= 2 {
             vec![
                 "mehrere",
@@ -443,10 +459,9 @@ fn wort_befund(p: &Parameter, i: usize) -> Result<&'static Wortskala, Meldung> {
 }
 
 fn anteil_befund(
-    schluessel: String,
-    definition: String,
+    (schluessel, definition): (String, String),
     a: &crate::figures::haeufigkeit::Auszaehlung,
-    w: &str,
+    (w, label): (&str, &str),
     m: &grenzen::Masstab,
 ) -> Befund {
     let anteil = a.anteil(w).unwrap_or(0.0);
@@ -467,6 +482,7 @@ fn anteil_befund(
             Urteil::Verletzt
         },
         grenzbereich: Some(m.text()),
+        belege: vec![a.beleg(w, format!("Steckbriefe mit „{w}“ bei „{label}“"))],
         worte: m.wort.worte.to_vec(),
         verboten: Vec::new(),
     }
@@ -482,14 +498,19 @@ fn anteil_in_gruppe(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund
     let m = grenzen::masstab(wort_befund(p, 4)?, e);
     let a = auszaehlen(e, f, Some((gf, &gw)));
     Ok(anteil_befund(
-        format!("anteil_in_gruppe:{f}:{w}:{gf}:{gw}:{}", p.text(4, "")?),
-        format!(
-            "Anteil der Steckbriefe mit „{w}“ bei „{label}“ unter den Steckbriefen mit „{gw}“ bei \
-             „{glabel}“ (und einer Angabe zu „{label}“); Wort: {}.",
-            p.text(4, "")?
+        (
+            format!("anteil_in_gruppe:{f}:{w}:{gf}:{gw}:{}", p.text(4, "")?),
+            format!(
+                "Anteil der Steckbriefe mit „{w}“ bei „{label}“ unter den Steckbriefen mit „{gw}“ \
+                 bei „{glabel}“ (und einer Angabe zu „{label}“); Wort: {}.",
+                p.text(4, "")?
+            ),
         ),
         &a,
-        &w,
+        (
+            &w,
+            &format!("{label}“ unter denen mit „{gw}“ bei „{glabel}"),
+        ),
         &m,
     ))
 }
@@ -501,13 +522,16 @@ fn haeufigkeit(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Mel
     let m = grenzen::masstab(wort_befund(p, 2)?, e);
     let a = auszaehlen(e, f, None);
     Ok(anteil_befund(
-        format!("haeufigkeit:{f}:{w}:{}", p.text(2, "")?),
-        format!(
-            "Anteil der Steckbriefe mit „{w}“ unter den Steckbriefen mit Angabe zu „{label}“; Wort: {}.",
-            p.text(2, "")?
+        (
+            format!("haeufigkeit:{f}:{w}:{}", p.text(2, "")?),
+            format!(
+                "Anteil der Steckbriefe mit „{w}“ unter den Steckbriefen mit Angabe zu „{label}“; \
+                 Wort: {}.",
+                p.text(2, "")?
+            ),
         ),
         &a,
-        &w,
+        (&w, label),
         &m,
     ))
 }

@@ -189,6 +189,9 @@ pub struct Ergebnis {
     /// `abweichungen.yaml` has an entry for it (fitting or stale).
     #[serde(skip)]
     pub eingetragen: bool,
+    /// What its figure or statement counts (evidence on the website).
+    #[serde(skip)]
+    pub belege: Vec<crate::figures::Beleg>,
 }
 
 impl Ergebnis {
@@ -391,6 +394,7 @@ fn aussage(
         begruendung: None,
         zu_bestaetigen: None,
         eingetragen: false,
+        belege: b.belege,
     })
 }
 
@@ -436,6 +440,7 @@ fn ergebnis(
         begruendung: None,
         zu_bestaetigen: None,
         eingetragen: false,
+        belege: kz.belege.clone(),
     }))
 }
 
@@ -484,6 +489,7 @@ mod tests {
             bis: None,
             zaehler: None,
             nenner: None,
+            belege: Vec::new(),
         }
     }
 

@@ -300,6 +300,7 @@ mod tests {
             bis: None,
             zaehler: None,
             nenner: None,
+            belege: Vec::new(),
         }
     }
 

@@ -5,7 +5,7 @@
 //! a division by zero, an overflow or a value that is not finite is an
 //! error, never a number in the PDF.
 
-use super::{Einheit, Kennzahl, Rechenfehler, Sammler, haeufigkeit, korrelation};
+use super::{Beleg, Einheit, Kennzahl, Rechenfehler, Sammler, haeufigkeit, korrelation};
 use crate::model::{Edition, FELDER, KennzahlArt as A, KennzahlDefinition, Landkreis, tabelle};
 
 /// Computes every definition in the file's order.
@@ -28,6 +28,10 @@ pub(super) fn berechnen(s: &mut Sammler, e: &Edition) {
 
 fn text(x: &Option<String>) -> String {
     x.clone().unwrap_or_default()
+}
+
+fn spalten_label(schluessel: &str) -> String {
+    tabelle::bezeichnung(schluessel).to_owned()
 }
 
 /// The published label of a fact-sheet field.
@@ -84,6 +88,8 @@ fn antworten(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         );
         s.anteil(&d.name, &d.titel, &def, z, a.basis, &basis);
     }
+    let was = format!("Steckbriefe mit „{antwort}“ bei „{}“{unter}", label(&feld));
+    s.belegen(&d.name, a.beleg(&antwort, was));
 }
 
 fn produkt(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
@@ -91,12 +97,9 @@ fn produkt(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
     let Some(p) = e.vokabular.produkte.iter().find(|p| p.id == id) else {
         return; // reported when the edition loads
     };
+    let ids = haeufigkeit::steckbriefe_mit_produkt(e, p);
     let (z, was) = if d.art == A::Nennungen {
-        let n = e
-            .alle_steckbriefe()
-            .filter(|(_, s)| haeufigkeit::nennt_produkt(s, p))
-            .count();
-        (n as u32, "Steckbriefe")
+        (ids.len() as u32, "Steckbriefe")
     } else {
         let lk = haeufigkeit::landkreise_mit_produkt(e, &id).unwrap_or_default();
         (lk.len() as u32, "Landkreise mit einem Steckbrief")
@@ -110,6 +113,7 @@ fn produkt(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         ),
     );
     s.anzahl(&d.name, &d.titel, &def, z);
+    s.belegen(&d.name, Beleg::produkt(&p.name, ids));
 }
 
 fn ausgabe(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
@@ -141,17 +145,26 @@ fn ganzzahl(l: &Landkreis, spalte: &str) -> Option<u32> {
 
 fn zeilen(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
     let bedingung = d.spalten.clone().unwrap_or_default();
-    let n = e
+    let namen: Vec<String> = e
         .landkreise
         .iter()
         .filter(|l| bedingung.is_empty() || bedingung.iter().any(|b| zelle(l, b) > 0.0))
-        .count() as u32;
+        .map(|l| l.name.clone())
+        .collect();
     let erzeugt = if bedingung.is_empty() {
         "Zeilen der Tabelle 1.".to_owned()
     } else {
         format!("Zeilen der Tabelle 1 mit {}.", bedingung.join(" oder "))
     };
-    s.anzahl(&d.name, &d.titel, &definition(d, erzeugt), n);
+    let n = namen.len() as u32;
+    s.anzahl(&d.name, &d.titel, &definition(d, erzeugt.clone()), n);
+    let was = if bedingung.is_empty() {
+        "Zeilen der Tabelle 1".to_owned()
+    } else {
+        let spalten: Vec<String> = bedingung.iter().map(|b| spalten_label(b)).collect();
+        format!("Zeilen der Tabelle 1 mit „{}“", spalten.join("“ oder „"))
+    };
+    s.belegen(&d.name, Beleg::Landkreise { was, namen });
 }
 
 fn summe(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
@@ -199,6 +212,23 @@ fn summe(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         );
         s.zahl(&d.name, Einheit::Dezimal, &d.titel, &def, mittel);
     }
+    let namen: Vec<String> = e
+        .landkreise
+        .iter()
+        .filter(|l| zelle(l, &spalte) > 0.0)
+        .map(|l| l.name.clone())
+        .collect();
+    let mut was = format!(
+        "Zeilen der Tabelle 1 mit mehr als 0 bei „{}“",
+        spalten_label(&spalte)
+    );
+    let uebrige = e.landkreise.len() - namen.len();
+    match uebrige {
+        0 => {}
+        1 => was += " (die übrige Zeile zählt mit 0)",
+        n => was += &format!(" (die übrigen {n} zählen mit 0)"),
+    }
+    s.belegen(&d.name, Beleg::Landkreise { was, namen });
 }
 
 fn spanne(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
@@ -213,8 +243,16 @@ fn spanne(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         "die Zahl der Zeilen in landkreise.yaml",
     );
     let gering: Vec<f64> = werte
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|v| *v > 0.0 && *v < mittel)
+        .collect();
+    let namen = e
+        .landkreise
+        .iter()
+        .zip(&werte)
+        .filter(|(_, v)| **v > 0.0 && **v < mittel)
+        .map(|(l, _)| l.name.clone())
         .collect();
     if gering.is_empty() {
         s.fehler.push(Rechenfehler::NichtBerechenbar {
@@ -240,6 +278,13 @@ fn spanne(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         bis: Some(gering.iter().copied().reduce(f64::max).unwrap_or(0.0)),
         zaehler: None,
         nenner: None,
+        belege: vec![Beleg::Landkreise {
+            was: format!(
+                "Zeilen mit mehr als 0, aber weniger als dem Durchschnitt bei „{}“",
+                spalten_label(&spalte)
+            ),
+            namen,
+        }],
     });
 }
 
@@ -308,23 +353,28 @@ fn quotient(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
 }
 
 fn steckbriefe(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
-    let n = match &d.feld {
-        Some(f) => e
-            .alle_steckbriefe()
-            .filter(|(_, st)| {
-                st.wert(f).is_some_and(|w| match w {
-                    crate::model::FeldWert::Mehrfach(l) => !l.is_empty(),
-                    _ => true,
-                })
-            })
-            .count(),
-        None => e.alle_steckbriefe().count(),
-    } as u32;
+    let beantwortet = |st: &crate::model::Steckbrief| match &d.feld {
+        Some(f) => st.wert(f).is_some_and(|w| match w {
+            crate::model::FeldWert::Mehrfach(l) => !l.is_empty(),
+            _ => true,
+        }),
+        None => true,
+    };
+    let ids: Vec<String> = e
+        .alle_steckbriefe()
+        .filter(|(_, st)| beantwortet(st))
+        .map(|(_, st)| st.id.clone())
+        .collect();
     let erzeugt = match &d.feld {
         Some(f) => format!("Steckbriefe, die das Feld „{}“ beantworten.", label(f)),
         None => "Zahl der veröffentlichten Projektsteckbriefe.".to_owned(),
     };
-    s.anzahl(&d.name, &d.titel, &definition(d, erzeugt), n);
+    s.anzahl(&d.name, &d.titel, &definition(d, erzeugt), ids.len() as u32);
+    // All sheets are the catalogue itself; only a subset is evidence.
+    if d.feld.is_some() {
+        let was = format!("Steckbriefe mit Angabe zu „{}“", label(&text(&d.feld)));
+        s.belegen(&d.name, Beleg::Steckbriefe { was, ids });
+    }
 }
 
 fn rang(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
@@ -351,4 +401,6 @@ fn rang(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         ),
     );
     s.anzahl(&d.name, &d.titel, &def, r as u32);
+    let was = format!("Steckbriefe mit „{antwort}“ bei „{}“", label(&feld));
+    s.belegen(&d.name, a.beleg(&antwort, was));
 }

@@ -2,8 +2,9 @@
 //! rankings, leading answers, spread and shares within a group (the vague
 //! words they are judged by are in `claims::grenzen`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
+use super::Beleg;
 use crate::model::{Edition, FeldWert, Produkt, Steckbrief};
 
 /// The answers of one field, counted over the fact sheets (a sheet counts
@@ -16,6 +17,8 @@ pub struct Auszaehlung {
     pub basis: u32,
     /// (short form, count), most frequent first, then by name.
     pub werte: Vec<(String, u32)>,
+    /// The ids of the sheets counted for each answer, in the report's order.
+    gezaehlt: BTreeMap<String, Vec<String>>,
 }
 
 impl Auszaehlung {
@@ -31,6 +34,19 @@ impl Auszaehlung {
     pub fn rang(&self, wert: &str) -> Option<usize> {
         let n = self.anzahl(wert);
         (n > 0).then(|| 1 + self.werte.iter().filter(|(_, z)| *z > n).count())
+    }
+
+    /// The ids of the sheets that give the answer (what `anzahl` counts).
+    pub fn steckbriefe(&self, wert: &str) -> Vec<String> {
+        self.gezaehlt.get(wert).cloned().unwrap_or_default()
+    }
+
+    /// The sheets counted for `wert` as evidence, described by `was`.
+    pub fn beleg(&self, wert: &str, was: String) -> Beleg {
+        Beleg::Steckbriefe {
+            was,
+            ids: self.steckbriefe(wert),
+        }
     }
 
     /// The share of sheets with the answer among the sheets that answered.
@@ -59,6 +75,7 @@ fn antworten(e: &Edition, s: &Steckbrief, feld: &str) -> BTreeSet<String> {
 /// short form), only over the sheets that give that answer there.
 pub fn auszaehlen(e: &Edition, feld: &str, gruppe: Option<(&str, &str)>) -> Auszaehlung {
     let mut werte: Vec<(String, u32)> = Vec::new();
+    let mut gezaehlt: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut basis = 0;
     for (_, s) in e.alle_steckbriefe() {
         if let Some((gf, gw)) = gruppe
@@ -71,6 +88,7 @@ pub fn auszaehlen(e: &Edition, feld: &str, gruppe: Option<(&str, &str)>) -> Ausz
             basis += 1;
         }
         for w in a {
+            gezaehlt.entry(w.clone()).or_default().push(s.id.clone());
             match werte.iter_mut().find(|(x, _)| *x == w) {
                 Some(x) => x.1 += 1,
                 None => werte.push((w, 1)),
@@ -82,6 +100,7 @@ pub fn auszaehlen(e: &Edition, feld: &str, gruppe: Option<(&str, &str)>) -> Ausz
         feld: feld.to_owned(),
         basis,
         werte,
+        gezaehlt,
     }
 }
 
@@ -97,6 +116,14 @@ pub fn nennt_produkt(s: &Steckbrief, p: &Produkt) -> bool {
     p.suchbegriffe
         .iter()
         .any(|b| text.contains(&b.to_lowercase()))
+}
+
+/// The ids of the sheets that name product `p`, in the report's order.
+pub fn steckbriefe_mit_produkt(e: &Edition, p: &Produkt) -> Vec<String> {
+    e.alle_steckbriefe()
+        .filter(|(_, s)| nennt_produkt(s, p))
+        .map(|(_, s)| s.id.clone())
+        .collect()
 }
 
 /// The Landkreise whose sheets name product `id` of the vocabulary, sorted.

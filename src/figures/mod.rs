@@ -28,6 +28,30 @@ pub enum Einheit {
     Spanne,
 }
 
+/// What a figure or statement counts, shown with its evidence on the
+/// website: the fact sheets (by id) or the rows of Tabelle 1 (by Landkreis).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Beleg {
+    /// `was`: what the sheets have in common, e.g. „Steckbriefe mit „LLM“ bei „Technologien““.
+    Steckbriefe {
+        was: String,
+        ids: Vec<String>,
+    },
+    Landkreise {
+        was: String,
+        namen: Vec<String>,
+    },
+}
+
+impl Beleg {
+    /// The sheets that name product `name` in the project name or under
+    /// „Anbieter/Produkt“.
+    pub fn produkt(name: &str, ids: Vec<String>) -> Beleg {
+        let was = format!("Steckbriefe mit „{name}“ im Projektnamen oder bei „Anbieter/Produkt“");
+        Beleg::Steckbriefe { was, ids }
+    }
+}
+
 /// A computed figure.
 #[derive(Debug, Clone, Serialize)]
 pub struct Kennzahl {
@@ -47,6 +71,9 @@ pub struct Kennzahl {
     pub zaehler: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nenner: Option<u32>,
+    /// What it counts (not part of the layout's contract).
+    #[serde(skip)]
+    pub belege: Vec<Beleg>,
 }
 
 impl Kennzahl {
@@ -187,6 +214,13 @@ impl Sammler {
         self.liste.push(k);
     }
 
+    /// Records what the figure just taken in counts.
+    fn belegen(&mut self, name: &str, beleg: Beleg) {
+        if let Some(k) = self.liste.last_mut().filter(|k| k.name == name) {
+            k.belege.push(beleg);
+        }
+    }
+
     /// `zaehler / nenner` for the figure `name`; a zero denominator is an error.
     fn teilen(&mut self, name: &str, titel: &str, zaehler: f64, nenner: f64, was: &str) -> f64 {
         if nenner == 0.0 {
@@ -210,6 +244,7 @@ impl Sammler {
             bis: None,
             zaehler: None,
             nenner: None,
+            belege: Vec::new(),
         });
     }
 
@@ -228,6 +263,7 @@ impl Sammler {
             bis: None,
             zaehler: Some(z),
             nenner: Some(n),
+            belege: Vec::new(),
         });
     }
 }

@@ -250,6 +250,16 @@ pub const SPALTEN: &[Spalte] = &[
 /// columns), which figures may read as `projekte`.
 pub const ALLE_PROJEKTE: &str = "projekte";
 
+/// How a reader knows the column `schluessel` („VZÄ für KI“; `projekte`:
+/// „Projekte (alle)“); an unknown key as written.
+pub fn bezeichnung(schluessel: &str) -> &str {
+    match spalte(schluessel) {
+        Some(s) => s.bezeichnung,
+        None if schluessel == ALLE_PROJEKTE => "Projekte (alle)",
+        None => schluessel,
+    }
+}
+
 /// The column named `schluessel` (as in `landkreise.yaml`).
 pub fn spalte(schluessel: &str) -> Option<&'static Spalte> {
     SPALTEN.iter().find(|s| s.schluessel == schluessel)

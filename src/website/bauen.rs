@@ -93,7 +93,7 @@ impl Sitzung {
                 .pruefung
                 .behauptungen
                 .iter()
-                .map(|b| b.nachweis())
+                .map(|b| (b.nachweis(), b.belege.clone()))
                 .collect(),
         };
         let start = Instant::now();

@@ -276,7 +276,7 @@ fn nachweisseite(d: &super::Eingang, r: &super::html::Rahmen) -> super::Seite {
         .bericht
         .nachweise
         .iter()
-        .map(|n| {
+        .map(|(n, belege)| {
             let urteil = match (n.urteil.as_str(), n.anerkannt) {
                 ("grenzwertig", _) => format!(
                     "grenzwertig: im Grenzbereich des Wortes ({})",
@@ -298,7 +298,7 @@ fn nachweisseite(d: &super::Eingang, r: &super::html::Rahmen) -> super::Seite {
                 .unwrap_or_default();
             format!(
                 "<section id=\"zn-{}\" aria-labelledby=\"zn-{}-t\"><h2 id=\"zn-{}-t\">„{}“</h2>\
-                 <p>{}</p><p>Behauptet: {} · berechnet: {}</p><p>{}</p><p>{}</p></section>",
+                 <p>{}</p><p>Behauptet: {} · berechnet: {}</p><p>{}</p>{}<p>{}</p></section>",
                 esc(&n.anker),
                 esc(&n.anker),
                 esc(&n.anker),
@@ -307,6 +307,7 @@ fn nachweisseite(d: &super::Eingang, r: &super::html::Rahmen) -> super::Seite {
                 esc(&n.vergleich),
                 esc(&n.berechnet),
                 esc(&urteil),
+                belege.iter().map(|b| gezaehlt(d, b)).collect::<String>(),
                 zurueck
             )
         })
@@ -327,6 +328,51 @@ fn nachweisseite(d: &super::Eingang, r: &super::html::Rahmen) -> super::Seite {
     }
 }
 
+/// What a figure or statement counts, as a list to open: each fact sheet
+/// linked to its project page, each row of Tabelle 1 to its Landkreis.
+fn gezaehlt(d: &super::Eingang, b: &crate::figures::Beleg) -> String {
+    use super::html::{esc, link};
+    use super::seiten::{landkreis_adresse, projekt_adresse};
+    use crate::figures::Beleg;
+    let (was, eintraege): (&str, Vec<String>) = match b {
+        Beleg::Steckbriefe { was, ids } => (
+            was,
+            ids.iter()
+                .filter_map(|id| d.edition.alle_steckbriefe().find(|(_, s)| s.id == *id))
+                .map(|(l, s)| {
+                    let ziel = format!("../{}", projekt_adresse(s));
+                    format!("{} ({})", link(&ziel, &esc(&s.projektname)), esc(l))
+                })
+                .collect(),
+        ),
+        Beleg::Landkreise { was, namen } => (
+            was,
+            namen
+                .iter()
+                .map(|l| link(&format!("../{}", landkreis_adresse(l)), &esc(l)))
+                .collect(),
+        ),
+    };
+    if eintraege.is_empty() {
+        return format!("<p>Gezählt: keine {}.</p>", esc(was));
+    }
+    let punkte: String = eintraege.iter().map(|e| format!("<li>{e}</li>")).collect();
+    format!(
+        "<details class=\"gezaehlt\"><summary>Gezählt: {} {}</summary><ul>{punkte}</ul></details>",
+        eintraege.len(),
+        esc(&einzahl(was, eintraege.len()))
+    )
+}
+
+/// „1 Steckbrief“, not „1 Steckbriefe“: the leading noun in the singular.
+fn einzahl(was: &str, n: usize) -> String {
+    let paare = [("Steckbriefe", "Steckbrief"), ("Zeilen", "Zeile")];
+    match paare.iter().find(|(mehr, _)| was.starts_with(mehr)) {
+        Some((mehr, eins)) if n == 1 => format!("{eins}{}", &was[mehr.len()..]),
+        _ => was.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,6 +385,15 @@ mod tests {
         <li id=\"loc-10\"><sup role=\"doc-backlink\"><a href=\"#loc-1\">1</a></sup> Erste</li>\
         <li id=\"loc-11\"><sup role=\"doc-backlink\"><a href=\"#loc-2\">2</a></sup> Zweite</li>\
         </ol></section></body></html>";
+
+    #[test]
+    fn eine_zahl_von_eins_nennt_das_erste_wort_in_der_einzahl() {
+        let was = "Steckbriefe mit „RAG“ bei „Technologien“";
+        assert_eq!(einzahl(was, 1), "Steckbrief mit „RAG“ bei „Technologien“");
+        assert_eq!(einzahl(was, 3), was);
+        assert_eq!(einzahl("Zeilen der Tabelle 1", 1), "Zeile der Tabelle 1");
+        assert_eq!(einzahl("Landkreise", 1), "Landkreise");
+    }
 
     #[test]
     fn je_kapitel_eine_seite_mit_seinen_fussnoten_und_verweisen() {

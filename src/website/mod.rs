@@ -72,7 +72,8 @@ pub struct Berichtsseiten {
     pub seiten: Vec<bericht::Kapitelseite>,
     /// Every anchor of the chapters and the page it is on.
     pub anker: std::collections::BTreeMap<String, String>,
-    pub nachweise: Vec<crate::vertrag::Nachweis>,
+    /// Every checked number and statement with what it counts.
+    pub nachweise: Vec<(crate::vertrag::Nachweis, Vec<crate::figures::Beleg>)>,
 }
 
 #[cfg(test)]

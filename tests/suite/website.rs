@@ -941,3 +941,69 @@ fn der_bericht_steht_als_html_kapitel_fuer_kapitel_auf_der_website() {
     assert!(seiten[0].1.contains("role=\"doc-endnotes\"") && seiten[0].1.contains("187. Sitzung"));
     assert!(!seiten[3].1.contains("187. Sitzung"));
 }
+
+/// The list under „Gezählt: …“ whose summary starts with `anfang`: the
+/// count it states and the addresses it links to.
+fn gezaehlt<'a>(nachweis: &'a str, anfang: &str) -> (usize, Vec<&'a str>) {
+    let start = nachweis
+        .find(&format!("<summary>Gezählt: {anfang}"))
+        .unwrap_or_else(|| panic!("keine Liste „{anfang}“"));
+    let liste = &nachweis[start..start + nachweis[start..].find("</details>").unwrap()];
+    let zahl = liste["<summary>Gezählt: ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let ziele = liste
+        .split("href=\"../")
+        .skip(1)
+        .map(|t| t.split('"').next().unwrap())
+        .collect();
+    (zahl, ziele)
+}
+
+#[test]
+fn der_nachweis_zeigt_welche_steckbriefe_und_landkreise_eine_zahl_zaehlt() {
+    let out = bauen(&common::projekt(), "2025");
+    let nachweis = std::fs::read_to_string(out.path().join("bericht/nachweis.html")).unwrap();
+    let g = lade_edition(&common::projekt(), "2025").unwrap();
+    let mit_llm: Vec<String> = g
+        .edition
+        .alle_steckbriefe()
+        .filter(|(_, s)| {
+            s.technologien
+                .iter()
+                .flatten()
+                .any(|t| t.text() == "Large-Language-Modell (LLM)")
+        })
+        .map(|(_, s)| format!("projekt/{}.html", s.id))
+        .collect();
+    // The sheets behind „29 Projekte nutzen LLM“ (the vocabulary's short
+    // form), each linked to its page.
+    let (zahl, ziele) = gezaehlt(&nachweis, "29 Steckbriefe mit „LLM“ bei „Technologien“");
+    assert_eq!(zahl, 29);
+    assert_eq!(ziele, mit_llm);
+    for ziel in &ziele {
+        assert!(out.path().join(ziel).is_file(), "{ziel}");
+    }
+    // Rows of Tabelle 1 named as the table names its columns, one row in
+    // the singular.
+    let (zahl, ziele) = gezaehlt(
+        &nachweis,
+        "12 Zeilen der Tabelle 1 mit mehr als 0 bei „VZÄ für KI“",
+    );
+    assert_eq!((zahl, ziele.len()), (12, 12));
+    assert!(ziele.iter().all(|z| z.starts_with("landkreis/")));
+    let (zahl, ziele) = gezaehlt(&nachweis, "1 Steckbrief mit „DeepL“ im Projektnamen");
+    assert_eq!((zahl, ziele.len()), (1, 1));
+    assert!(nachweis.contains("bei „Projekte (alle)“"));
+    for roh in [
+        "„vzae“",
+        "„projekte“",
+        "digitalstrategie_mit_ki",
+        "Gezählt: 1 Steckbriefe",
+    ] {
+        assert!(!nachweis.contains(roh), "{roh}");
+    }
+}

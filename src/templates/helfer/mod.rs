@@ -302,6 +302,7 @@ pub(super) mod tests {
                     bis: None,
                     zaehler: None,
                     nenner: None,
+                    belege: Vec::new(),
                 }),
                 Some(Bezug::Quelle) => quellen.push(Quelle {
                     id: name,
