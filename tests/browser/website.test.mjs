@@ -4,6 +4,9 @@
 //   cargo run -- site --edition 2025 --out /tmp/website
 //   WEBSITE=/tmp/website npm test --prefix tests/browser
 // Mit BILDER=/ordner legt der Test von jeder Seitenart ein Bildschirmfoto ab.
+// Die Website der Ausgabe 2025 allein wird außerdem mit den Referenzbildern in
+// tests/fixtures/website-bilder/ verglichen; eine gewollte Änderung schreibt sie
+// mit BILDER_AKTUALISIEREN=1 neu.
 //
 // Die Website wird von einem kleinen Server auf 127.0.0.1 ausgeliefert (wie
 // von jedem Webserver); jede Anfrage des Browsers wird mitgeschrieben.
@@ -20,6 +23,7 @@ const require = createRequire(import.meta.url);
 const ORDNER = process.env.WEBSITE;
 const BILDER = process.env.BILDER;
 const AXE = require.resolve("axe-core/axe.min.js");
+const REFERENZEN = new URL("../fixtures/website-bilder/", import.meta.url).pathname;
 
 const ARTEN = {
   ".html": "text/html; charset=utf-8",
@@ -255,4 +259,109 @@ test("keine Anfrage verlässt den Ordner der Website, keine Fehler in der Konsol
   assert.deepEqual(fremd, []);
   assert.ok(anfragen.some((a) => a.endsWith("schriften/Inter-Regular.otf")), "Schrift geladen");
   assert.deepEqual(fehler, []);
+});
+
+// Reference images, as for the PDF's pages (tests/suite/seitenbilder.rs): the
+// first screen of a page at a given width, halved, and the same tolerance: a
+// pixel differs when a channel differs by more than 40, a page matches when at
+// most 0.4 % of its pixels differ.
+const BILDSEITEN = [
+  ["index.html", 1280],
+  ["projekte.html", 390],
+  ["projekt/celle-chat-voicebot.html", 390],
+  ["landkreis/celle.html", 1280],
+  ["daten.html", 320],
+  ["bericht/kapitel-4.html", 390],
+  ["bericht/nachweis.html", 1280],
+];
+const KANAL = 40;
+const ANTEIL = 0.004;
+
+/** The first screen of `adresse` at `weite` px, halved, as a PNG data URL
+ * (scaled on `leinwand`, a blank page without the site's CSP). */
+async function bildschirm(leinwand, adresse, weite) {
+  const { kontext, seite } = await oeffnen(adresse, {
+    viewport: { width: weite, height: 800 }, deviceScaleFactor: 1,
+  });
+  await seite.evaluate(() => document.fonts.ready);
+  const foto = await seite.screenshot({ animations: "disabled", caret: "hide" });
+  await kontext.close();
+  return leinwand.evaluate(async (quelle) => {
+    const img = new Image();
+    img.src = quelle;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width / 2;
+    c.height = img.height / 2;
+    c.getContext("2d").drawImage(img, 0, 0, c.width, c.height);
+    return c.toDataURL("image/png");
+  }, `data:image/png;base64,${foto.toString("base64")}`);
+}
+
+/** The share of pixels in which two PNG data URLs differ (1 if their sizes do). */
+async function abweichung(seite, a, b) {
+  return seite.evaluate(async ([a, b, kanal]) => {
+    const pixel = async (quelle) => {
+      const img = new Image();
+      img.src = quelle;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext("2d", { willReadFrequently: true });
+      g.drawImage(img, 0, 0);
+      return g.getImageData(0, 0, c.width, c.height);
+    };
+    const [x, y] = [await pixel(a), await pixel(b)];
+    if (x.width !== y.width || x.height !== y.height) {
+      return 1;
+    }
+    let anders = 0;
+    for (let i = 0; i < x.data.length; i += 4) {
+      for (let k = 0; k < 3; k += 1) {
+        if (Math.abs(x.data[i + k] - y.data[i + k]) > kanal) {
+          anders += 1;
+          break;
+        }
+      }
+    }
+    return anders / (x.width * x.height);
+  }, [a, b, KANAL]);
+}
+
+const referenzName = (adresse, weite) => `${adresse.replace(/\.html$/, "").replace(/\//g, "-")}-${weite}.png`;
+
+test("die Seiten sehen aus wie ihre Referenzbilder (Website der Ausgabe 2025)", async (t) => {
+  if (daten.ausgabe !== "2025" || aeltere.length > 0) {
+    t.skip("Referenzbilder gibt es nur für die Website der Ausgabe 2025 allein");
+    return;
+  }
+  const kontext = await browser.newContext();
+  const seite = await kontext.newPage();
+  const neu = {};
+  for (const [adresse, weite] of BILDSEITEN) {
+    neu[referenzName(adresse, weite)] = await bildschirm(seite, adresse, weite);
+  }
+  if (process.env.BILDER_AKTUALISIEREN) {
+    await fs.mkdir(REFERENZEN, { recursive: true });
+    for (const [name, bild] of Object.entries(neu)) {
+      await fs.writeFile(path.join(REFERENZEN, name), Buffer.from(bild.split(",")[1], "base64"));
+    }
+  }
+  const referenz = async (name) =>
+    `data:image/png;base64,${(await fs.readFile(path.join(REFERENZEN, name))).toString("base64")}`;
+  const abweichend = [];
+  for (const [name, bild] of Object.entries(neu)) {
+    const anteil = await abweichung(seite, bild, await referenz(name));
+    if (anteil > ANTEIL) {
+      const ablage = path.join(BILDER || "/tmp", `neu-${name}`);
+      await fs.writeFile(ablage, Buffer.from(bild.split(",")[1], "base64"));
+      abweichend.push(`${name}: ${(anteil * 100).toFixed(2)} % der Pixel anders (neues Bild: ${ablage})`);
+    }
+  }
+  // The comparison sees a change: another page at the same width differs.
+  const fremd = await abweichung(seite, neu["index-1280.png"], await referenz("bericht-nachweis-1280.png"));
+  assert.ok(fremd > ANTEIL, `Startseite gegen Nachweis: nur ${fremd}`);
+  await kontext.close();
+  assert.deepEqual(abweichend, [], "geänderte Seiten; gewollt? BILDER_AKTUALISIEREN=1 schreibt die Referenzen neu");
 });
