@@ -10,6 +10,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::model::Edition;
 use crate::projekt::Schreibfehler;
 
+mod stroeme;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ExportFehler {
     #[error("PDF konnte nicht erzeugt werden: {0}")]
@@ -80,6 +82,10 @@ pub fn dateiname(e: &Edition, fassung: Fassung) -> String {
 pub struct PdfArt {
     /// Objects packed into object streams (`gestaltung.yaml`).
     pub objektstroeme: bool,
+    /// The object streams written in one pass over typst-pdf's bytes
+    /// (`stroeme`), not by lopdf reading and writing the whole PDF again;
+    /// other bytes than lopdf's, so only for layouts no release uses.
+    pub in_einem_durchgang: bool,
     /// Tagged, PDF/UA-1. Only the preview of `watch`, rebuilt on every
     /// change for the editor's eyes, leaves the tags out: they take most of
     /// the export's time.
@@ -94,7 +100,10 @@ pub struct PdfArt {
 /// `lesezeichen` opening with its bookmarks shown.
 pub fn pdf(dokument: &PagedDocument, e: &Edition, art: PdfArt) -> Result<Vec<u8>, ExportFehler> {
     let bytes = typst_pdf_bytes(dokument, e, art.getaggt)?;
-    if art.objektstroeme || art.lesezeichen {
+    if art.objektstroeme && art.in_einem_durchgang {
+        stroeme::packen(&bytes, art.lesezeichen)
+            .map_err(|f| ExportFehler::Pdf(format!("Objekt-Streams schreiben: {f}")))
+    } else if art.objektstroeme || art.lesezeichen {
         umschreiben(&bytes, art)
     } else {
         Ok(bytes)

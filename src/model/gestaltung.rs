@@ -40,6 +40,11 @@ pub struct Gestaltung {
     /// (PDF 1.5): etwa 60 % kleiner, Inhalt und Barrierefreiheit gleich.
     #[serde(default)]
     pub objektstroeme: bool,
+    /// Mit `objektstroeme`: die Objekt-Streams werden beim Schreiben gebildet,
+    /// ohne das ganze PDF noch einmal einzulesen (schneller; andere Bytes als
+    /// Version 1.1, Inhalt und Barrierefreiheit gleich).
+    #[serde(default)]
+    pub objektstroeme_in_einem_durchgang: bool,
     /// Die Version des Vertrags zwischen kataster-report und dem Layout, die
     /// das Layout liest (die erzeugten Dateien unter `/generiert/`, Schema:
     /// `report/vertrag-1.schema.json`). Ohne Angabe 1: der Vertrag der
@@ -130,6 +135,7 @@ impl Default for Gestaltung {
             streudiagramm_namen: false,
             sprachen_auszeichnen: false,
             objektstroeme: false,
+            objektstroeme_in_einem_durchgang: false,
             vertrag: erster_vertrag(),
             lange_woerter_umbrechen: false,
             balken_lesbar: false,

@@ -395,6 +395,7 @@ impl Sitzung {
         let start = Instant::now();
         let art = export::PdfArt {
             objektstroeme: v.geladen.gestaltung.objektstroeme && !vorschau,
+            in_einem_durchgang: v.geladen.gestaltung.objektstroeme_in_einem_durchgang,
             getaggt: !vorschau,
             lesezeichen: v.geladen.gestaltung.lesezeichen_zeigen && !vorschau,
         };

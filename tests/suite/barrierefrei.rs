@@ -17,7 +17,7 @@ fn pdf() -> &'static [u8] {
 }
 
 /// A structure element of the tag tree.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct Element {
     typ: String,
     lang: Option<String>,
@@ -458,5 +458,43 @@ fn layout_2026_liest_tabelle_1_als_text_und_das_titelsymbol_als_schmuck() {
         "{} {}",
         englisch(bytes),
         englisch(pdf())
+    );
+}
+
+#[test]
+fn objektstroeme_in_einem_durchgang_aendern_weder_text_noch_tags() {
+    // Layout 2026 writes its object streams in one pass; the same PDF with
+    // lopdf rewriting it, as layout 2025-barrierefrei (1.1) does.
+    let (schnell, _) = crate::seitenbilder::pdf();
+    let k = crate::seitenbilder::als_version_1_2();
+    k.ersetzen(
+        "report/layout/2026/gestaltung.yaml",
+        "objektstroeme_in_einem_durchgang: true",
+        "objektstroeme_in_einem_durchgang: false",
+    );
+    let gelesen = common::pdf_bytes(k.pfad());
+    assert_ne!(schnell, &gelesen, "beide Wege gingen durch denselben Code");
+    assert_eq!(struktur(schnell), struktur(&gelesen));
+    assert_eq!(lesezeichen(schnell), lesezeichen(&gelesen));
+    assert_eq!(pdf_text(schnell), pdf_text(&gelesen));
+    let d = Document::load_mem(schnell).unwrap();
+    let katalog = d.catalog().unwrap();
+    assert_eq!(
+        katalog.get(b"PageMode").unwrap().as_name().unwrap(),
+        b"UseOutlines"
+    );
+    assert_eq!(
+        d.get_pages().len(),
+        Document::load_mem(&gelesen).unwrap().get_pages().len()
+    );
+    // Object streams and a cross-reference stream, no classic table.
+    let roh = String::from_utf8_lossy(schnell);
+    assert!(roh.contains("/Type /ObjStm") && roh.contains("/Type /XRef"));
+    assert!(!roh.contains("\nxref\n") && !roh.contains("/StructElem"));
+    assert!(
+        schnell.len() <= gelesen.len(),
+        "{} > {}",
+        schnell.len(),
+        gelesen.len()
     );
 }

@@ -34,7 +34,7 @@ const ANTEIL: f64 = 0.004;
 
 /// A copy of the project whose 2025 edition is set with layout 2026, as a
 /// version 1.2 would be.
-fn als_version_1_2() -> Kopie {
+pub(crate) fn als_version_1_2() -> Kopie {
     let k = Kopie::neu();
     k.ersetzen(
         "data/2025/edition.yaml",
