@@ -44,6 +44,19 @@ fn zeiten_ausgeben(z: &Zeiten) {
         "gesamt",
         z.gesamt().as_secs_f64() * 1000.0
     ));
+    if !z.durchlaeufe.is_empty() {
+        let je: Vec<String> = z
+            .durchlaeufe
+            .iter()
+            .map(|d| format!("{:.1} ms", d.as_secs_f64() * 1000.0))
+            .collect();
+        s.push_str(&format!(
+            "  Typst setzte den Bericht in {} Durchläufen, bis die Verweise und Seitenzahlen \
+             feststanden: {} (gemessen mit Typsts Zeitmessung, die selbst Zeit kostet)\n",
+            z.durchlaeufe.len(),
+            je.join(", ")
+        ));
+    }
     super::melden(&s);
 }
 
@@ -83,6 +96,7 @@ fn gebaut_melden(s: &Sitzung, g: &Gebaut, args: &Args) {
 pub fn ausfuehren(projekt: &Path, args: Args) -> Result<ExitCode, Abbruch> {
     const NICHTS: &str = "Es wurde kein PDF geschrieben.";
     let mut s = super::sitzung(projekt, args.ziel.edition.as_deref())?;
+    s.durchlaeufe_messen = args.timings;
     let ordner = super::zielordner(projekt, &args.ziel.out, NICHTS)?;
     let quellen = match &args.emit_typst {
         Some(q) => Some(super::zielordner(

@@ -2,6 +2,7 @@
 //! diagnostics into ours (file, line, source line).
 
 pub mod budget;
+pub mod durchlaeufe;
 pub mod layout;
 pub mod world;
 pub mod zeichen;

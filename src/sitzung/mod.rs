@@ -99,6 +99,8 @@ pub struct Sitzung {
     pub(crate) verlauf: Option<Verlauf>,
     /// Durations of the stages of the last run.
     pub zeiten: Zeiten,
+    /// Count and time Typst's layout passes (`build --timings`).
+    pub durchlaeufe_messen: bool,
 }
 
 impl Sitzung {
@@ -133,6 +135,7 @@ impl Sitzung {
             stand: None,
             verlauf: None,
             zeiten: Zeiten::default(),
+            durchlaeufe_messen: false,
         })
     }
 
@@ -271,8 +274,11 @@ impl Sitzung {
         let start = Instant::now();
         let welt = self.welt_fuer(v)?;
         let budget = compile::budget::Budget::aus_umgebung().map_err(BauFehler::Einstellung)?;
-        let (welt, dokument, typst) =
-            compile::kompilieren(welt, &v.kapitel, &mut self.quellen, budget);
+        let ((welt, dokument, typst), durchlaeufe) =
+            compile::durchlaeufe::messen(self.durchlaeufe_messen, || {
+                compile::kompilieren(welt, &v.kapitel, &mut self.quellen, budget)
+            });
+        self.zeiten.durchlaeufe = durchlaeufe;
         let mut warnungen = v.geladen.warnungen.clone();
         warnungen.extend(typst);
         self.welt = welt;

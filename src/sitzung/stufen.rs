@@ -35,6 +35,9 @@ pub fn hauptdatei(layout: &str) -> String {
 #[derive(Debug, Default, Clone)]
 pub struct Zeiten {
     pub stufen: Vec<(&'static str, Duration)>,
+    /// Typst's layout passes of the last compilation, when measured
+    /// ([`crate::sitzung::Sitzung::durchlaeufe_messen`]).
+    pub durchlaeufe: Vec<Duration>,
 }
 
 impl Zeiten {

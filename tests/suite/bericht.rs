@@ -298,6 +298,15 @@ fn emit_typst_schreibt_kompilierbare_quellen() {
     ] {
         assert!(e.contains(stufe), "Zeit für {stufe} fehlt: {e}");
     }
+    // Typst's layout passes: the report has page references, so at least
+    // two (the first one knows no page numbers yet), at most five.
+    let durchlaeufe: usize = e
+        .split("Typst setzte den Bericht in ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("keine Durchläufe: {e}"));
+    assert!((2..=5).contains(&durchlaeufe), "{durchlaeufe}");
 }
 
 #[test]
