@@ -34,6 +34,7 @@ impl From<WebFehler> for BauFehler {
         match e {
             WebFehler::Datei(d) => BauFehler::Diagnosen(vec![*d]),
             WebFehler::Daten(d) => BauFehler::Website(d.to_string().into()),
+            a @ WebFehler::Abbildung { .. } => BauFehler::Website(a.to_string().into()),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! map as the PDF, with the open data. A folder any web server or file
 //! share can host: no server, no database, no request to another host.
 
+mod abbildungen;
 mod bauen;
 pub mod befunde;
 pub mod bericht;
@@ -131,6 +132,8 @@ pub enum WebFehler {
     Daten(#[from] offene_daten::DatenFehler),
     #[error("{}", .0.meldung)]
     Datei(Box<Diagnose>),
+    #[error("Abbildung „{id}“ für die Website: {fehler}")]
+    Abbildung { id: String, fehler: String },
 }
 
 /// Every page of the website, in a fixed order.
@@ -214,25 +217,33 @@ pub fn dateien(
         .into_iter()
         .map(|s| (s.pfad, s.html.into_bytes()))
         .collect();
+    let mut fonts = Vec::new();
+    for f in schriften {
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        fonts.push((
+            format!("schriften/{name}"),
+            lesen(wurzel, f, projekt::MAX_BINAER)?,
+        ));
+    }
     // The map too: the chapter pages of the report show it as an image.
+    let bytes: Vec<Vec<u8>> = fonts.iter().map(|(_, b)| b.clone()).collect();
     for a in d.abbildungen {
-        out.push((format!("abb/{}.svg", a.id), web_svg(&a.svg).into_bytes()));
+        let svg =
+            abbildungen::mit_umrissen(&a.svg, &bytes).map_err(|fehler| WebFehler::Abbildung {
+                id: a.id.clone(),
+                fehler,
+            })?;
+        out.push((format!("abb/{}.svg", a.id), svg.into_bytes()));
     }
     out.extend(offene_daten_dateien(d)?);
     for name in EIGENE {
         let p = Path::new(Projektpfade::WEBSITE).join(name);
         out.push(((*name).to_owned(), lesen(wurzel, &p, projekt::MAX_TEXT)?));
     }
-    for f in schriften {
-        let name = f
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        out.push((
-            format!("schriften/{name}"),
-            lesen(wurzel, f, projekt::MAX_BINAER)?,
-        ));
-    }
+    out.extend(fonts);
     // The fonts' licence travels with them.
     let lizenz = Path::new(Projektpfade::SCHRIFTLIZENZ);
     if projekt::ist_datei(wurzel, lizenz) {
@@ -297,14 +308,4 @@ pub fn landkreis_bezeichnung(e: &crate::model::Edition, name: &str) -> String {
 
 fn lesen(wurzel: &Path, relativ: &Path, max: u64) -> Result<Vec<u8>, WebFehler> {
     projekt::lesen(wurzel, relativ, max).map_err(|e| WebFehler::Datei(Box::new(e.diagnose())))
-}
-
-/// A chart for the website: an SVG shown through `<img>` cannot load the
-/// report's font, so its text falls back to a sans-serif of the reader's
-/// system (not a serif). The PDF's SVG stays as it is.
-fn web_svg(svg: &str) -> String {
-    svg.replace(
-        "font-family=\"Inter\"",
-        "font-family=\"Inter, Arial, Helvetica, sans-serif\"",
-    )
 }
