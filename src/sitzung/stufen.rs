@@ -486,8 +486,10 @@ pub fn typst_quellen_schreiben(
     for (pfad, inhalt) in &v.erzeugt {
         schreiben(Path::new(pfad.trim_start_matches('/')), inhalt)?;
     }
-    let layout = layout_ordner(&v.geladen.edition.meta.layout);
-    for ordner in [layout.as_path(), Path::new(Projektpfade::SCHRIFTEN)] {
+    // Every layout: one may import another's functions (2026 those of
+    // 2025-barrierefrei), and `typst compile` sees only what is written.
+    let layouts = Projektpfade::layouts();
+    for ordner in [layouts.as_path(), Path::new(Projektpfade::SCHRIFTEN)] {
         for datei in projektdateien(wurzel, ordner, &[])? {
             let inhalt = crate::projekt::lesen(wurzel, &datei, crate::projekt::MAX_BINAER)
                 .map_err(|e| e.to_string())?;

@@ -219,7 +219,7 @@ fn build_schreibt_versioniertes_pdf_und_ueberschreibt_keine_fassung() {
 
 /// Compiles the layout's `bericht.typ` in a folder of emitted sources, with only
 /// the files in it and its fonts; the number of pages.
-fn quellen_setzen(ordner: &std::path::Path) -> usize {
+fn quellen_setzen(ordner: &std::path::Path, haupt: &str) -> usize {
     use kataster_report::compile::world::{BerichtsWelt, Schriften};
     use kataster_report::model::Datum;
     let schriften = Schriften::laden(ordner).unwrap();
@@ -228,14 +228,7 @@ fn quellen_setzen(ordner: &std::path::Path) -> usize {
         monat: 6,
         tag: 23,
     };
-    let welt = BerichtsWelt::neu(
-        ordner,
-        "/report/layout/2025-barrierefrei/bericht.typ",
-        Vec::new(),
-        &schriften,
-        datum,
-    )
-    .unwrap();
+    let welt = BerichtsWelt::neu(ordner, haupt, Vec::new(), &schriften, datum).unwrap();
     let ergebnis = typst::compile::<typst_layout::PagedDocument>(&welt);
     match ergebnis.output {
         Ok(d) => d.pages().len(),
@@ -248,7 +241,9 @@ fn quellen_setzen(ordner: &std::path::Path) -> usize {
 
 #[test]
 fn emit_typst_schreibt_kompilierbare_quellen() {
-    let k = Kopie::neu();
+    // Layout 2026, which imports the functions of 2025-barrierefrei: the
+    // emitted folder must hold both.
+    let k = crate::seitenbilder::als_version_1_2();
     let o = cli(
         k.pfad(),
         &[
@@ -262,6 +257,7 @@ fn emit_typst_schreibt_kompilierbare_quellen() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     for d in [
+        "quellen/report/layout/2026/bericht.typ",
         "quellen/report/layout/2025-barrierefrei/bericht.typ",
         "quellen/report/layout/2025-barrierefrei/lib.typ",
         "quellen/report/layout/2025-barrierefrei/bilder/head-circuit.svg",
@@ -276,7 +272,7 @@ fn emit_typst_schreibt_kompilierbare_quellen() {
     // What was written compiles on its own, as `typst compile --root quellen`
     // would: the emitted folder as the only project, nothing generated in
     // memory. Same page count as the build.
-    let seiten = quellen_setzen(&k.datei("quellen"));
+    let seiten = quellen_setzen(&k.datei("quellen"), "/report/layout/2026/bericht.typ");
     let pdf = std::fs::read_dir(k.datei("ziel"))
         .unwrap()
         .flatten()
