@@ -231,7 +231,7 @@ fn rang(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldung> {
         },
         urteil: Urteil::aus(r == Some(platz as usize)),
         grenzbereich: None,
-        belege: vec![a.beleg(&w, format!("Steckbriefe mit „{w}“ bei „{label}“"))],
+        belege: vec![a.beleg(&w)],
         worte: ordinal(platz),
         verboten: Vec::new(),
     })
@@ -276,7 +276,7 @@ fn dominiert(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldu
         ),
         urteil,
         grenzbereich: Some(m.text()),
-        belege: vec![a.beleg(&w, format!("Steckbriefe mit „{w}“ bei „{label}“"))],
+        belege: vec![a.beleg(&w)],
         worte: m.wort.worte.to_vec(),
         verboten: Vec::new(),
     })
@@ -374,10 +374,7 @@ fn fuehrend(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Meldun
                 .all(|w| a.rang(w).is_some_and(|r| r <= n as usize)),
         ),
         grenzbereich: None,
-        belege: werte
-            .iter()
-            .map(|w| a.beleg(w, format!("Steckbriefe mit „{w}“ bei „{label}“")))
-            .collect(),
+        belege: werte.iter().map(|w| a.beleg(w)).collect(),
         worte: vec![
             "vor allem",
             "häufigst",
@@ -461,7 +458,7 @@ fn wort_befund(p: &Parameter, i: usize) -> Result<&'static Wortskala, Meldung> {
 fn anteil_befund(
     (schluessel, definition): (String, String),
     a: &crate::figures::haeufigkeit::Auszaehlung,
-    (w, label): (&str, &str),
+    w: &str,
     m: &grenzen::Masstab,
 ) -> Befund {
     let anteil = a.anteil(w).unwrap_or(0.0);
@@ -482,7 +479,7 @@ fn anteil_befund(
             Urteil::Verletzt
         },
         grenzbereich: Some(m.text()),
-        belege: vec![a.beleg(w, format!("Steckbriefe mit „{w}“ bei „{label}“"))],
+        belege: vec![a.beleg(w)],
         worte: m.wort.worte.to_vec(),
         verboten: Vec::new(),
     }
@@ -507,10 +504,7 @@ fn anteil_in_gruppe(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund
             ),
         ),
         &a,
-        (
-            &w,
-            &format!("{label}“ unter denen mit „{gw}“ bei „{glabel}"),
-        ),
+        &w,
         &m,
     ))
 }
@@ -531,7 +525,7 @@ fn haeufigkeit(p: &Parameter, e: &Edition, _: &Kennzahlen) -> Result<Befund, Mel
             ),
         ),
         &a,
-        (&w, label),
+        &w,
         &m,
     ))
 }

@@ -6,7 +6,7 @@
 //! error, never a number in the PDF.
 
 use super::{Beleg, Einheit, Kennzahl, Rechenfehler, Sammler, haeufigkeit, korrelation};
-use crate::model::{Edition, FELDER, KennzahlArt as A, KennzahlDefinition, Landkreis, tabelle};
+use crate::model::{Edition, KennzahlArt as A, KennzahlDefinition, Landkreis, tabelle};
 
 /// Computes every definition in the file's order.
 pub(super) fn berechnen(s: &mut Sammler, e: &Edition) {
@@ -30,17 +30,7 @@ fn text(x: &Option<String>) -> String {
     x.clone().unwrap_or_default()
 }
 
-fn spalten_label(schluessel: &str) -> String {
-    tabelle::bezeichnung(schluessel).to_owned()
-}
-
-/// The published label of a fact-sheet field.
-fn label(f: &str) -> String {
-    FELDER
-        .iter()
-        .find(|x| x.schluessel == f)
-        .map_or(f.to_owned(), |x| x.bezeichnung.to_owned())
-}
+use haeufigkeit::feld_label as label;
 
 /// The definition written in the data, else the generated one.
 fn definition(d: &KennzahlDefinition, erzeugt: String) -> String {
@@ -88,8 +78,7 @@ fn antworten(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         );
         s.anteil(&d.name, &d.titel, &def, z, a.basis, &basis);
     }
-    let was = format!("Steckbriefe mit „{antwort}“ bei „{}“{unter}", label(&feld));
-    s.belegen(&d.name, a.beleg(&antwort, was));
+    s.belegen(&d.name, a.beleg(&antwort));
 }
 
 fn produkt(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
@@ -157,11 +146,11 @@ fn zeilen(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         format!("Zeilen der Tabelle 1 mit {}.", bedingung.join(" oder "))
     };
     let n = namen.len() as u32;
-    s.anzahl(&d.name, &d.titel, &definition(d, erzeugt.clone()), n);
+    s.anzahl(&d.name, &d.titel, &definition(d, erzeugt), n);
     let was = if bedingung.is_empty() {
         "Zeilen der Tabelle 1".to_owned()
     } else {
-        let spalten: Vec<String> = bedingung.iter().map(|b| spalten_label(b)).collect();
+        let spalten: Vec<&str> = bedingung.iter().map(|b| tabelle::bezeichnung(b)).collect();
         format!("Zeilen der Tabelle 1 mit „{}“", spalten.join("“ oder „"))
     };
     s.belegen(&d.name, Beleg::Landkreise { was, namen });
@@ -220,7 +209,7 @@ fn summe(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         .collect();
     let mut was = format!(
         "Zeilen der Tabelle 1 mit mehr als 0 bei „{}“",
-        spalten_label(&spalte)
+        tabelle::bezeichnung(&spalte)
     );
     let uebrige = e.landkreise.len() - namen.len();
     match uebrige {
@@ -242,18 +231,14 @@ fn spanne(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         werte.len() as f64,
         "die Zahl der Zeilen in landkreise.yaml",
     );
-    let gering: Vec<f64> = werte
-        .iter()
-        .copied()
-        .filter(|v| *v > 0.0 && *v < mittel)
-        .collect();
-    let namen = e
+    // The rows above 0 and below the mean: their values and their names.
+    let (gering, namen): (Vec<f64>, Vec<String>) = e
         .landkreise
         .iter()
         .zip(&werte)
         .filter(|(_, v)| **v > 0.0 && **v < mittel)
-        .map(|(l, _)| l.name.clone())
-        .collect();
+        .map(|(l, v)| (*v, l.name.clone()))
+        .unzip();
     if gering.is_empty() {
         s.fehler.push(Rechenfehler::NichtBerechenbar {
             name: d.name.clone(),
@@ -281,7 +266,7 @@ fn spanne(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         belege: vec![Beleg::Landkreise {
             was: format!(
                 "Zeilen mit mehr als 0, aber weniger als dem Durchschnitt bei „{}“",
-                spalten_label(&spalte)
+                tabelle::bezeichnung(&spalte)
             ),
             namen,
         }],
@@ -401,6 +386,5 @@ fn rang(s: &mut Sammler, e: &Edition, d: &KennzahlDefinition) {
         ),
     );
     s.anzahl(&d.name, &d.titel, &def, r as u32);
-    let was = format!("Steckbriefe mit „{antwort}“ bei „{}“", label(&feld));
-    s.belegen(&d.name, a.beleg(&antwort, was));
+    s.belegen(&d.name, a.beleg(&antwort));
 }

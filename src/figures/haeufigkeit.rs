@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Beleg;
-use crate::model::{Edition, FeldWert, Produkt, Steckbrief};
+use crate::model::{Edition, FELDER, FeldWert, Produkt, Steckbrief};
 
 /// The answers of one field, counted over the fact sheets (a sheet counts
 /// once per answer; answers with the same short form count together; free
@@ -19,6 +19,17 @@ pub struct Auszaehlung {
     pub werte: Vec<(String, u32)>,
     /// The ids of the sheets counted for each answer, in the report's order.
     gezaehlt: BTreeMap<String, Vec<String>>,
+    /// The group counted within, as words („ unter denen mit „RPA“ bei
+    /// „Technologien““), else empty.
+    pub unter: String,
+}
+
+/// The published label of a fact-sheet field (its key if there is none).
+pub fn feld_label(f: &str) -> String {
+    FELDER
+        .iter()
+        .find(|x| x.schluessel == f)
+        .map_or(f.to_owned(), |x| x.bezeichnung.to_owned())
 }
 
 impl Auszaehlung {
@@ -41,10 +52,15 @@ impl Auszaehlung {
         self.gezaehlt.get(wert).cloned().unwrap_or_default()
     }
 
-    /// The sheets counted for `wert` as evidence, described by `was`.
-    pub fn beleg(&self, wert: &str, was: String) -> Beleg {
+    /// The sheets counted for `wert` as evidence („Steckbriefe mit „LLM“
+    /// bei „Technologien““, and the group if any).
+    pub fn beleg(&self, wert: &str) -> Beleg {
         Beleg::Steckbriefe {
-            was,
+            was: format!(
+                "Steckbriefe mit „{wert}“ bei „{}“{}",
+                feld_label(&self.feld),
+                self.unter
+            ),
             ids: self.steckbriefe(wert),
         }
     }
@@ -101,6 +117,9 @@ pub fn auszaehlen(e: &Edition, feld: &str, gruppe: Option<(&str, &str)>) -> Ausz
         basis,
         werte,
         gezaehlt,
+        unter: gruppe.map_or(String::new(), |(gf, gw)| {
+            format!(" unter denen mit „{gw}“ bei „{}“", feld_label(gf))
+        }),
     }
 }
 
