@@ -9,21 +9,27 @@ use std::sync::Arc;
 
 use usvg::fontdb;
 
-/// The SVG with its text as outlines of the fonts in `schriften` (the
-/// bytes of the font files).
-pub fn mit_umrissen(svg: &str, schriften: &[Vec<u8>]) -> Result<String, String> {
+/// usvg's options with the fonts in `schriften` (the bytes of the font
+/// files), loaded once for all charts of a site.
+pub fn optionen<'a>(
+    schriften: impl IntoIterator<Item = &'a [u8]>,
+) -> Result<usvg::Options<'static>, String> {
     let mut db = fontdb::Database::new();
     for s in schriften {
-        db.load_font_data(s.clone());
+        db.load_font_data(s.to_vec());
     }
     if db.is_empty() {
         return Err("keine Schrift für die Abbildungen geladen".into());
     }
-    let optionen = usvg::Options {
+    Ok(usvg::Options {
         fontdb: Arc::new(db),
         ..usvg::Options::default()
-    };
-    let baum = usvg::Tree::from_str(svg, &optionen).map_err(|e| e.to_string())?;
+    })
+}
+
+/// The SVG with its text as outlines of the fonts in `optionen`.
+pub fn mit_umrissen(svg: &str, optionen: &usvg::Options) -> Result<String, String> {
+    let baum = usvg::Tree::from_str(svg, optionen).map_err(|e| e.to_string())?;
     // usvg leaves out a text whose font it cannot find: nothing lost in
     // silence.
     let texte = svg.matches("<text").count();
@@ -64,32 +70,33 @@ mod tests {
         <rect width=\"10\" height=\"10\"/>\
         <text x=\"20\" y=\"30\" font-family=\"Inter\" font-size=\"20\">Celle &amp; Peine</text></svg>";
 
-    fn inter() -> Vec<u8> {
-        std::fs::read(concat!(
+    fn mit_inter() -> usvg::Options<'static> {
+        let inter = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/fonts/Inter-Regular.otf"
         ))
-        .unwrap()
+        .unwrap();
+        optionen([inter.as_slice()]).unwrap()
     }
 
     #[test]
     fn beschriftungen_werden_zu_umrissen_der_schrift() {
-        let svg = mit_umrissen(SVG, &[inter()]).unwrap();
+        let svg = mit_umrissen(SVG, &mit_inter()).unwrap();
         assert!(!svg.contains("<text") && !svg.contains("Celle"), "{svg}");
         // The rectangle and at least one outline per glyph.
         assert!(svg.matches("<path").count() >= 2, "{svg}");
-        assert_eq!(mit_umrissen(SVG, &[inter()]).unwrap(), svg, "gleiche Bytes");
+        assert_eq!(
+            mit_umrissen(SVG, &mit_inter()).unwrap(),
+            svg,
+            "gleiche Bytes"
+        );
     }
 
     #[test]
     fn ohne_passende_schrift_bricht_es_ab_statt_text_zu_verlieren() {
-        assert!(
-            mit_umrissen(SVG, &[])
-                .unwrap_err()
-                .contains("keine Schrift")
-        );
+        assert!(optionen([]).unwrap_err().contains("keine Schrift"));
         let fremd = SVG.replace("Inter", "Gibt-es-nicht");
-        let f = mit_umrissen(&fremd, &[inter()]).unwrap_err();
+        let f = mit_umrissen(&fremd, &mit_inter()).unwrap_err();
         assert!(f.contains("1 von 1 Beschriftungen ohne Schrift"), "{f}");
     }
 }

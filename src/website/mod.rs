@@ -229,13 +229,14 @@ pub fn dateien(
         ));
     }
     // The map too: the chapter pages of the report show it as an image.
-    let bytes: Vec<Vec<u8>> = fonts.iter().map(|(_, b)| b.clone()).collect();
+    let fehler = |id: &str| {
+        let id = id.to_owned();
+        move |fehler| WebFehler::Abbildung { id, fehler }
+    };
+    let mit_schriften =
+        abbildungen::optionen(fonts.iter().map(|(_, b)| b.as_slice())).map_err(fehler("alle"))?;
     for a in d.abbildungen {
-        let svg =
-            abbildungen::mit_umrissen(&a.svg, &bytes).map_err(|fehler| WebFehler::Abbildung {
-                id: a.id.clone(),
-                fehler,
-            })?;
+        let svg = abbildungen::mit_umrissen(&a.svg, &mit_schriften).map_err(fehler(&a.id))?;
         out.push((format!("abb/{}.svg", a.id), svg.into_bytes()));
     }
     out.extend(offene_daten_dateien(d)?);
